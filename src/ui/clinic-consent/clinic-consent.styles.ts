@@ -1,0 +1,293 @@
+// Styles of <clinic-consent>: logical properties only (so a right-to-left locale needs no rework),
+// light and dark palettes that keep text at ≥ 4.5:1, no motion under prefers-reduced-motion.
+// Adopted stylesheets, so a strict style-src without 'unsafe-inline' is fine.
+import { css } from 'lit';
+
+const dark = css`
+  --_bg: #161b22;
+  --_fg: #e6edf3;
+  --_muted: #b3bdc8;
+  --_line: #8b96a3;
+  --_brand: var(--cc-brand-dark);
+  --_on: var(--cc-on-brand-dark);
+`;
+
+export const styles = css`
+  :host {
+    --cc-brand: #0b5f7a;
+    --cc-on-brand: #ffffff;
+    --cc-brand-dark: #7cc7e8;
+    --cc-on-brand-dark: #0b1a22;
+    --cc-font: inherit;
+    --cc-radius: 8px;
+    --cc-space: 1rem;
+    --cc-z-index: 2147483000;
+    --_bg: #ffffff;
+    --_fg: #1c2430;
+    --_muted: #4b5563;
+    --_line: #6b7785;
+    --_brand: var(--cc-brand);
+    --_on: var(--cc-on-brand);
+    display: block;
+    font-family: var(--cc-font);
+    line-height: 1.5;
+  }
+  :host([theme='dark']) {
+    ${dark}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${dark}
+    }
+  }
+  * {
+    box-sizing: border-box;
+  }
+  .banner,
+  dialog {
+    background: var(--_bg);
+    color: var(--_fg);
+    font-size: 1rem;
+  }
+  .banner {
+    position: fixed;
+    inset-inline: 0;
+    inset-block-end: 0;
+    z-index: var(--cc-z-index);
+    max-block-size: 60vh;
+    overflow-y: auto;
+    padding: var(--cc-space);
+    border-block-start: 4px solid var(--_brand);
+    box-shadow: 0 -2px 16px rgb(0 0 0 / 0.25);
+    animation: cc-rise 0.25s ease-out;
+  }
+  .banner > * {
+    max-inline-size: 64rem;
+    margin-inline: auto;
+  }
+  h2 {
+    font-size: 1.25rem;
+    line-height: 1.3;
+    margin: 0 0 0.5rem;
+  }
+  h3 {
+    font-size: 1rem;
+    margin: 0 0 0.5rem;
+  }
+  p {
+    margin: 0 0 0.75rem;
+  }
+  .notice {
+    font-weight: 700;
+    border-inline-start: 4px solid var(--_brand);
+    padding-inline-start: 0.75rem;
+  }
+  a,
+  .link,
+  summary {
+    color: var(--_brand);
+  }
+  a,
+  .link {
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  button {
+    flex: 1 1 11rem;
+    min-block-size: 44px;
+    padding: 0.5rem 1rem;
+    font: inherit;
+    font-weight: 700;
+    color: var(--_brand);
+    background: var(--_bg);
+    border: 2px solid var(--_brand);
+    border-radius: var(--cc-radius);
+    cursor: pointer;
+  }
+  button.primary {
+    color: var(--_on);
+    background: var(--_brand);
+  }
+  button.link {
+    flex: none;
+    padding: 0;
+    border: none;
+    background: none;
+    font-weight: 400;
+  }
+  :focus-visible,
+  input:focus-visible + .track {
+    outline: 3px solid var(--_fg);
+    outline-offset: 2px;
+  }
+  .done:focus {
+    outline: none;
+  }
+  .toggles {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1.5rem;
+    margin-block-end: 0.5rem;
+  }
+  .switch {
+    position: relative;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.75rem;
+    min-block-size: 44px;
+    font-weight: 700;
+    cursor: pointer;
+  }
+  .switch input {
+    position: absolute;
+    inset-inline-start: 0;
+    inline-size: 2.75rem;
+    block-size: 1.5rem;
+    margin: 0;
+    opacity: 0;
+    cursor: inherit;
+  }
+  .track {
+    position: relative;
+    flex: none;
+    inline-size: 2.75rem;
+    block-size: 1.5rem;
+    border: 2px solid var(--_line);
+    border-radius: 1rem;
+    background: var(--_bg);
+  }
+  .track::after {
+    content: '';
+    position: absolute;
+    inset-block-start: 2px;
+    inset-inline-start: 2px;
+    inline-size: 1rem;
+    block-size: 1rem;
+    border-radius: 50%;
+    background: var(--_line);
+    transition: inset-inline-start 0.15s;
+  }
+  input:checked + .track {
+    border-color: var(--_brand);
+    background: var(--_brand);
+  }
+  input:checked + .track::after {
+    inset-inline-start: calc(100% - 1rem - 2px);
+    background: var(--_on);
+  }
+  input:disabled,
+  input:disabled ~ * {
+    cursor: not-allowed;
+  }
+  dialog {
+    inline-size: min(42rem, calc(100% - 1rem));
+    max-inline-size: none;
+    max-block-size: calc(100% - 1rem);
+    padding: 0;
+    border: 1px solid var(--_line);
+    border-radius: var(--cc-radius);
+    box-shadow: 0 8px 32px rgb(0 0 0 / 0.35);
+    flex-direction: column;
+  }
+  dialog[open] {
+    display: flex;
+    animation: cc-fade 0.2s ease-out;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.55);
+  }
+  .head,
+  dialog .actions {
+    padding: 0.75rem var(--cc-space);
+  }
+  .head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    border-block-end: 1px solid var(--_line);
+  }
+  .head h2 {
+    margin: 0;
+  }
+  .head button {
+    flex: none;
+  }
+  .body {
+    flex: 1;
+    overflow-y: auto;
+    padding: var(--cc-space);
+  }
+  dialog .actions {
+    border-block-start: 1px solid var(--_line);
+  }
+  .category {
+    padding-block: 0.5rem;
+    border-block-end: 1px solid var(--_line);
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+  .badge,
+  .purpose,
+  dl {
+    color: var(--_muted);
+  }
+  .badge {
+    font-size: 0.875rem;
+  }
+  summary {
+    padding-block: 0.5rem;
+    cursor: pointer;
+  }
+  .service {
+    margin-block: 0.5rem 1rem;
+    padding-inline-start: 0.75rem;
+    border-inline-start: 2px solid var(--_line);
+  }
+  .service-name {
+    margin: 0 0 0.25rem;
+    font-weight: 700;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: minmax(0, auto) minmax(0, 1fr);
+    gap: 0.25rem 1rem;
+    margin: 0 0 0.5rem;
+    font-size: 0.9375rem;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .record {
+    padding-block-start: 1rem;
+  }
+  @keyframes cc-rise {
+    from {
+      transform: translateY(100%);
+    }
+  }
+  @keyframes cc-fade {
+    from {
+      opacity: 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .banner,
+    dialog[open],
+    .track::after {
+      animation: none;
+      transition: none;
+    }
+  }
+`;

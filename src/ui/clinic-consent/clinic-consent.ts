@@ -1,0 +1,230 @@
+// The <clinic-consent> element: the banner (first layer and confirmation) and the preference
+// center in a native modal <dialog>. It reads state only through the api and asks for changes only
+// through it; the consent rules live in the core. Never imported by the loader (Lit stays lazy).
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import type { ClinicConsentApi } from '../../api.js';
+import type { ConsentSnapshot } from '../../consent/types.js';
+import { BannerToggleEvent, PreferencesToggleEvent } from '../events.js';
+import type { LocaleState } from '../locale.js';
+import { keepFocusUnobscured } from '../unobscured.js';
+import { renderBanner, renderConfirmation } from './banner.js';
+import { styles } from './clinic-consent.styles.js';
+import { renderPreferences } from './preferences.js';
+import type { ConsentView, Decision } from './view.js';
+
+type Stage = 'hidden' | 'ask' | 'done';
+
+/**
+ * The cookie banner and preference center for clinic websites, in Korean, English and Japanese.
+ * Created by the SDK (`mountUi`); a site styles it and opens it, but never needs to create it.
+ *
+ * @summary Cookie banner and preference center: equal Accept all / Reject all, per-category switches.
+ *
+ * @fires clinic-consent:banner - The banner or its confirmation appeared or went away (`detail.visible`).
+ * @fires clinic-consent:preferences - The preference center opened or closed (`detail.visible`). Closing decides nothing.
+ *
+ * @csspart banner - The fixed banner region at the bottom of the viewport.
+ * @csspart dialog - The preference center's `<dialog>`.
+ * @csspart title - The banner's and the preference center's headings.
+ * @csspart notice - The "privacy policy changed" notice in the banner.
+ * @csspart link - Links to the privacy policy.
+ * @csspart actions - The row of buttons.
+ * @csspart button - Every button; also `accept`, `reject`, `save`, `choose`, `close`, `hide`, `reload`, `withdraw`.
+ * @csspart switch - A category switch with its label.
+ * @csspart category - One category in the preference center.
+ * @csspart services - The expandable list of a category's services.
+ * @csspart record - The patient's consent id and decision time.
+ *
+ * @cssproperty [--cc-brand=#0b5f7a] - Brand colour (buttons, links, switches) in the light theme; keep ≥ 4.5:1 on white.
+ * @cssproperty [--cc-on-brand=#ffffff] - Text on brand-coloured buttons, light theme.
+ * @cssproperty [--cc-brand-dark=#7cc7e8] - Brand colour in the dark theme; keep ≥ 4.5:1 on #161b22.
+ * @cssproperty [--cc-on-brand-dark=#0b1a22] - Text on brand-coloured buttons, dark theme.
+ * @cssproperty [--cc-font=inherit] - Font family; inherits the page's font by default.
+ * @cssproperty [--cc-radius=8px] - Corner radius of buttons and the dialog.
+ * @cssproperty [--cc-space=1rem] - Padding of the banner and the dialog.
+ * @cssproperty [--cc-z-index=2147483000] - Stacking order of the banner.
+ *
+ * @attr theme - `auto` (follows `prefers-color-scheme`), `light` or `dark`.
+ */
+export class ClinicConsentElement extends LitElement {
+  static override styles = styles;
+  static override properties = { theme: { reflect: true } };
+
+  declare theme: 'auto' | 'light' | 'dark';
+  api: ClinicConsentApi | null = null;
+  locales: LocaleState | null = null;
+
+  private stage: Stage = 'hidden';
+  private outcome: Decision = 'accept';
+  private reload = false;
+  private draft: Record<string, boolean> = {};
+  private returnTo: HTMLElement | null = null;
+  private deciding = false;
+  private release: (() => void) | null = null;
+  private readonly refresh = (): void => this.onState();
+
+  constructor() {
+    super();
+    this.theme = 'auto';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('clinic-consent:change', this.refresh);
+    this.locales?.addEventListener('change', this.refresh);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('clinic-consent:change', this.refresh);
+    this.locales?.removeEventListener('change', this.refresh);
+    this.release?.();
+  }
+
+  /** Shows the banner's first layer. */
+  showBanner(): void {
+    this.resetDraft();
+    this.stage = 'ask';
+    this.requestUpdate();
+  }
+
+  /** Opens the preference center; focus returns to where it was when it closes without a decision. */
+  async openPreferences(): Promise<void> {
+    if (this.dialog?.open) return;
+    this.returnTo = deepActiveElement();
+    if (this.stage !== 'ask') this.resetDraft();
+    this.requestUpdate();
+    await this.updateComplete;
+    const dialog = this.dialog;
+    if (!dialog) return;
+    dialog.showModal();
+    this.dispatchEvent(new PreferencesToggleEvent(true));
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  private onState(): void {
+    const state = this.api?.getState();
+    // Decided elsewhere (another tab, the site's own call): the question is answered.
+    if (state && this.stage === 'ask' && state.decided && !state.policyChanged) this.stage = 'hidden';
+    if (!this.dialog?.open && this.stage !== 'ask') this.resetDraft();
+    this.lang = this.locales?.locale ?? '';
+    this.requestUpdate();
+  }
+
+  private resetDraft(): void {
+    const state = this.api?.getState();
+    this.draft = { ...(state?.categories ?? {}) };
+  }
+
+  private async decide(decision: Decision): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    const before = api.getState().categories;
+    const optional = api.config.categories.filter((category) => !category.required);
+    let after: ConsentSnapshot;
+    try {
+      if (decision === 'accept') after = await api.acceptAll();
+      else if (decision === 'reject') after = await api.rejectAll();
+      else if (decision === 'withdraw') after = await api.withdraw();
+      else {
+        const chosen = optional.filter((category) => this.draft[category.id]);
+        after = await api.accept({
+          categories: chosen.map((category) => category.id),
+          services: chosen.flatMap((category) => category.services.map((service) => service.id)),
+        });
+      }
+    } catch {
+      return; // The core reports its own failures; the banner stays so the patient can try again.
+    }
+    this.outcome = decision;
+    this.reload = optional.some((category) => before[category.id] && !after.categories[category.id]);
+    this.stage = 'done';
+    if (this.dialog?.open) {
+      this.deciding = true;
+      this.dialog.close();
+    }
+    this.resetDraft();
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.done')?.focus();
+  }
+
+  private onDialogClose(): void {
+    this.dispatchEvent(new PreferencesToggleEvent(false));
+    if (!this.deciding) {
+      this.resetDraft();
+      this.requestUpdate();
+      this.returnTo?.focus();
+    }
+    this.deciding = false;
+  }
+
+  private hideConfirmation(): void {
+    this.stage = 'hidden';
+    this.requestUpdate();
+    this.returnTo?.focus();
+  }
+
+  private view(): ConsentView | null {
+    const { api, locales } = this;
+    if (!api || !locales?.texts) return null;
+    return {
+      config: api.config,
+      state: api.getState(),
+      locale: locales.locale,
+      t: locales.texts,
+      draft: this.draft,
+      toggle: (category, on) => {
+        this.draft = { ...this.draft, [category]: on };
+        this.requestUpdate();
+      },
+      decide: (decision) => void this.decide(decision),
+      openPreferences: () => void this.openPreferences(),
+      closePreferences: () => this.dialog?.close(),
+      hideConfirmation: () => this.hideConfirmation(),
+    };
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const view = this.view();
+    if (!view) return nothing;
+    const toggles = view.config.ui.firstLayerToggles ?? view.locale.toLowerCase().startsWith('ko');
+    return html`${this.stage === 'hidden'
+        ? nothing
+        : html`<section class="banner" part="banner" aria-label=${view.t.bannerTitle}>
+            ${this.stage === 'ask' ? renderBanner(view, toggles) : renderConfirmation(view, this.outcome, this.reload)}
+          </section>`}
+      <dialog part="dialog" aria-labelledby="cc-prefs-title" @close=${() => this.onDialogClose()}>
+        ${renderPreferences(view)}
+      </dialog>`;
+  }
+
+  protected override updated(): void {
+    const banner = this.renderRoot.querySelector<HTMLElement>('.banner');
+    if (banner && !this.release) {
+      this.release = keepFocusUnobscured(this, banner);
+      holdLauncher(true);
+      this.dispatchEvent(new BannerToggleEvent(true));
+    } else if (!banner && this.release) {
+      this.release();
+      this.release = null;
+      holdLauncher(false);
+      this.dispatchEvent(new BannerToggleEvent(false));
+    }
+  }
+}
+
+/** The focused element, looking inside open shadow roots (the opener may live in another component). */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : null;
+}
+
+/** The floating button (launcher.ts) would sit under the banner, hiding its own focus: keep it away meanwhile. */
+function holdLauncher(held: boolean): void {
+  document.querySelector('cc-launcher')?.toggleAttribute('data-cc-held', held);
+}

@@ -1,0 +1,74 @@
+// The preference center's content (inside a native modal <dialog>): a switch and plain purpose per
+// category, the services in it with recipient, country, data, cookies and retention (expandable),
+// the patient's own consent record, and Save / Accept all / Reject all.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ServiceConfig } from '../../config/types.js';
+import { localize } from '../texts.js';
+import { renderSwitch } from './banner.js';
+import { categoryText, countryName, fill, type ConsentView } from './view.js';
+
+export function renderPreferences(view: ConsentView): TemplateResult {
+  const { t, config, state, locale } = view;
+  return html`<div class="head">
+      <h2 id="cc-prefs-title" part="title">${t.prefsTitle}</h2>
+      <button class="close" part="button close" @click=${() => view.closePreferences()}>${t.close}</button>
+    </div>
+    <div class="body">
+      <p>${t.prefsIntro} <a href=${config.policy.url} part="link">${t.policyLink}</a></p>
+      ${config.categories.map(
+        (category) => html`<section class="category" part="category">
+          <div class="row">
+            ${renderSwitch(view, category.id, categoryText(view, category, 'label'), 'p', category.required, `cc-purpose-${category.id}`)}
+            ${category.required ? html`<span class="badge">${t.alwaysOn}</span>` : nothing}
+          </div>
+          <p id="cc-purpose-${category.id}" class="purpose">${categoryText(view, category, 'purpose')}</p>
+          ${category.services.length
+            ? html`<details part="services">
+                <summary>${fill(t.services, { n: category.services.length })}</summary>
+                ${category.services.map((service) => renderService(view, service))}
+              </details>`
+            : nothing}
+        </section>`,
+      )}
+      <section class="record" part="record" aria-labelledby="cc-record-title">
+        <h3 id="cc-record-title">${t.recordTitle}</h3>
+        ${state.consentId && state.decidedAt
+          ? html`<dl>
+                <dt>${t.consentId}</dt>
+                <dd class="id">${state.consentId}</dd>
+                <dt>${t.decidedAt}</dt>
+                <dd>${new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(state.decidedAt)}</dd>
+              </dl>
+              ${Object.entries(state.categories).some(([id, on]) => on && !isRequired(view, id))
+                ? html`<button class="link" part="button withdraw" @click=${() => view.decide('withdraw')}>${t.withdraw}</button>`
+                : nothing}`
+          : html`<p>${t.noRecord}</p>`}
+      </section>
+    </div>
+    <div class="actions" part="actions">
+      <button class="primary" part="button save" @click=${() => view.decide('save')}>${t.save}</button>
+      <button class="primary" part="button accept" @click=${() => view.decide('accept')}>${t.acceptAll}</button>
+      <button class="primary" part="button reject" @click=${() => view.decide('reject')}>${t.rejectAll}</button>
+    </div>`;
+}
+
+function isRequired(view: ConsentView, id: string): boolean {
+  return view.config.categories.some((category) => category.id === id && category.required);
+}
+
+function renderService(view: ConsentView, service: ServiceConfig): TemplateResult {
+  const { t, locale } = view;
+  const row = (label: string, value: string): TemplateResult | typeof nothing =>
+    value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing;
+  const cookies = (service.cookies ?? [])
+    .map((cookie) => (cookie.retention ? `${cookie.name} (${localize(cookie.retention, locale)})` : cookie.name))
+    .join(', ');
+  return html`<div class="service">
+    <p class="service-name">${localize(service.name, locale)}</p>
+    <dl>
+      ${row(t.recipient, localize(service.thirdParty, locale))} ${row(t.country, countryName(service.country, locale))}
+      ${row(t.purpose, localize(service.purpose, locale))} ${row(t.dataSent, localize(service.dataSent, locale))}
+      ${row(t.cookies, cookies)}
+    </dl>
+  </div>`;
+}

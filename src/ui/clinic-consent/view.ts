@@ -1,0 +1,44 @@
+// What the banner and preference-center templates need from the element: texts, the current state
+// and the actions. Kept as an interface so the templates stay plain functions, one file each.
+import type { ResolvedCategory, ResolvedConfig } from '../../config/types.js';
+import type { ConsentSnapshot } from '../../consent/types.js';
+import type { Texts } from '../texts.js';
+import { localize } from '../texts.js';
+
+export type Decision = 'accept' | 'reject' | 'save' | 'withdraw';
+
+export interface ConsentView {
+  readonly config: ResolvedConfig;
+  readonly state: ConsentSnapshot;
+  readonly locale: string;
+  readonly t: Texts;
+  /** Switch positions not yet saved, per optional category. */
+  readonly draft: Readonly<Record<string, boolean>>;
+  toggle(category: string, on: boolean): void;
+  decide(decision: Decision): void;
+  openPreferences(): void;
+  closePreferences(): void;
+  hideConfirmation(): void;
+}
+
+/** Built-in categories have translated defaults; the clinic's own label or purpose wins. */
+export function categoryText(view: ConsentView, category: ResolvedCategory, field: 'label' | 'purpose'): string {
+  const own = localize(category[field], view.locale);
+  if (own) return own;
+  const key = `${category.id}${field === 'label' ? 'Label' : 'Purpose'}` as keyof Texts;
+  return (view.t as unknown as Record<string, string | undefined>)[key] ?? (field === 'label' ? category.id : '');
+}
+
+/** Fills `{n}`-style placeholders; values are numbers or plain text, never markup. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}
+
+export function countryName(code: string | undefined, locale: string): string {
+  if (!code) return '';
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}

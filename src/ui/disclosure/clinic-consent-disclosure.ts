@@ -1,0 +1,102 @@
+// The <clinic-consent-disclosure> element: the table a clinic puts on its privacy-policy page, drawn
+// from the same config as the banner so the two never drift apart. It answers Japan's external-
+// transmission notice (外部送信規律) and PIPA's overseas-transfer notice. Texts render as text only.
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import type { ResolvedConfig, ServiceConfig } from '../../config/types.js';
+import { categoryText, countryName, type ConsentView } from '../clinic-consent/view.js';
+import type { LocaleState } from '../locale.js';
+import { localize } from '../texts.js';
+import { styles } from './clinic-consent-disclosure.styles.js';
+
+/**
+ * Lists every service of the site's consent config with its category, recipient, country, purpose,
+ * data sent, cookies and retention, in the page's language. Place it on the privacy-policy page;
+ * the SDK fills it in.
+ *
+ * @summary The clinic's disclosure table of cookies and external transmissions.
+ *
+ * @csspart table - The `<table>`.
+ * @csspart caption - Its caption.
+ *
+ * @cssproperty [--cc-table-border=#6b7785] - Cell border colour.
+ * @cssproperty [--cc-table-head=rgb(127 127 127 / 0.12)] - Header row background.
+ */
+export class ClinicConsentDisclosureElement extends LitElement {
+  static override styles = styles;
+
+  config: ResolvedConfig | null = null;
+  private localeState: LocaleState | null = null;
+  private readonly refresh = (): void => {
+    this.lang = this.localeState?.locale ?? '';
+    this.requestUpdate();
+  };
+
+  /** The UI's shared language; set by the SDK when it mounts. */
+  get locales(): LocaleState | null {
+    return this.localeState;
+  }
+
+  set locales(value: LocaleState | null) {
+    this.localeState?.removeEventListener('change', this.refresh);
+    this.localeState = value;
+    if (this.isConnected) value?.addEventListener('change', this.refresh);
+    this.refresh();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.localeState?.addEventListener('change', this.refresh);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.localeState?.removeEventListener('change', this.refresh);
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const { config } = this;
+    const texts = this.localeState?.texts;
+    if (!config || !texts) return nothing;
+    const locale = this.localeState?.locale ?? 'en';
+    // categoryText only reads these fields of a view.
+    const view = { config, locale, t: texts } as ConsentView;
+    const rows = config.categories.flatMap((category) =>
+      category.services.map((service) => ({ service, category: categoryText(view, category, 'label') })),
+    );
+    const t = texts;
+    return html`<div class="scroll" tabindex="0" role="region" aria-labelledby="cc-caption">
+      <table part="table">
+        <caption id="cc-caption" part="caption">${t.tableCaption}</caption>
+        <thead>
+          <tr>
+            ${[t.service, t.category, t.recipient, t.country, t.purpose, t.dataSent, t.cookies].map((label) => html`<th scope="col">${label}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(({ service, category }) => renderRow(service, category, locale, t.retention))}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}
+
+function renderRow(service: ServiceConfig, category: string, locale: string, retentionLabel: string): TemplateResult {
+  return html`<tr>
+    <th scope="row">${localize(service.name, locale)}</th>
+    <td>${category}</td>
+    <td>${localize(service.thirdParty, locale)}</td>
+    <td>${countryName(service.country, locale)}</td>
+    <td>${localize(service.purpose, locale)}</td>
+    <td>${localize(service.dataSent, locale)}</td>
+    <td>
+      ${service.cookies?.length
+        ? html`<ul>
+            ${service.cookies.map(
+              (cookie) =>
+                html`<li>${cookie.name}${cookie.retention ? ` (${retentionLabel}: ${localize(cookie.retention, locale)})` : ''}</li>`,
+            )}
+          </ul>`
+        : ''}
+    </td>
+  </tr>`;
+}

@@ -1,0 +1,55 @@
+// The UI entry (dist/ui/clinic-consent-ui.js), imported by the loader only when something must be
+// shown: defines <clinic-consent> and <clinic-consent-disclosure> and returns the handle the loader
+// drives them with. Side effects happen in mountUi only, never at import time.
+import type { ClinicConsentApi, UiHandle } from '../api.js';
+import { ClinicConsentElement } from './clinic-consent/clinic-consent.js';
+import { ClinicConsentDisclosureElement } from './disclosure/clinic-consent-disclosure.js';
+import { LocaleState } from './locale.js';
+
+export { ClinicConsentElement, ClinicConsentDisclosureElement };
+export type { Texts } from './texts.js';
+export { BannerToggleEvent, PreferencesToggleEvent } from './events.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'clinic-consent': ClinicConsentElement;
+    'clinic-consent-disclosure': ClinicConsentDisclosureElement;
+  }
+}
+
+const handles = new WeakMap<ClinicConsentApi, UiHandle>();
+
+/** Creates the UI once per api (later calls return the same handle). */
+export function mountUi(api: ClinicConsentApi): UiHandle {
+  const existing = handles.get(api);
+  if (existing) return existing;
+  if (!customElements.get('clinic-consent')) customElements.define('clinic-consent', ClinicConsentElement);
+  if (!customElements.get('clinic-consent-disclosure')) {
+    customElements.define('clinic-consent-disclosure', ClinicConsentDisclosureElement);
+  }
+  const locales = new LocaleState(api.config);
+  const element = document.createElement('clinic-consent');
+  element.api = api;
+  element.locales = locales;
+  if (api.config.ui.theme !== 'auto') element.theme = api.config.ui.theme;
+  const ready = locales.start();
+
+  // The loader may import this before <body> exists; the banner is fixed, so appending late shifts nothing.
+  const attach = (): void => {
+    if (!element.isConnected) document.body.append(element);
+    for (const table of document.querySelectorAll('clinic-consent-disclosure')) {
+      table.config = api.config;
+      table.locales = locales;
+    }
+  };
+  if (document.body) attach();
+  else document.addEventListener('DOMContentLoaded', attach, { once: true });
+
+  const handle: UiHandle = {
+    showBanner: () => void ready.then(() => element.showBanner()),
+    openPreferences: () => void ready.then(() => element.openPreferences()),
+    setLocale: (locale) => void locales.setLocale(locale),
+  };
+  handles.set(api, handle);
+  return handle;
+}

@@ -1,0 +1,50 @@
+// The "cookie settings" floating button and the [data-cc-open] handler: plain DOM, no Lit, bundled
+// into the loader so a returning visitor can reopen the preference center without downloading the UI
+// first. Styled through an adopted stylesheet (no inline styles under a strict CSP).
+
+import type { ClinicConsentApi } from '../api.js';
+
+const labels: Record<string, string> = { ko: '쿠키 설정', ja: 'Cookie設定', en: 'Cookie settings' };
+
+const css =
+  ':host{position:fixed;inset-block-end:12px;inset-inline-start:12px;z-index:2147482999}' +
+  ':host([hidden]),:host([data-cc-held]){display:none}' +
+  'button{font:inherit;font-size:14px;font-weight:700;min-block-size:44px;padding:8px 14px;border-radius:22px;cursor:pointer;' +
+  'color:#fff;background:#0b5f7a;border:2px solid #fff;box-shadow:0 2px 8px rgb(0 0 0/.3)}' +
+  'button:focus-visible{outline:3px solid #1c2430;outline-offset:2px}';
+
+
+/**
+ * Any element with `data-cc-open` (e.g. a footer link "Cookie settings") opens the preference center.
+ * The floating button shows once a choice exists, unless the clinic switched it off
+ * (`ui.floatingButton: false`); the UI holds it hidden (`data-cc-held`) while the banner shows.
+ */
+export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState' | 'ready' | 'openPreferences'>): void {
+  document.addEventListener('click', (event) => {
+    if ((event.target as Element).closest?.('[data-cc-open]')) {
+      event.preventDefault();
+      api.openPreferences();
+    }
+  });
+  if (!api.config.ui.floatingButton) return;
+  const host = document.createElement('cc-launcher');
+  const root = host.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  root.adoptedStyleSheets = [sheet];
+  const button = document.createElement('button');
+  button.onclick = () => api.openPreferences();
+  root.append(button);
+  const update = (): void => {
+    const state = api.getState();
+    host.hidden = !state.decided || state.policyChanged;
+    const lang = (api.config.locale ?? document.documentElement.lang).slice(0, 2).toLowerCase();
+    button.textContent = labels[lang] ?? labels.en ?? '';
+  };
+  update();
+  void api.ready.then(update);
+  document.addEventListener('clinic-consent:change', update);
+  new MutationObserver(update).observe(document.documentElement, { attributeFilter: ['lang'] });
+  if (document.body) document.body.append(host);
+  else document.addEventListener('DOMContentLoaded', () => document.body.append(host));
+}

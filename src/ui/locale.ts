@@ -1,0 +1,72 @@
+// Which language the UI speaks, and its texts: config `locale`, else `<html lang>`, else the
+// browser's languages, else English, always restricted to `config.languages`. Follows `<html lang>`
+// changes and setLocale() at run time. Each locale file is its own chunk, fetched only when chosen.
+import type { ResolvedConfig } from '../config/types.js';
+import { withOverrides, type Texts } from './texts.js';
+
+const bundles: Record<string, () => Promise<{ default: Texts }>> = {
+  ko: () => import('./locales/ko.js'),
+  en: () => import('./locales/en.js'),
+  ja: () => import('./locales/ja.js'),
+};
+
+/** The first candidate the site offers, matching a full tag ("ko-KR") or its language ("ko"). */
+export function pickLocale(candidates: readonly (string | null | undefined)[], offered: readonly string[]): string {
+  const lower = offered.map((code) => code.toLowerCase());
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    const tag = candidate.toLowerCase();
+    const hit = lower.indexOf(tag) >= 0 ? lower.indexOf(tag) : lower.indexOf(tag.split('-')[0] ?? '');
+    if (hit >= 0) return offered[hit] as string;
+  }
+  return offered.find((code) => code.toLowerCase() === 'en') ?? offered[0] ?? 'en';
+}
+
+/** The UI's current language and texts; fires `change` when either is replaced. */
+export class LocaleState extends EventTarget {
+  locale = 'en';
+  texts: Texts | null = null;
+  private requested: string | null = null;
+  private observer: MutationObserver | null = null;
+  private loading = 0;
+
+  constructor(private readonly config: ResolvedConfig) {
+    super();
+  }
+
+  /** Resolves the first locale and starts following `<html lang>`. */
+  start(): Promise<void> {
+    this.observer ??= new MutationObserver(() => {
+      // A later language switch on the site wins over an earlier setLocale() call.
+      this.requested = null;
+      void this.apply();
+    });
+    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    return this.apply();
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+  }
+
+  setLocale(locale: string): Promise<void> {
+    this.requested = locale;
+    return this.apply();
+  }
+
+  private async apply(): Promise<void> {
+    const locale = pickLocale(
+      [this.requested, this.config.locale, document.documentElement.lang, ...navigator.languages],
+      this.config.languages,
+    );
+    if (locale === this.locale && this.texts) return;
+    const ticket = ++this.loading;
+    const load = bundles[locale.split('-')[0] ?? ''] ?? bundles.en;
+    const base = (await (load as () => Promise<{ default: Texts }>)()).default;
+    // A newer request finished first: keep its result.
+    if (ticket !== this.loading) return;
+    this.locale = locale;
+    this.texts = withOverrides(base, this.config.texts[locale]);
+    this.dispatchEvent(new Event('change'));
+  }
+}

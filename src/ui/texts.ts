@@ -1,0 +1,81 @@
+// The patient-facing texts: one interface every locale file implements, and the helpers that
+// pick a LocalizedText from config. Texts are always rendered as text nodes, never parsed as HTML.
+import type { LocalizedText } from '../config/types.js';
+
+/** Every text key the UI shows. A clinic overrides any of them per locale with `config.texts[locale][key]`. */
+export interface Texts {
+  /** Banner heading. */
+  bannerTitle: string;
+  /** What the optional cookies are for (seeds, Article 10). */
+  bannerBody: string;
+  /** The right to refuse, and what refusing may limit. */
+  bannerRefuse: string;
+  /** Shown above the banner text when the privacy policy changed since the patient decided. */
+  policyChanged: string;
+  /** Link text to the privacy policy. */
+  policyLink: string;
+  acceptAll: string;
+  rejectAll: string;
+  /** Opens the preference center from the banner. */
+  choose: string;
+  /** Saves the first-layer switches (Korean default) or the preference center's switches. */
+  save: string;
+  /** Confirmation after Accept all. */
+  doneAccepted: string;
+  /** Confirmation after Reject all or withdraw. */
+  doneRejected: string;
+  /** Confirmation after saving a custom choice. */
+  doneSaved: string;
+  /** A service that already ran keeps running in an open page until it is reloaded. */
+  reloadHint: string;
+  reload: string;
+  /** Hides the confirmation. */
+  hide: string;
+  /** Preference-center heading. */
+  prefsTitle: string;
+  prefsIntro: string;
+  close: string;
+  alwaysOn: string;
+  /** Label of the disclosure list inside a category; `{n}` is the number of services. */
+  services: string;
+  recipient: string;
+  country: string;
+  purpose: string;
+  dataSent: string;
+  cookies: string;
+  retention: string;
+  /** Heading of the patient's own consent record. */
+  recordTitle: string;
+  consentId: string;
+  decidedAt: string;
+  noRecord: string;
+  withdraw: string;
+  necessaryLabel: string;
+  necessaryPurpose: string;
+  analyticsLabel: string;
+  analyticsPurpose: string;
+  marketingLabel: string;
+  marketingPurpose: string;
+  /** Caption of the clinic's disclosure table on its privacy-policy page. */
+  tableCaption: string;
+  service: string;
+  category: string;
+}
+
+export type TextKey = keyof Texts;
+
+/** Picks one language out of a LocalizedText: the locale, else English, else the first given. */
+export function localize(text: LocalizedText | undefined, locale: string): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[locale] ?? text.en ?? Object.values(text)[0] ?? '';
+}
+
+/** The locale's texts with the clinic's overrides for that locale laid over them (unknown keys ignored). */
+export function withOverrides(base: Texts, overrides: Readonly<Record<string, string>> | undefined): Texts {
+  const texts = { ...base };
+  for (const key of Object.keys(overrides ?? {})) {
+    if (key in base && typeof overrides?.[key] === 'string') texts[key as TextKey] = overrides[key];
+  }
+  return texts;
+}
