@@ -1,0 +1,118 @@
+/**
+ * The `clinic-consent-collector` command: serve, manage sites and tokens, run the jobs, verify the ledger, and
+ * verify an exported proof offline with the public keys. Talks to DATABASE_URL or the embedded cluster in DATA_DIR.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createToken } from './auth.js';
+import { ConfigError, loadConfig } from './config.js';
+import { loadOrCreateSigner, type PublicJwk } from './crypto/signer.js';
+import { openDatabase } from './database.js';
+import { CollectorError } from './errors.js';
+import { verifyLedger } from './jobs/checkpoint.js';
+import { runJobsOnce } from './jobs/scheduler.js';
+import type { ProofV1 } from './proof/export.js';
+import { verifyProof } from './proof/verify.js';
+import { listKeys } from './routes/keys.js';
+import { main as serve } from './server.js';
+import { createSite, listSites } from './sites.js';
+
+const USAGE = `usage: clinic-consent-collector <command>
+
+  serve                                   start the collector (default; configured by environment variables)
+  site add <id> --origin <url>... [--name <name>] [--lifetime-days <n>]
+                                          register a clinic site; prints its API token once
+  site list                               list sites and their origins
+  token add <site-id> | --admin           create another API token; prints it once
+  jobs run                                run the rollup, checkpoint and retention jobs now
+  ledger verify                           recompute the signed daily checkpoints and receipt hashes
+  verify <proof.json> --keys <keys.json|url>
+                                          verify an exported proof offline with the collector's public keys
+
+Database: DATABASE_URL, or the embedded PostgreSQL in DATA_DIR (default ./data/collector).`;
+
+type Out = (line: string) => void;
+
+async function withDb<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, shareRunning: true });
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function readKeys(source: string): Promise<PublicJwk[]> {
+  const text = /^https?:\/\//.test(source) ? await (await fetch(source)).text() : readFileSync(source, 'utf8');
+  const parsed = JSON.parse(text) as { keys?: PublicJwk[] } | PublicJwk[];
+  return Array.isArray(parsed) ? parsed : (parsed.keys ?? []);
+}
+
+/** Runs one CLI invocation; returns the exit code. */
+export async function runCli(argv: readonly string[], out: Out = console.log, err: Out = console.error): Promise<number> {
+  const [command = 'serve', sub, ...rest] = argv;
+  try {
+    if (command === 'serve') {
+      await serve();
+      return 0;
+    }
+    if (command === 'site' && sub === 'add') {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { origin: { type: 'string', multiple: true }, name: { type: 'string' }, 'lifetime-days': { type: 'string' } } });
+      const id = positionals[0];
+      if (!id || !values.origin?.length) throw new CollectorError('CC_ERR_QUERY', 'site add needs an id and at least one --origin');
+      const lifetime = values['lifetime-days'] === undefined ? undefined : Number(values['lifetime-days']);
+      const token = await withDb(async (db) => {
+        const site = await createSite(db.pool, { id, name: values.name, origins: values.origin ?? [], consentLifetimeDays: lifetime });
+        out(`site ${site.id} (${site.origins.join(', ')})`);
+        return createToken(db.pool, site.id, 'cli');
+      });
+      out(`API token (shown once): ${token}`);
+      return 0;
+    }
+    if (command === 'site' && sub === 'list') {
+      await withDb(async (db) => {
+        for (const site of await listSites(db.pool)) out(`${site.id}\t${site.name}\t${site.origins.join(' ')}\tconsent lifetime ${site.consentLifetimeDays} d`);
+      });
+      return 0;
+    }
+    if (command === 'token' && sub === 'add') {
+      const target = rest[0];
+      if (!target) throw new CollectorError('CC_ERR_QUERY', 'token add needs a site id or --admin');
+      const token = await withDb((db) => createToken(db.pool, target === '--admin' ? null : target, 'cli'));
+      out(`API token (shown once): ${token}`);
+      return 0;
+    }
+    if (command === 'jobs' && sub === 'run') {
+      const config = loadConfig();
+      await withDb((db) => runJobsOnce(db.pool, loadOrCreateSigner(config.signingKeyFile), config.retentionDays, new Date(), { info: out, error: err }));
+      return 0;
+    }
+    if (command === 'ledger' && sub === 'verify') {
+      const report = await withDb(async (db) => verifyLedger(db.pool, await listKeys(db)));
+      for (const problem of report.problems) err(problem);
+      out(`${report.ok ? 'OK' : 'TAMPERED'}: ${report.checkpoints} checkpoint(s), ${report.receipts} receipt(s), ${report.problems.length} problem(s)`);
+      return report.ok ? 0 : 1;
+    }
+    if (command === 'verify' && sub) {
+      const { values } = parseArgs({ args: rest, options: { keys: { type: 'string' } } });
+      if (!values.keys) throw new CollectorError('CC_ERR_QUERY', 'verify needs --keys <keys.json or https://collector/v1/keys>');
+      const proof = JSON.parse(readFileSync(sub, 'utf8')) as ProofV1;
+      const check = verifyProof(proof, await readKeys(values.keys));
+      for (const receipt of check.receipts) {
+        out(`${receipt.id}  hash ${receipt.hashOk ? 'ok' : 'BAD'}  signature ${receipt.signatureOk ? 'ok' : 'BAD'}  link ${receipt.link}  texts ${receipt.textsOk === null ? 'absent' : receipt.textsOk ? 'ok' : 'BAD'}`);
+      }
+      for (const problem of check.problems) err(problem);
+      out(`${check.ok ? 'VERIFIED' : 'NOT VERIFIED'}: ${check.receipts.length} receipt(s) for consent ${proof.consentId}`);
+      return check.ok ? 0 : 1;
+    }
+    err(USAGE);
+    return 64;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof CollectorError) {
+      err(`clinic-consent-collector: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Server configuration from environment variables: one table of variables with defaults, parsed and validated at
+ * start, with a message naming the variable and what it expects. Used by the server entry, startCollector and the CLI.
+ */
+import { resolve } from 'node:path';
+import { minimumRetentionDays } from './jobs/purge.js';
+
+export interface ServerConfig {
+  /** TCP port to listen on; 0 picks a free one. */
+  readonly port: number;
+  readonly host: string;
+  /** External PostgreSQL; when absent an embedded cluster runs under `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  /** Embedded cluster, signing key and first admin token live here. */
+  readonly dataDir: string;
+  readonly trustProxy: boolean | string[];
+  /** Days receipts are kept; at least the consent lifetime plus one year. */
+  readonly retentionDays: number;
+  readonly rateLimitPerClient: number;
+  readonly rateLimitPerSite: number;
+  /** An admin token to accept (stored hashed); otherwise one is generated into `<dataDir>/admin-token`. */
+  readonly adminToken: string | undefined;
+  /** PKCS#8 PEM Ed25519 key file; default `<dataDir>/signing-key.pem`, created on first start. */
+  readonly signingKeyFile: string;
+  /** Minutes between runs of the rollup, checkpoint and purge jobs. */
+  readonly jobIntervalMinutes: number;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name}=${raw} is invalid: expected a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const dataDir = resolve(env['DATA_DIR'] || 'data/collector');
+  const databaseUrl = env['DATABASE_URL'] || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL is invalid: expected postgres://user:password@host:port/database');
+  }
+  const trustRaw = (env['TRUST_PROXY'] ?? '').trim();
+  let trustProxy: boolean | string[] = false;
+  if (trustRaw === 'true' || trustRaw === '1') trustProxy = true;
+  else if (trustRaw !== '' && trustRaw !== 'false' && trustRaw !== '0') {
+    trustProxy = trustRaw.split(',').map((s) => s.trim());
+    if (!trustProxy.every((s) => /^[0-9a-fA-F.:/]+$/.test(s) || ['loopback', 'linklocal', 'uniquelocal'].includes(s))) {
+      throw new ConfigError(`TRUST_PROXY=${trustRaw} is invalid: expected true, false or a comma-separated list of proxy addresses/CIDRs`);
+    }
+  }
+  const consentLifetime = int(env, 'CONSENT_LIFETIME_DAYS', 365, 1, 3650);
+  const minRetention = minimumRetentionDays(consentLifetime);
+  const retentionDays = int(env, 'RETENTION_DAYS', 3 * 365, 1, 36500);
+  if (retentionDays < minRetention) {
+    throw new ConfigError(`RETENTION_DAYS=${retentionDays} is too short: it must be at least the consent lifetime (${consentLifetime} days, CONSENT_LIFETIME_DAYS) plus one year = ${minRetention}`);
+  }
+  const adminToken = env['ADMIN_TOKEN'] || undefined;
+  if (adminToken !== undefined && adminToken.length < 24) throw new ConfigError('ADMIN_TOKEN is too short: use at least 24 random characters');
+  return {
+    port: int(env, 'PORT', 8787, 0, 65535),
+    host: env['HOST'] || '127.0.0.1',
+    databaseUrl,
+    dataDir,
+    trustProxy,
+    retentionDays,
+    rateLimitPerClient: int(env, 'RATE_LIMIT_PER_CLIENT', 300, 1, 10_000_000),
+    rateLimitPerSite: int(env, 'RATE_LIMIT_PER_SITE', 60_000, 1, 100_000_000),
+    adminToken,
+    signingKeyFile: resolve(env['SIGNING_KEY_FILE'] || `${dataDir}/signing-key.pem`),
+    jobIntervalMinutes: int(env, 'JOB_INTERVAL_MINUTES', 15, 1, 1440),
+    logLevel: env['LOG_LEVEL'] || 'info',
+  };
+}

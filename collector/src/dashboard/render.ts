@@ -1,0 +1,96 @@
+/**
+ * Renders the dashboard pages to HTML strings from already-queried data: the stats page, the proof page, the site
+ * list and the login form. No database access and no request handling here.
+ */
+import type { ProofV1 } from '../proof/export.js';
+import type { ProofCheck } from '../proof/verify.js';
+import type { Site } from '../sites.js';
+import type { Rates, StatsReport } from '../stats/query.js';
+import { escapeHtml as e, page } from './html.js';
+import { MESSAGES, type Lang, type Messages } from './i18n.js';
+import { COLORS, horizontalBars, lineChart, pct, stackedBars } from './svg.js';
+
+function header(lang: Lang, m: Messages, title: string, langHref: (l: Lang) => string, signedIn: boolean): string {
+  const other: Lang = lang === 'ko' ? 'en' : 'ko';
+  return `<h1>${e(title)}</h1><a href="${e(langHref(other))}" lang="${other}">${other === 'ko' ? '한국어' : 'English'}</a>` +
+    (signedIn ? `<form method="post" action="/dashboard/logout"><button>${e(m.logout)}</button></form>` : '');
+}
+
+export function loginPage(lang: Lang, failed: boolean): string {
+  const m = MESSAGES[lang];
+  const body = `<section><h2>${e(m.login)}</h2><p>${e(m.loginHint)}</p>${failed ? `<p class="bad">${e(m.notVerified)}</p>` : ''}
+<form method="post" action="/dashboard/login?lang=${lang}"><label>${e(m.token)}<input name="token" type="password" autocomplete="current-password" required size="50"></label>
+<p><button>${e(m.login)}</button></p></form></section>`;
+  return page(lang, m.title, header(lang, m, m.title, (l) => `/dashboard?lang=${l}`, false), body);
+}
+
+export function sitesPage(lang: Lang, sites: readonly Site[]): string {
+  const m = MESSAGES[lang];
+  const list = sites.map((site) => `<li><a href="/dashboard/sites/${encodeURIComponent(site.id)}?lang=${lang}">${e(site.name)}</a> <small>${e(site.id)}</small></li>`).join('');
+  return page(lang, m.sites, header(lang, m, m.sites, (l) => `/dashboard?lang=${l}`, true), `<section><h2>${e(m.sites)}</h2><ul>${list || `<li>${e(m.none)}</li>`}</ul></section>`);
+}
+
+const deviceLabel = (m: Messages, key: string): string => (key === 'mobile' || key === 'tablet' || key === 'desktop' ? m[key] : key);
+
+function kpi(label: string, value: number, note: string): string {
+  return `<div class="kpi"><small>${e(label)}</small><b>${pct(value)}</b><small>${e(note)}</small></div>`;
+}
+
+function options(values: readonly string[], selected: string | undefined, allLabel: string, label = (v: string) => v): string {
+  return `<option value="">${e(allLabel)}</option>${values.map((v) => `<option value="${e(v)}"${v === selected ? ' selected' : ''}>${e(label(v))}</option>`).join('')}`;
+}
+
+export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: { locales: string[]; policyVersions: string[] }): string {
+  const m = MESSAGES[lang];
+  const q = report.query;
+  const params = new URLSearchParams({ from: q.from, to: q.to, ...(q.locale ? { locale: q.locale } : {}), ...(q.policyVersion ? { policyVersion: q.policyVersion } : {}), ...(q.deviceClass ? { deviceClass: q.deviceClass } : {}) });
+  const base = `/dashboard/sites/${encodeURIComponent(site.id)}`;
+  const t = report.totals;
+  const rateRows = (rows: ReadonlyArray<{ key: string } & Rates>, label = (k: string) => k) =>
+    rows.map((row) => ({ label: label(row.key), value: row.consentRate, note: `(${row.optIn}/${Math.max(row.impressions, row.decisions)})` }));
+  const itemRows = (kind: 'category' | 'service') =>
+    report.items.filter((i) => i.kind === kind).map((i) => ({ label: i.id, value: i.rate, note: `(${i.granted}/${i.total})` }));
+  const legend = [[m.acceptAll, COLORS.accept], [m.custom, COLORS.custom], [m.rejectAll, COLORS.reject], [m.noChoice, COLORS.none]]
+    .map(([name, color]) => `<span><i style="background:${color}"></i>${e(name ?? '')}</span>`).join('');
+  const body = `
+<form class="filters" method="get" action="${base}"><input type="hidden" name="lang" value="${lang}">
+<label>${e(m.from)}<input type="date" name="from" value="${e(q.from)}"></label><label>${e(m.to)}<input type="date" name="to" value="${e(q.to)}"></label>
+<label>${e(m.locale)}<select name="locale">${options(facets.locales, q.locale, m.all)}</select></label>
+<label>${e(m.policyVersion)}<select name="policyVersion">${options(facets.policyVersions, q.policyVersion, m.all)}</select></label>
+<label>${e(m.deviceClass)}<select name="deviceClass">${options(['mobile', 'tablet', 'desktop'], q.deviceClass, m.all, (v) => deviceLabel(m, v))}</select></label>
+<button>${e(m.apply)}</button> <a href="/v1/sites/${encodeURIComponent(site.id)}/stats.csv?${e(params.toString())}">${e(m.exportCsv)}</a></form>
+<div class="kpis" style="margin-top:1rem">${kpi(m.consentRate, t.consentRate, `${t.optIn}`)}${kpi(m.acceptAll, t.acceptAllRate, `${t.acceptAll}`)}${kpi(m.rejectAll, t.rejectAllRate, `${t.rejectAll + t.gpc}`)}${kpi(m.custom, t.customRate, `${t.custom}`)}${kpi(m.noChoice, t.noChoiceRate, `${m.impressions} ${t.impressions}`)}</div>
+<p><small>${e(m.decisions)} ${t.decisions} · ${e(m.withdrawals)} ${t.withdrawals} · ${e(m.rawNote)}</small></p>
+<section><h2>${e(m.byDay)}</h2>${lineChart(m.byDay, report.byDay.map((d) => ({ label: d.key, value: d.consentRate })))}</section>
+<section><h2>${e(m.outcomesByDay)}</h2><p class="legend">${legend}</p>${stackedBars(m.outcomesByDay, report.byDay.map((d) => ({ label: d.key, parts: [
+    { name: m.acceptAll, value: d.acceptAllRate, color: COLORS.accept }, { name: m.custom, value: d.customRate, color: COLORS.custom },
+    { name: m.rejectAll, value: d.rejectAllRate, color: COLORS.reject }, { name: m.noChoice, value: d.noChoiceRate, color: COLORS.none }] })))}</section>
+<section><h2>${e(m.byLocale)}</h2>${horizontalBars(m.byLocale, rateRows(report.byLocale))}</section>
+<section><h2>${e(m.byPolicyVersion)}</h2>${horizontalBars(m.byPolicyVersion, rateRows(report.byPolicyVersion))}</section>
+<section><h2>${e(m.byDeviceClass)}</h2>${horizontalBars(m.byDeviceClass, rateRows(report.byDeviceClass, (k) => deviceLabel(m, k)))}</section>
+<section><h2>${e(m.categories)}</h2>${horizontalBars(m.categories, itemRows('category'))}</section>
+<section><h2>${e(m.services)}</h2>${horizontalBars(m.services, itemRows('service'))}</section>
+<section><h2>${e(m.proof)}</h2><form method="get" action="${base}/consents"><input type="hidden" name="lang" value="${lang}">
+<label>${e(m.consentId)}<input name="consentId" required pattern="[A-Za-z0-9_-]{16,64}" size="40"></label> <button>${e(m.lookup)}</button></form></section>`;
+  return page(lang, `${m.title} · ${site.name}`, header(lang, m, `${m.title} · ${site.name}`, (l) => `${base}?${params.toString()}&lang=${l}`, true), body);
+}
+
+export function proofPage(lang: Lang, site: Site, proof: ProofV1, check: ProofCheck): string {
+  const m = MESSAGES[lang];
+  const base = `/dashboard/sites/${encodeURIComponent(site.id)}`;
+  const status = (s: string): string => (s === 'ok' ? `<span class="good">${e(m.ok)}</span>` : `<span class="bad">${e(s === 'pending' ? m.pending : m.fork)}</span>`);
+  const rows = proof.receipts.map((r, i) => {
+    const c = check.receipts[i];
+    const decided = Object.entries(r.receipt.categories).map(([id, d]) => `${e(id)}: ${d.granted ? '✔' : '✘'}`).join(', ');
+    return `<tr><td>${e(r.receivedAt)}</td><td>${e(r.receipt.clientTime)}</td><td>${e(r.receipt.method)}</td><td>${decided}</td><td>${e(r.receipt.policy.version)}</td>
+<td>${status(r.chainStatus)}</td><td>${c?.hashOk && c.signatureOk ? `<span class="good">${e(m.verified)}</span>` : `<span class="bad">${e(m.notVerified)}</span>`}<br><small>${e(r.ack.kid)}</small></td></tr>`;
+  }).join('');
+  const texts = Object.entries(proof.texts).map(([hash, t]) => `<h3><small>${e(hash)}</small> (${e(t.locale)})</h3><pre>${e(Object.entries(t.strings).map(([k, v]) => `${k}: ${v}`).join('\n'))}</pre>`).join('');
+  const problems = check.problems.length ? `<section><h2 class="bad">${e(m.problems)}</h2><ul>${check.problems.map((p) => `<li>${e(p)}</li>`).join('')}</ul></section>` : '';
+  const body = `<p><a href="${base}?lang=${lang}">${e(m.back)}</a> · <a href="/v1/sites/${encodeURIComponent(site.id)}/consents/${encodeURIComponent(proof.consentId)}" download="proof-${e(proof.consentId)}.json">${e(m.downloadJson)}</a></p>
+<p>${e(m.consentId)}: <code>${e(proof.consentId)}</code> · ${e(m.chain)}: ${check.ok ? `<span class="good">${e(m.verified)}</span>` : `<span class="bad">${e(m.notVerified)}</span>`}</p>${problems}
+<section><h2>${e(m.history)}</h2><table><thead><tr><th>${e(m.received)}</th><th>${e(m.clientTime)}</th><th>${e(m.method)}</th><th></th><th>${e(m.policyVersion)}</th><th>${e(m.chain)}</th><th>${e(m.signature)}</th></tr></thead><tbody>${rows || `<tr><td colspan="7">${e(m.none)}</td></tr>`}</tbody></table></section>
+<section><h2>${e(m.textsShown)}</h2>${texts || e(m.none)}</section>`;
+  const href = (l: Lang) => `${base}/consents?consentId=${encodeURIComponent(proof.consentId)}&lang=${l}`;
+  return page(lang, `${m.proof} · ${site.name}`, header(lang, m, `${m.proof} · ${site.name}`, href, true), body);
+}

@@ -1,0 +1,88 @@
+/**
+ * Small server-rendered SVG charts (no client script): a line chart of a rate over days, stacked outcome bars
+ * and horizontal bars. Values are shares from 0 to 1; every chart carries a <title> for screen readers.
+ */
+import { escapeHtml } from './html.js';
+
+const W = 720;
+const H = 220;
+const PAD = { left: 44, right: 12, top: 12, bottom: 28 };
+export const COLORS = { accept: '#2e7d32', custom: '#1565c0', reject: '#c62828', none: '#9e9e9e', line: '#1565c0' } as const;
+
+const pct = (value: number): string => `${Math.round(value * 1000) / 10}%`;
+
+function frame(title: string, body: string, height = H): string {
+  return `<svg viewBox="0 0 ${W} ${height}" width="100%" role="img" aria-label="${escapeHtml(title)}" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title>${body}</svg>`;
+}
+
+function grid(): string {
+  const lines: string[] = [];
+  for (const share of [0, 0.25, 0.5, 0.75, 1]) {
+    const y = PAD.top + (1 - share) * (H - PAD.top - PAD.bottom);
+    lines.push(`<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y}" y2="${y}" stroke="#e0e0e0"/>`);
+    lines.push(`<text x="${PAD.left - 6}" y="${y + 4}" font-size="11" text-anchor="end" fill="#616161">${share * 100}%</text>`);
+  }
+  return lines.join('');
+}
+
+function dayLabels(labels: readonly string[], xOf: (i: number) => number): string {
+  if (labels.length === 0) return '';
+  const picks = [...new Set([0, Math.floor((labels.length - 1) / 2), labels.length - 1])];
+  return picks.map((i) => `<text x="${xOf(i)}" y="${H - 8}" font-size="11" text-anchor="middle" fill="#616161">${escapeHtml(labels[i] ?? '')}</text>`).join('');
+}
+
+export function lineChart(title: string, points: ReadonlyArray<{ label: string; value: number }>): string {
+  const inner = W - PAD.left - PAD.right;
+  const xOf = (i: number): number => PAD.left + (points.length <= 1 ? inner / 2 : (i * inner) / (points.length - 1));
+  const yOf = (v: number): number => PAD.top + (1 - Math.min(1, Math.max(0, v))) * (H - PAD.top - PAD.bottom);
+  const path = points.map((p, i) => `${xOf(i).toFixed(1)},${yOf(p.value).toFixed(1)}`).join(' ');
+  const dots = points
+    .map((p, i) => `<circle cx="${xOf(i).toFixed(1)}" cy="${yOf(p.value).toFixed(1)}" r="2.5" fill="${COLORS.line}"><title>${escapeHtml(p.label)}: ${pct(p.value)}</title></circle>`)
+    .join('');
+  return frame(title, `${grid()}<polyline fill="none" stroke="${COLORS.line}" stroke-width="2" points="${path}"/>${dots}${dayLabels(points.map((p) => p.label), xOf)}`);
+}
+
+export interface Stack {
+  readonly label: string;
+  readonly parts: ReadonlyArray<{ name: string; value: number; color: string }>;
+}
+
+export function stackedBars(title: string, stacks: readonly Stack[]): string {
+  const inner = W - PAD.left - PAD.right;
+  const step = stacks.length === 0 ? inner : inner / stacks.length;
+  const barW = Math.max(1, step * 0.8);
+  const plotH = H - PAD.top - PAD.bottom;
+  const bars = stacks
+    .map((stack, i) => {
+      let y = PAD.top + plotH;
+      return stack.parts
+        .map((part) => {
+          const h = Math.max(0, Math.min(1, part.value)) * plotH;
+          y -= h;
+          return `<rect x="${(PAD.left + i * step + (step - barW) / 2).toFixed(1)}" y="${y.toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${part.color}"><title>${escapeHtml(stack.label)} ${escapeHtml(part.name)}: ${pct(part.value)}</title></rect>`;
+        })
+        .join('');
+    })
+    .join('');
+  return frame(title, `${grid()}${bars}${dayLabels(stacks.map((s) => s.label), (i) => PAD.left + i * step + step / 2)}`);
+}
+
+export function horizontalBars(title: string, rows: ReadonlyArray<{ label: string; value: number; note: string }>): string {
+  const rowH = 26;
+  const height = Math.max(1, rows.length) * rowH + 8;
+  const labelW = 200;
+  const barMax = W - labelW - 90;
+  const body = rows
+    .map((row, i) => {
+      const y = 4 + i * rowH;
+      const w = Math.max(0, Math.min(1, row.value)) * barMax;
+      return `<text x="${labelW - 8}" y="${y + 17}" font-size="12" text-anchor="end" fill="#212121">${escapeHtml(row.label)}</text>` +
+        `<rect x="${labelW}" y="${y + 4}" width="${barMax}" height="18" fill="#eeeeee"/>` +
+        `<rect x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="18" fill="${COLORS.line}"/>` +
+        `<text x="${labelW + barMax + 8}" y="${y + 17}" font-size="12" fill="#212121">${pct(row.value)} <tspan fill="#757575">${escapeHtml(row.note)}</tspan></text>`;
+    })
+    .join('');
+  return frame(title, body, height);
+}
+
+export { pct };

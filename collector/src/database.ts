@@ -1,0 +1,77 @@
+/**
+ * Opens the collector's database: the given DATABASE_URL, or the embedded cluster under the data directory (or
+ * the one a running collector already has open there), then applies migrations. Shared by startCollector and the CLI.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { startEmbedded } from './db/embedded.js';
+import { migrate } from './db/migrate.js';
+import { createPool, type Pool } from './db/pool.js';
+
+export interface OpenDatabase {
+  readonly pool: Pool;
+  readonly embedded: boolean;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const DB_NAME = 'clinic_consent';
+
+/** The port of a PostgreSQL already running on this data directory (another collector), if any. */
+function runningPort(dataDir: string): number | undefined {
+  const pidFile = join(dataDir, 'pg', 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  try {
+    process.kill(pid, 0);
+    return Number.isInteger(port) && port > 0 ? port : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string; shareRunning?: boolean; log?: (line: string) => void }): Promise<OpenDatabase> {
+  const log = options.log ?? (() => undefined);
+  if (options.databaseUrl) {
+    const pool = createPool(options.databaseUrl);
+    await migrate(pool);
+    return { pool, embedded: false, url: options.databaseUrl, close: () => pool.end() };
+  }
+  const dataDir = resolve(options.dataDir);
+  const port = options.shareRunning ? runningPort(dataDir) : undefined;
+  let base: string;
+  let stop = async (): Promise<void> => undefined;
+  if (port !== undefined) {
+    const password = readFileSync(join(dataDir, 'pg-password'), 'utf8').trim();
+    base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  } else {
+    const cluster = await startEmbedded({ dataDir, log });
+    base = cluster.url;
+    stop = () => cluster.stop();
+  }
+  try {
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DB_NAME}`);
+    await admin.end();
+    const url = base.replace(/\/postgres$/, `/${DB_NAME}`);
+    const pool = createPool(url, 20);
+    await migrate(pool);
+    return {
+      pool,
+      embedded: true,
+      url,
+      close: async () => {
+        await pool.end();
+        await stop();
+      },
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Proof of consent: a consent id's full receipt history with acknowledgments, chain status, the texts shown and
+ * tombstones of purged predecessors, as one JSON document a privacy officer can hand over and verify offline.
+ */
+import type { AckV1, ConsentReceiptV1, ShownTexts } from '../../../schema/types.js';
+import type { PublicJwk } from '../crypto/signer.js';
+import type { Pool } from '../db/pool.js';
+import { listKeys } from '../routes/keys.js';
+
+export interface ProofReceipt {
+  readonly receipt: ConsentReceiptV1;
+  readonly ack: AckV1;
+  readonly chainStatus: 'ok' | 'pending' | 'fork';
+  readonly receivedAt: string;
+}
+
+export interface ProofTombstone {
+  readonly receiptId: string;
+  readonly hash: string;
+  readonly prev: string | null;
+  readonly tombstoneId: string;
+}
+
+export interface ProofV1 {
+  readonly schema: 'clinic-consent/proof/1';
+  readonly siteId: string;
+  readonly consentId: string;
+  readonly exportedAt: string;
+  readonly receipts: readonly ProofReceipt[];
+  readonly texts: Readonly<Record<string, ShownTexts>>;
+  readonly tombstones: readonly ProofTombstone[];
+  /** For convenience only: an offline verifier should use keys obtained from GET /v1/keys independently. */
+  readonly keys: readonly PublicJwk[];
+}
+
+export async function buildProof(pool: Pool, siteId: string, consentId: string, now: Date): Promise<ProofV1> {
+  const receipts = await pool.query<{ body: string; hash: string; ack: AckV1; chain_status: ProofReceipt['chainStatus']; received_at: Date }>(
+    'SELECT body, hash, ack, chain_status, received_at FROM receipts WHERE site_id = $1 AND consent_id = $2 ORDER BY seq',
+    [siteId, consentId],
+  );
+  const textHashes = [...new Set(receipts.rows.map((row) => (JSON.parse(row.body) as { textHash: string }).textHash))];
+  const texts = await pool.query<{ hash: string; body: ShownTexts }>('SELECT hash, body FROM texts WHERE hash = ANY($1)', [textHashes]);
+  const tombstones = await pool.query<{ receipt_id: string; hash: string; prev_hash: string | null; tombstone_id: string }>(
+    'SELECT receipt_id, hash, prev_hash, tombstone_id::text FROM tombstone_entries WHERE site_id = $1 AND consent_id = $2 ORDER BY seq',
+    [siteId, consentId],
+  );
+  return {
+    schema: 'clinic-consent/proof/1',
+    siteId,
+    consentId,
+    exportedAt: now.toISOString(),
+    receipts: receipts.rows.map((row) => ({
+      receipt: { ...(JSON.parse(row.body) as Omit<ConsentReceiptV1, 'hash'>), hash: row.hash },
+      ack: row.ack,
+      chainStatus: row.chain_status,
+      receivedAt: row.received_at.toISOString(),
+    })),
+    texts: Object.fromEntries(texts.rows.map((row) => [row.hash, row.body])),
+    tombstones: tombstones.rows.map((row) => ({ receiptId: row.receipt_id, hash: row.hash, prev: row.prev_hash, tombstoneId: row.tombstone_id })),
+    keys: await listKeys({ pool }),
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Checks a schema-valid receipt (real date, canonical form, hash, texts) and stores it through the `ingest_receipt`
+ * SQL function, returning the signed acknowledgment. No HTTP here: the route handles origins, CORS and limits.
+ */
+import { canonicalize, CanonicalizeError, ackSigningInput, receiptHashInput } from '../../schema/canonicalize.js';
+import { ACK_SCHEMA, type AckV1, type ConsentReceiptV1, type ReceiptResponseV1 } from '../../schema/types.js';
+import { sha256Hex, type Signer } from './crypto/signer.js';
+import type { Pool } from './db/pool.js';
+import { CollectorError } from './errors.js';
+
+/** A real instant: the schema's pattern admits 2026-02-31, Date.parse then rolls over or fails. */
+export function parseStrictTime(value: string): Date | undefined {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return undefined;
+  const date = new Date(time);
+  return date.toISOString().slice(0, 19) === value.slice(0, 19) ? date : undefined;
+}
+
+/** Verifies what the schema cannot; returns the canonical text of the receipt (without `hash` and `texts`). */
+export function checkReceipt(receipt: ConsentReceiptV1): { canonical: string; clientTime: Date } {
+  const clientTime = parseStrictTime(receipt.clientTime);
+  if (!clientTime) throw new CollectorError('CC_ERR_CLIENT_TIME', receipt.clientTime);
+  let canonical: string;
+  let textsCanonical: string | undefined;
+  try {
+    canonical = receiptHashInput(receipt as unknown as Record<string, unknown>);
+    textsCanonical = receipt.texts === undefined ? undefined : canonicalize(receipt.texts);
+  } catch (error) {
+    if (error instanceof CanonicalizeError) throw new CollectorError('CC_ERR_CANONICAL', error.message);
+    throw error;
+  }
+  const expected = sha256Hex(canonical);
+  if (expected !== receipt.hash) throw new CollectorError('CC_ERR_HASH', `expected ${expected}`);
+  if (textsCanonical !== undefined && sha256Hex(textsCanonical) !== receipt.textHash) {
+    throw new CollectorError('CC_ERR_TEXT_HASH');
+  }
+  return { canonical, clientTime };
+}
+
+/** Categories the visitor could not refuse are not a choice, so they stay out of opt-in statistics. */
+const ALWAYS_ON = new Set(['necessary']);
+
+function split(decisions: Readonly<Record<string, { granted: boolean }>>, skip: ReadonlySet<string>): [string[], string[]] {
+  const granted: string[] = [];
+  const denied: string[] = [];
+  for (const [id, decision] of Object.entries(decisions)) {
+    if (skip.has(id)) continue;
+    (decision.granted ? granted : denied).push(id);
+  }
+  return [granted, denied];
+}
+
+export function signAck(signer: Signer, receiptId: string, receiptHash: string, serverTime: Date): AckV1 {
+  const unsigned = { schema: ACK_SCHEMA, receiptId, receiptHash, serverTime: serverTime.toISOString(), kid: signer.kid } as const;
+  return { ...unsigned, signature: signer.sign(ackSigningInput(unsigned)) };
+}
+
+interface IngestRow {
+  r_outcome: 'new' | 'duplicate' | 'conflict';
+  r_ack: AckV1 | null;
+  r_status: 'ok' | 'pending' | 'fork' | null;
+  r_texts_known: boolean | null;
+}
+
+/** Stores the receipt once; a resend returns the stored ack, a different body under the same id is a 409. */
+export async function storeReceipt(
+  pool: Pool,
+  signer: Signer,
+  receipt: ConsentReceiptV1,
+  checked: { canonical: string; clientTime: Date },
+  now: Date,
+): Promise<ReceiptResponseV1> {
+  const ack = signAck(signer, receipt.id, receipt.hash, now);
+  const [granted, denied] = split(receipt.categories, ALWAYS_ON);
+  const [grantedSvc, deniedSvc] = split(receipt.services, new Set());
+  // The stored body is exactly the canonical text that was hashed, so a proof re-hashes what was acknowledged.
+  const body = checked.canonical;
+  const { rows } = await pool.query<IngestRow>(
+    'SELECT * FROM ingest_receipt($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)',
+    [
+      receipt.id, receipt.siteId, receipt.consentId, receipt.hash, receipt.prev, receipt.method, receipt.locale,
+      receipt.policy.version, receipt.deviceClass, receipt.textHash, granted, denied, grantedSvc, deniedSvc,
+      checked.clientTime, now, body, JSON.stringify(ack), receipt.texts === undefined ? null : JSON.stringify(receipt.texts),
+    ],
+  );
+  const row = rows[0];
+  if (!row || row.r_outcome === 'conflict' || !row.r_ack || !row.r_status) {
+    throw new CollectorError('CC_ERR_CONFLICT', receipt.id);
+  }
+  return { ack: row.r_ack, textsKnown: row.r_texts_known === true, chainStatus: row.r_status, duplicate: row.r_outcome === 'duplicate' };
+}

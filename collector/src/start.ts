@@ -1,0 +1,123 @@
+/**
+ * `startCollector(options)`: PostgreSQL (embedded unless a database URL is given), migrations, the app listening,
+ * the background jobs, a first admin login and the demo site whose allowed origins are `siteOrigins`. The root
+ * `npm start` calls it beside the demo web server; `server.ts` is the standalone entry.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { ensureAdminToken } from './auth.js';
+import { loadConfig, type ServerConfig } from './config.js';
+import { loadOrCreateSigner } from './crypto/signer.js';
+import { openDatabase } from './database.js';
+import { scheduleJobs } from './jobs/scheduler.js';
+import { upsertSite } from './sites.js';
+
+export interface StartOptions {
+  /** Port to listen on; default 8787, 0 picks a free port. */
+  port?: number;
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** External PostgreSQL; default DATABASE_URL, else an embedded cluster. */
+  databaseUrl?: string;
+  /** Embedded cluster, signing key and admin token; default DATA_DIR or ./data/collector. */
+  dataDir?: string;
+  /** Origins allowed to post receipts for the demo site (e.g. the demo page's origin). */
+  siteOrigins?: string[];
+}
+
+export interface RunningCollector {
+  readonly url: string;
+  readonly dashboardUrl: string;
+  /** An admin API token; paste it into the dashboard's sign-in form. */
+  readonly adminLogin: string;
+  readonly siteId: string;
+  readonly publicKeyUrl: string;
+  close(): Promise<void>;
+}
+
+export const DEMO_SITE_ID = 'demo-clinic';
+
+/** The first admin token: ADMIN_TOKEN if set, else one generated once and kept in `<dataDir>/admin-token` (0600). */
+function adminSecret(config: ServerConfig): string {
+  if (config.adminToken) return config.adminToken;
+  const file = join(config.dataDir, 'admin-token');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(config.dataDir, { recursive: true });
+  const token = `cc_admin_${randomBytes(24).toString('base64url')}`;
+  writeFileSync(file, token, { mode: 0o600 });
+  return token;
+}
+
+/** Starts everything from a validated configuration; used by startCollector and the server entry. */
+export async function launch(
+  config: ServerConfig,
+  extra: { siteOrigins?: readonly string[]; logger?: boolean | { level: string } } = {},
+): Promise<RunningCollector & { app: FastifyInstance }> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: () => undefined });
+  let app: FastifyInstance | undefined;
+  let stopJobs: (() => Promise<void>) | undefined;
+  try {
+    const signer = loadOrCreateSigner(config.signingKeyFile);
+    const adminLogin = adminSecret(config);
+    await ensureAdminToken(db.pool, adminLogin, 'first admin');
+    if (extra.siteOrigins) await upsertSite(db.pool, { id: DEMO_SITE_ID, name: 'Demo Clinic', origins: extra.siteOrigins });
+    app = await buildApp({
+      pool: db.pool,
+      signer,
+      trustProxy: config.trustProxy,
+      logger: extra.logger ?? { level: config.logLevel },
+      rateLimit: { perClient: config.rateLimitPerClient, perSite: config.rateLimitPerSite, windowMs: 60_000 },
+    });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = address && typeof address === 'object' ? address.port : config.port;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const log = app.log;
+    stopJobs = scheduleJobs(db.pool, signer, config.retentionDays, config.jobIntervalMinutes, {
+      info: (message) => log.info(message),
+      error: (message) => log.error(message),
+    });
+    const running = app;
+    let closing: Promise<void> | undefined;
+    return {
+      app: running,
+      url,
+      dashboardUrl: `${url}/dashboard`,
+      adminLogin,
+      siteId: DEMO_SITE_ID,
+      publicKeyUrl: `${url}/v1/keys`,
+      close: () =>
+        (closing ??= (async () => {
+          await stopJobs?.();
+          await running.close();
+          await db.close();
+        })()),
+    };
+  } catch (error) {
+    await stopJobs?.();
+    await app?.close();
+    await db.close();
+    throw error;
+  }
+}
+
+export async function startCollector(options: StartOptions = {}): Promise<RunningCollector> {
+  const env = { ...process.env };
+  // PORT and HOST belong to whatever server embeds us (the demo); the collector's own come from options.
+  delete env['PORT'];
+  delete env['HOST'];
+  const config = loadConfig(env);
+  const merged: ServerConfig = {
+    ...config,
+    port: options.port ?? config.port,
+    host: options.host ?? config.host,
+    databaseUrl: options.databaseUrl ?? config.databaseUrl,
+    ...(options.dataDir ? { dataDir: options.dataDir, signingKeyFile: env['SIGNING_KEY_FILE'] ? config.signingKeyFile : join(options.dataDir, 'signing-key.pem') } : {}),
+  };
+  const { app: _app, ...running } = await launch(merged, { siteOrigins: options.siteOrigins ?? [], logger: { level: 'warn' } });
+  return running;
+}

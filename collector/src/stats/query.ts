@@ -1,0 +1,206 @@
+/**
+ * Consent statistics for one site and a day range: completed days come from the daily rollups (up to the rollup
+ * watermark), newer days (today at least) from raw receipts. Only reads; knows nothing of HTTP or HTML.
+ */
+import type { Pool } from '../db/pool.js';
+import { CollectorError } from '../errors.js';
+
+export interface StatsQuery {
+  readonly siteId: string;
+  /** First day, YYYY-MM-DD (UTC, by the collector's receive time). */
+  readonly from: string;
+  /** Last day, inclusive. */
+  readonly to: string;
+  readonly locale?: string;
+  readonly policyVersion?: string;
+  readonly deviceClass?: string;
+}
+
+export interface Rates {
+  readonly impressions: number;
+  readonly decisions: number;
+  readonly acceptAll: number;
+  readonly rejectAll: number;
+  readonly custom: number;
+  readonly gpc: number;
+  readonly withdrawals: number;
+  readonly optIn: number;
+  /** Share (0–1) of displays that ended in any opt-in beyond the necessary category. */
+  readonly consentRate: number;
+  readonly acceptAllRate: number;
+  readonly rejectAllRate: number;
+  readonly customRate: number;
+  readonly noChoiceRate: number;
+}
+
+export interface ItemRate {
+  readonly kind: 'category' | 'service';
+  readonly id: string;
+  readonly granted: number;
+  readonly total: number;
+  readonly rate: number;
+}
+
+export interface StatsReport {
+  readonly query: StatsQuery;
+  readonly watermark: string | null;
+  readonly totals: Rates;
+  readonly byDay: ReadonlyArray<{ key: string } & Rates>;
+  readonly byLocale: ReadonlyArray<{ key: string } & Rates>;
+  readonly byPolicyVersion: ReadonlyArray<{ key: string } & Rates>;
+  readonly byDeviceClass: ReadonlyArray<{ key: string } & Rates>;
+  readonly items: readonly ItemRate[];
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_DAYS = 3660;
+
+export function validateRange(from: string, to: string): void {
+  if (!DAY.test(from) || Number.isNaN(Date.parse(from))) throw new CollectorError('CC_ERR_QUERY', `from "${from}" is not a YYYY-MM-DD day`);
+  if (!DAY.test(to) || Number.isNaN(Date.parse(to))) throw new CollectorError('CC_ERR_QUERY', `to "${to}" is not a YYYY-MM-DD day`);
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  if (days < 0) throw new CollectorError('CC_ERR_QUERY', 'from is after to');
+  if (days > MAX_DAYS) throw new CollectorError('CC_ERR_QUERY', `the range is longer than ${MAX_DAYS} days`);
+}
+
+interface Counts {
+  impressions: number;
+  methods: Record<string, number>;
+  optIn: number;
+}
+
+function emptyCounts(): Counts {
+  return { impressions: 0, methods: {}, optIn: 0 };
+}
+
+function ratesOf(counts: Counts): Rates {
+  const m = (name: string): number => counts.methods[name] ?? 0;
+  const decisions = m('accept-all') + m('reject-all') + m('preferences') + m('gpc');
+  // Impressions are sent once per tab session and may be blocked; never let a rate exceed 100 %.
+  const base = Math.max(counts.impressions, decisions);
+  const share = (n: number): number => (base === 0 ? 0 : n / base);
+  return {
+    impressions: counts.impressions,
+    decisions,
+    acceptAll: m('accept-all'),
+    rejectAll: m('reject-all'),
+    custom: m('preferences'),
+    gpc: m('gpc'),
+    withdrawals: m('withdraw'),
+    optIn: counts.optIn,
+    consentRate: share(counts.optIn),
+    acceptAllRate: share(m('accept-all')),
+    rejectAllRate: share(m('reject-all') + m('gpc')),
+    customRate: share(m('preferences')),
+    noChoiceRate: share(base - decisions),
+  };
+}
+
+interface DimRow {
+  day: string;
+  locale: string;
+  policy_version: string;
+  device_class: string;
+  method: string | null;
+  n: string;
+  n_opt_in: string;
+}
+
+export async function readWatermark(pool: Pool): Promise<string | null> {
+  const { rows } = await pool.query<{ watermark: string }>("SELECT watermark::text FROM job_state WHERE name = 'rollup'");
+  return rows[0]?.watermark ?? null;
+}
+
+export async function queryStats(pool: Pool, query: StatsQuery): Promise<StatsReport> {
+  validateRange(query.from, query.to);
+  const watermark = await readWatermark(pool);
+  const params = [query.siteId, query.from, query.to, watermark ?? '1970-01-01', query.locale ?? null, query.policyVersion ?? null, query.deviceClass ?? null];
+  const filters = `($5::text IS NULL OR locale = $5) AND ($6::text IS NULL OR policy_version = $6) AND ($7::text IS NULL OR device_class = $7)`;
+  // Raw rows are read from max(from, watermark + 1), by a range on received_at so the (site_id, received_at) index applies.
+  const rawFrom = `GREATEST($2::date, $4::date + 1)::timestamp AT TIME ZONE 'UTC'`;
+  const rawTo = `($3::date + 1)::timestamp AT TIME ZONE 'UTC'`;
+  const dims = await pool.query<DimRow>(
+    `SELECT day::text, locale, policy_version, device_class, method, sum(n)::text AS n, sum(n_opt_in)::text AS n_opt_in FROM (
+       SELECT day, locale, policy_version, device_class, method, n, n_opt_in FROM rollup_receipts
+        WHERE site_id = $1 AND day BETWEEN $2 AND LEAST($3::date, $4::date) AND ${filters}
+       UNION ALL
+       SELECT (received_at AT TIME ZONE 'UTC')::date, locale, policy_version, device_class, method, count(*),
+              count(*) FILTER (WHERE cardinality(granted) > 0 AND method <> 'withdraw')
+         FROM receipts WHERE site_id = $1 AND received_at >= ${rawFrom} AND received_at < ${rawTo} AND ${filters}
+        GROUP BY 1, 2, 3, 4, 5
+       UNION ALL
+       SELECT day, locale, policy_version, device_class, NULL, n, 0 FROM rollup_impressions
+        WHERE site_id = $1 AND day BETWEEN $2 AND LEAST($3::date, $4::date) AND ${filters}
+       UNION ALL
+       SELECT (received_at AT TIME ZONE 'UTC')::date, locale, policy_version, device_class, NULL, count(*), 0
+         FROM impressions WHERE site_id = $1 AND received_at >= ${rawFrom} AND received_at < ${rawTo} AND ${filters}
+        GROUP BY 1, 2, 3, 4
+     ) s GROUP BY 1, 2, 3, 4, 5`,
+    params,
+  );
+  const items = await pool.query<{ kind: 'category' | 'service'; item: string; granted: string; total: string }>(
+    `SELECT kind, item, sum(g)::text AS granted, sum(t)::text AS total FROM (
+       SELECT kind, item, n_granted AS g, n_total AS t FROM rollup_items
+        WHERE site_id = $1 AND day BETWEEN $2 AND LEAST($3::date, $4::date) AND ${filters}
+       UNION ALL
+       SELECT x.kind, x.item, x.g, 1 FROM receipts r
+         CROSS JOIN LATERAL (
+           SELECT 'category' AS kind, unnest(r.granted) AS item, 1 AS g UNION ALL SELECT 'category', unnest(r.denied), 0
+           UNION ALL SELECT 'service', unnest(r.granted_svc), 1 UNION ALL SELECT 'service', unnest(r.denied_svc), 0) x
+        WHERE r.site_id = $1 AND r.received_at >= ${rawFrom} AND r.received_at < ${rawTo} AND r.method <> 'withdraw'
+          AND ($5::text IS NULL OR r.locale = $5) AND ($6::text IS NULL OR r.policy_version = $6) AND ($7::text IS NULL OR r.device_class = $7)
+     ) s GROUP BY 1, 2 ORDER BY 1, 2`,
+    params,
+  );
+
+  const totals = emptyCounts();
+  const groups = { day: new Map<string, Counts>(), locale: new Map<string, Counts>(), policy: new Map<string, Counts>(), device: new Map<string, Counts>() };
+  const add = (map: Map<string, Counts>, key: string, row: DimRow): void => {
+    let counts = map.get(key);
+    if (!counts) map.set(key, (counts = emptyCounts()));
+    accumulate(counts, row);
+  };
+  for (const row of dims.rows) {
+    accumulate(totals, row);
+    add(groups.day, row.day, row);
+    add(groups.locale, row.locale, row);
+    add(groups.policy, row.policy_version, row);
+    add(groups.device, row.device_class, row);
+  }
+  const list = (map: Map<string, Counts>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, counts]) => ({ key, ...ratesOf(counts) }));
+  return {
+    query,
+    watermark,
+    totals: ratesOf(totals),
+    byDay: fillDays(query.from, query.to, list(groups.day)),
+    byLocale: list(groups.locale),
+    byPolicyVersion: list(groups.policy),
+    byDeviceClass: list(groups.device),
+    items: items.rows.map((row) => {
+      const granted = Number(row.granted);
+      const total = Number(row.total);
+      return { kind: row.kind, id: row.item, granted, total, rate: total === 0 ? 0 : granted / total };
+    }),
+  };
+}
+
+function accumulate(counts: Counts, row: DimRow): void {
+  const n = Number(row.n);
+  if (row.method === null) {
+    counts.impressions += n;
+    return;
+  }
+  counts.methods[row.method] = (counts.methods[row.method] ?? 0) + n;
+  counts.optIn += Number(row.n_opt_in);
+}
+
+/** Every day of the range appears in byDay, so a chart shows a gap as zero rather than skipping it. */
+function fillDays(from: string, to: string, days: ReadonlyArray<{ key: string } & Rates>): Array<{ key: string } & Rates> {
+  const byKey = new Map(days.map((day) => [day.key, day]));
+  const out: Array<{ key: string } & Rates> = [];
+  for (let t = Date.parse(from); t <= Date.parse(to); t += 86_400_000) {
+    const key = new Date(t).toISOString().slice(0, 10);
+    out.push(byKey.get(key) ?? { key, ...ratesOf(emptyCounts()) });
+  }
+  return out;
+}

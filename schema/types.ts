@@ -1,0 +1,86 @@
+/**
+ * TypeScript shapes of the version-1 documents described by the JSON schemas beside this file; the schemas are the
+ * source of truth for validation, these types keep the SDK and the collector from drifting. Imports nothing.
+ */
+
+export type DeviceClass = 'mobile' | 'tablet' | 'desktop';
+export type ConsentMethod = 'accept-all' | 'reject-all' | 'preferences' | 'withdraw' | 'gpc';
+
+export const RECEIPT_SCHEMA = 'clinic-consent/receipt/1';
+export const IMPRESSION_SCHEMA = 'clinic-consent/impression/1';
+export const ACK_SCHEMA = 'clinic-consent/ack/1';
+
+export interface CategoryDecision {
+  readonly granted: boolean;
+  readonly purpose: string;
+}
+
+export interface ServiceDecision {
+  readonly category: string;
+  readonly granted: boolean;
+  readonly purpose: string;
+  /** The company that receives data, e.g. "Medisian Inc."; omitted for first-party services. */
+  readonly thirdParty?: string;
+  /** ISO 3166-1 alpha-2 country of the third party; required when `thirdParty` is present. */
+  readonly country?: string;
+}
+
+/** The texts shown to the patient; `textHash` is SHA-256 over `canonicalize(texts)`. */
+export interface ShownTexts {
+  readonly locale: string;
+  readonly strings: Readonly<Record<string, string>>;
+}
+
+export interface ConsentReceiptV1 {
+  readonly schema: typeof RECEIPT_SCHEMA;
+  readonly id: string;
+  readonly consentId: string;
+  readonly siteId: string;
+  readonly policy: { readonly url: string; readonly version: string };
+  readonly consentVersion?: string;
+  readonly locale: string;
+  readonly jurisdiction: string;
+  readonly method: ConsentMethod;
+  readonly categories: Readonly<Record<string, CategoryDecision>>;
+  readonly services: Readonly<Record<string, ServiceDecision>>;
+  readonly clientTime: string;
+  readonly deviceClass: DeviceClass;
+  readonly sdkVersion: string;
+  readonly textHash: string;
+  /** Attached only when the collector said `textsKnown: false`; excluded from `hash`. */
+  readonly texts?: ShownTexts;
+  readonly prev: string | null;
+  readonly hash: string;
+}
+
+export interface ImpressionV1 {
+  readonly schema: typeof IMPRESSION_SCHEMA;
+  readonly id: string;
+  readonly siteId: string;
+  readonly day: string;
+  readonly locale: string;
+  readonly policyVersion: string;
+  readonly consentVersion?: string;
+  readonly sdkVersion: string;
+  readonly textHash?: string;
+  readonly deviceClass: DeviceClass;
+}
+
+export interface AckV1 {
+  readonly schema: typeof ACK_SCHEMA;
+  readonly receiptId: string;
+  readonly receiptHash: string;
+  readonly serverTime: string;
+  readonly kid: string;
+  readonly signature: string;
+}
+
+/** The collector's answer to `POST /v1/receipts`: the ack to keep verbatim, plus unsigned hints. */
+export interface ReceiptResponseV1 {
+  readonly ack: AckV1;
+  /** False when the collector has no texts for `textHash` yet: resend the same receipt with `texts` attached. */
+  readonly textsKnown: boolean;
+  readonly chainStatus: 'ok' | 'pending' | 'fork';
+  /** True when this receipt id was already stored with the same hash (a resend). */
+  readonly duplicate: boolean;
+}
