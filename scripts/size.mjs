@@ -1,0 +1,72 @@
+// Brotli sizes of what a visitor actually downloads, and the budgets they must stay within.
+// Returning visit: the loader alone. First visit: loader + UI entry (with the chunks it imports
+// statically) + one locale. `node scripts/size.mjs --check` exits 1 when a budget is exceeded.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../dist');
+const KB = 1024;
+
+export const budgets = {
+  'returning visit (loader)': 5 * KB,
+  'first visit (loader + UI + largest locale)': 15 * KB,
+};
+
+function brotliSize(files) {
+  const bytes = Buffer.concat(files.map((file) => readFileSync(file)));
+  return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+
+/** A module plus every chunk it imports statically, following the graph. */
+function withStaticImports(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const match of code.matchAll(/(?:^|[;}\n])\s*import\s*(?:[\w$*{}\s,]+from\s*)?["'](\.[^"']+)["']/g)) {
+    withStaticImports(join(dirname(file), match[1]), seen);
+  }
+  return seen;
+}
+
+export function measure() {
+  const loader = join(dist, 'clinic-consent.js');
+  const uiEntry = join(dist, 'ui/clinic-consent-ui.js');
+  const rows = [{ name: 'returning visit (loader)', bytes: brotliSize([loader]) }];
+  if (existsSync(uiEntry)) {
+    const ui = [...withStaticImports(uiEntry)];
+    const localeDir = join(dist, 'ui');
+    const locales = readdirSync(localeDir).filter((name) => /^locale-[a-z-]+\.js$/i.test(name));
+    const perLocale = locales.map((name) => ({ name, bytes: brotliSize([loader, ...ui, join(localeDir, name)]) }));
+    for (const { name, bytes } of perLocale) rows.push({ name: `first visit with ${name}`, bytes, informational: true });
+    const largest = Math.max(brotliSize([loader, ...ui]), ...perLocale.map((row) => row.bytes));
+    rows.push({ name: 'first visit (loader + UI + largest locale)', bytes: largest });
+  }
+  return rows.map((row) => ({ ...row, budget: budgets[row.name] }));
+}
+
+export function formatReport(rows) {
+  return rows
+    .map(({ name, bytes, budget }) => {
+      const verdict = budget === undefined ? '' : bytes <= budget ? `  (budget ${(budget / KB).toFixed(1)} KB: ok)` : `  (budget ${(budget / KB).toFixed(1)} KB: OVER)`;
+      return `${name.padEnd(48)} ${(bytes / KB).toFixed(2).padStart(6)} KB brotli${verdict}`;
+    })
+    .join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const rows = measure();
+  console.log(formatReport(rows));
+  if (process.argv.includes('--check')) {
+    const over = rows.filter((row) => row.budget !== undefined && row.bytes > row.budget);
+    if (!existsSync(join(dist, 'ui/clinic-consent-ui.js'))) {
+      console.error('size check: dist/ui/clinic-consent-ui.js is missing; run the build first.');
+      process.exit(1);
+    }
+    if (over.length) {
+      console.error(`size check failed: ${over.map((row) => row.name).join(', ')} over budget.`);
+      process.exit(1);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+// The public API: what `window.ClinicConsent` (and the ESM `start()` result) offers a site,
+// and the narrow contract between the loader and the lazily loaded UI. Types only.
+import type { ResolvedConfig } from './config/types.js';
+import type { ConsentChoice, ConsentSnapshot } from './consent/types.js';
+
+export interface ClinicConsentApi {
+  /** SDK version, e.g. "0.1.0". */
+  readonly version: string;
+  /** The validated configuration (fail-closed default when the clinic's config was invalid). */
+  readonly config: ResolvedConfig;
+  /** Resolves once the stored choice is known (read from IndexedDB, or found missing). Never rejects. */
+  readonly ready: Promise<ConsentSnapshot>;
+  /** The current state; before `ready`, it reflects the synchronous cookie read. */
+  getState(): ConsentSnapshot;
+  /** Whether a category (and, if given, one of its services) may run now. */
+  isGranted(category: string, service?: string): boolean;
+  /** Grants every category and service. */
+  acceptAll(): Promise<ConsentSnapshot>;
+  /** Denies every optional category and service. */
+  rejectAll(): Promise<ConsentSnapshot>;
+  /** Grants exactly the listed categories and services; every other optional one is denied. */
+  accept(choice: ConsentChoice): Promise<ConsentSnapshot>;
+  /** Withdraws consent: denies everything optional and deletes the categories' cookies. */
+  withdraw(): Promise<ConsentSnapshot>;
+  /** Opens the preference center (downloads the UI first if needed). */
+  openPreferences(): void;
+  /** Switches the UI's language at run time (also follows changes of `<html lang>`). */
+  setLocale(locale: string): void;
+}
+
+/** What the UI chunk (dist/ui/clinic-consent-ui.js) exports for the loader. */
+export interface UiModule {
+  /** Creates the UI on the page (once) and returns the handle the loader drives it with. */
+  mountUi(api: ClinicConsentApi): UiHandle;
+}
+
+export interface UiHandle {
+  /** Shows the banner (first visit, expired choice, changed policy or changed items). */
+  showBanner(): void;
+  openPreferences(): void;
+  setLocale(locale: string): void;
+}

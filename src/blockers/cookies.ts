@@ -1,0 +1,84 @@
+// Cookie housekeeping: the registrable domain of a host (so a choice is shared across www. and m.,
+// and a tracker's cookie is found on every parent domain), and deletion of cookies by rule.
+
+// Second-level labels under which clinics' sites commonly register (Korea, Japan, China, Taiwan,
+// UK and others). Not the whole Public Suffix List: a host under a suffix missing here keeps its
+// cookies host-only, which is the safe direction. Extend it when a clinic needs another.
+const multiPartSuffixes = new Set(
+  (
+    'co.kr or.kr ne.kr re.kr pe.kr go.kr ac.kr hs.kr ms.kr es.kr sc.kr kg.kr seoul.kr busan.kr ' +
+    'co.jp or.jp ne.jp ac.jp ad.jp ed.jp go.jp gr.jp lg.jp ' +
+    'com.cn net.cn org.cn gov.cn com.tw org.tw net.tw com.hk org.hk co.th or.th ' +
+    'com.sg com.my com.vn com.ph co.id co.uk org.uk ac.uk com.au net.au org.au co.nz com.br com.mx'
+  ).split(' '),
+);
+
+const isIpAddress = (host: string) => /^[\d.]+$/.test(host) || host.includes(':');
+
+/** The registrable domain ("clinic.co.kr" for "m.clinic.co.kr"), or null for IPs and single labels. */
+export function registrableDomain(hostname: string): string | null {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  if (isIpAddress(host)) return null;
+  const labels = host.split('.');
+  if (labels.length < 2) return null;
+  const suffixLength = multiPartSuffixes.has(labels.slice(-2).join('.')) ? 2 : 1;
+  if (labels.length <= suffixLength) return null;
+  return labels.slice(-(suffixLength + 1)).join('.');
+}
+
+/** The host and each parent domain up to the registrable domain: where a cookie may live. */
+export function cookieDomains(hostname: string): string[] {
+  const top = registrableDomain(hostname);
+  const domains = [hostname];
+  if (!top) return domains;
+  let current = hostname;
+  while (current !== top && current.includes('.')) {
+    current = current.slice(current.indexOf('.') + 1);
+    domains.push(current);
+  }
+  return domains;
+}
+
+/** Paths where a tracker commonly sets cookies: the root and each parent of the current path. */
+function cookiePaths(pathname: string): string[] {
+  const paths = ['/'];
+  const parts = pathname.split('/').filter(Boolean);
+  for (let i = 1; i <= parts.length; i++) paths.push(`/${parts.slice(0, i).join('/')}`);
+  return paths;
+}
+
+/** Turns a rule name with `*` wildcards into a test for cookie names. */
+export function nameMatcher(pattern: string): (name: string) => boolean {
+  if (!pattern.includes('*')) return (name) => name === pattern;
+  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return (name) => regex.test(name);
+}
+
+/** Names of the cookies this page can see. */
+export function presentCookieNames(): string[] {
+  return document.cookie
+    .split(';')
+    .map((pair) => pair.split('=')[0]?.trim() ?? '')
+    .filter(Boolean);
+}
+
+/**
+ * Deletes every visible cookie whose name matches one of `patterns`, on the host and every parent
+ * domain (plus an explicit `domain` of a rule), across the common paths. Returns the names deleted.
+ */
+export function deleteCookies(patterns: readonly { name: string; domain?: string }[], location: Location = window.location): string[] {
+  const present = presentCookieNames();
+  const deleted: string[] = [];
+  for (const rule of patterns) {
+    const matches = nameMatcher(rule.name);
+    for (const name of present.filter(matches)) {
+      const domains = new Set([...cookieDomains(location.hostname), ...(rule.domain ? [rule.domain.replace(/^\./, '')] : [])]);
+      for (const path of cookiePaths(location.pathname)) {
+        document.cookie = `${name}=; Max-Age=0; Path=${path}`;
+        for (const domain of domains) document.cookie = `${name}=; Max-Age=0; Path=${path}; Domain=${domain}`;
+      }
+      deleted.push(name);
+    }
+  }
+  return deleted;
+}

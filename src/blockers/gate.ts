@@ -1,0 +1,83 @@
+// Markup gating: `<script type="text/plain" data-consent="analytics">` (inline or with src),
+// `<iframe data-consent=… data-src=…>` and `<img data-consent=… data-src=…>` stay inert until
+// their category (and `data-consent-service`, if given) is granted, then run once, in document order.
+// Blocked embeds get a placeholder (placeholder.ts, loaded lazily) that says why and offers to allow them.
+
+const SELECTOR = 'script[type="text/plain"][data-consent],iframe[data-consent][data-src],img[data-consent][data-src]';
+
+export interface GateOptions {
+  isGranted(category: string, service?: string): boolean;
+  /** Puts a placeholder beside a blocked embed; resolves to it, so it can be removed once allowed. */
+  placeholder(element: Element): Promise<HTMLElement | null>;
+}
+
+export interface Gate {
+  /** Activates every granted element not yet run, in document order. */
+  refresh(): void;
+}
+
+export function startGate(options: GateOptions): Gate {
+  const claimed = new WeakSet<Element>();
+  const placeholders = new WeakMap<Element, Promise<HTMLElement | null>>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const granted = (element: Element) =>
+    options.isGranted(element.getAttribute('data-consent') ?? '', element.getAttribute('data-consent-service') ?? undefined);
+
+  const refresh = () => {
+    for (const element of document.querySelectorAll(SELECTOR)) {
+      if (claimed.has(element)) continue;
+      if (!granted(element)) {
+        if (element.localName !== 'script' && !placeholders.has(element)) placeholders.set(element, options.placeholder(element));
+        continue;
+      }
+      claimed.add(element);
+      // Each element waits for the one before it, so external scripts keep the page's order.
+      queue = queue.then(() => {
+        if (!granted(element)) return claimed.delete(element);
+        void placeholders.get(element)?.then((box) => box?.remove());
+        return activate(element);
+      });
+    }
+  };
+
+  let scheduled = false;
+  new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      refresh();
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  return { refresh };
+}
+
+function activate(element: Element): Promise<unknown> {
+  if (element.localName !== 'script') {
+    const source = element.getAttribute('data-src') ?? '';
+    element.removeAttribute('data-src');
+    element.removeAttribute('hidden');
+    element.setAttribute('src', source);
+    return Promise.resolve();
+  }
+  const original = element as HTMLScriptElement;
+  // A clone keeps the parser-set script text, which Trusted Types already trusts, and the nonce
+  // slot, which getAttribute('nonce') hides under a header CSP; a text/plain script was never
+  // "already started", so inserting the clone runs it.
+  const script = original.cloneNode(true) as HTMLScriptElement;
+  const type = original.getAttribute('data-type');
+  if (type) script.setAttribute('type', type);
+  else script.removeAttribute('type');
+  script.nonce = original.nonce;
+  const external = script.hasAttribute('src');
+  if (external && !original.hasAttribute('async')) script.async = false;
+  const finished = external
+    ? new Promise((resolve) => {
+        script.addEventListener('load', resolve, { once: true });
+        script.addEventListener('error', resolve, { once: true });
+      })
+    : Promise.resolve();
+  original.replaceWith(script);
+  return finished;
+}

@@ -1,0 +1,30 @@
+// Every message the SDK may print, keyed by a stable code (a retired code is never reused).
+// Messages reach the console only, once each: nothing here ever throws into the clinic's page.
+// The README lists each code with what to do about it.
+
+const messages = {
+  CC_ERR_CONFIG_MISSING: 'no configuration found',
+  CC_ERR_CONFIG_JSON: 'configuration is not valid JSON',
+  CC_ERR_CONFIG_FIELD: 'wrong configuration field',
+  CC_ERR_STORAGE_UNAVAILABLE: 'IndexedDB unavailable; the choice is kept in a cookie and memory only',
+  CC_ERR_STORAGE_CORRUPT: 'stored choice unreadable; asking again',
+  CC_ERR_LATE_LOADER: 'Google tags ran before this script: place it first in <head>',
+  CC_ERR_UI_LOAD: 'banner could not be loaded',
+  CC_ERR_INTERNAL: 'internal error caught',
+} as const;
+
+export type ErrorCode = keyof typeof messages;
+
+const reported = new Set<string>();
+
+/**
+ * Prints one console line for a code and its detail, once per page. Problems with the config or
+ * the UI mean only necessary cookies run; the line says so, so the clinic knows why.
+ */
+export function report(code: ErrorCode, detail?: string): void {
+  const key = code + (detail ?? '');
+  if (reported.has(key)) return;
+  reported.add(key);
+  const failClosed = code.startsWith('CC_ERR_CONFIG') || code === 'CC_ERR_UI_LOAD' || code === 'CC_ERR_INTERNAL';
+  console.warn(`[clinic-consent] ${code}: ${messages[code]}${detail ? `: ${detail}` : ''}${failClosed ? ' (only necessary cookies run)' : ''}`);
+}

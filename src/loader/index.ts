@@ -1,0 +1,27 @@
+// The classic script a clinic pastes first in <head>. It starts Clinic Consent synchronously and
+// exposes window.ClinicConsent; the Lit UI is fetched from ./ui/ beside this file only when needed.
+import type { ClinicConsentApi } from '../api.js';
+import { readRawConfig } from '../config/read.js';
+import { report } from '../errors.js';
+import { startClinicConsent } from './start.js';
+
+declare global {
+  interface Window {
+    ClinicConsent?: ClinicConsentApi;
+  }
+}
+
+try {
+  const script = document.currentScript;
+  const base = script instanceof HTMLScriptElement && script.src ? script.src : location.href;
+  // Chunks are fetched beside the loader's own URL, wherever the clinic hosts it.
+  const chunk = (name: string) => import(new URL(`ui/${name}.js`, base).href);
+  window.ClinicConsent ??= startClinicConsent(readRawConfig(script), {
+    ui: () => chunk('clinic-consent-ui'),
+    checker: () => chunk('config-check'),
+    placeholder: () => chunk('placeholder'),
+  });
+} catch (error) {
+  // Nothing escapes into the clinic's page; optional categories simply stay off.
+  report('CC_ERR_INTERNAL', String(error));
+}

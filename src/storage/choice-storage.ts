@@ -1,0 +1,107 @@
+// Where the choice lives: IndexedDB (the store of record, through idb-keyval; the only module
+// that touches it) mirrored by the choice cookie (read synchronously at start). When IndexedDB is
+// unavailable, blocked or holds a broken record, the cookie and memory carry on, and that is said once.
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+import type { ResolvedConfig } from '../config/types.js';
+import type { ConsentRecord } from '../consent/types.js';
+import { registrableDomain } from '../blockers/cookies.js';
+import { report } from '../errors.js';
+import { CHOICE_COOKIE, decodeChoice, encodeChoice } from './choice-cookie.js';
+
+const KEY = 'choice';
+// An IndexedDB open that neither succeeds nor fails (seen with blocked upgrades) must not keep the page waiting.
+const OPEN_TIMEOUT_MS = 2000;
+
+export interface DatabaseRead {
+  readonly record: ConsentRecord | null;
+  /** False when IndexedDB could not be used; the cookie and memory carry the choice. */
+  readonly available: boolean;
+}
+
+export class ChoiceStorage {
+  private database: UseStore | null = null;
+  private databaseUsable = true;
+
+  constructor(private readonly config: ResolvedConfig) {}
+
+  /** The cookie's record, synchronously; null when absent or malformed. */
+  readCookie(): ConsentRecord | null {
+    const pair = document.cookie.split('; ').find((entry) => entry.startsWith(`${CHOICE_COOKIE}=`));
+    if (!pair) return null;
+    try {
+      return decodeChoice(decodeURIComponent(pair.slice(CHOICE_COOKIE.length + 1)), this.config);
+    } catch {
+      return null;
+    }
+  }
+
+  writeCookie(record: ConsentRecord): void {
+    const maxAge = Math.max(0, Math.round((record.expiresAt - Date.now()) / 1000));
+    const domain = this.config.cookieDomain ?? registrableDomain(location.hostname);
+    document.cookie =
+      `${CHOICE_COOKIE}=${encodeURIComponent(encodeChoice(record, this.config))}; Path=/; Max-Age=${maxAge}; SameSite=Lax` +
+      (domain ? `; Domain=${domain}` : '') +
+      (location.protocol === 'https:' ? '; Secure' : '');
+  }
+
+  async readDatabase(): Promise<DatabaseRead> {
+    try {
+      const value = await withTimeout(get<unknown>(KEY, this.store()));
+      if (value === undefined) return { record: null, available: true };
+      if (isRecord(value)) return { record: value, available: true };
+      report('CC_ERR_STORAGE_CORRUPT');
+      return { record: null, available: true };
+    } catch {
+      this.markUnusable();
+      return { record: null, available: false };
+    }
+  }
+
+  /** Writes the record to the cookie and, when it can, to IndexedDB. Never rejects. */
+  async write(record: ConsentRecord): Promise<void> {
+    this.writeCookie(record);
+    if (!this.databaseUsable) return;
+    try {
+      await withTimeout(set(KEY, record, this.store()));
+    } catch {
+      this.markUnusable();
+    }
+  }
+
+  private store(): UseStore {
+    // Opened on first use, so a page that never needs the stored record never opens a database.
+    this.database ??= createStore('cc-clinic', 'choice');
+    return this.database;
+  }
+
+  private markUnusable(): void {
+    this.databaseUsable = false;
+    report('CC_ERR_STORAGE_UNAVAILABLE');
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('IndexedDB timed out')), OPEN_TIMEOUT_MS);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
+const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Shape check for a stored record: a broken one is ignored rather than trusted. */
+export function isRecord(value: unknown): value is ConsentRecord {
+  if (!isMap(value)) return false;
+  const booleans = (map: unknown) => isMap(map) && Object.values(map).every((entry) => typeof entry === 'boolean');
+  return (
+    value.format === 1 &&
+    typeof value.consentId === 'string' &&
+    Number.isFinite(value.decidedAt) &&
+    Number.isFinite(value.expiresAt) &&
+    typeof value.policyVersion === 'string' &&
+    typeof value.method === 'string' &&
+    isMap(value.fingerprints) &&
+    booleans(value.categories) &&
+    booleans(value.services)
+  );
+}

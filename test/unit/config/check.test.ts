@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { checkConfig } from '../../../src/config/check.js';
+import { clinicConfig } from '../../support/configs.js';
+
+describe('checkConfig', () => {
+  it('accepts a complete clinic config', () => {
+    expect(checkConfig(clinicConfig())).toEqual([]);
+  });
+
+  it('accepts the smallest config: a site id and a policy', () => {
+    expect(checkConfig({ siteId: 'clinic', policy: { url: 'https://clinic.example/privacy', version: '1' } })).toEqual([]);
+  });
+
+  it('names a wrong nested field by its path and says what was expected', () => {
+    const config = clinicConfig();
+    const broken = { ...config, categories: { marketing: { services: [{ ...config.categories!.marketing!.services![0]!, country: 'Korea' }] } } };
+    expect(checkConfig(broken)).toEqual(['categories.marketing.services[0].country: expected a two-letter ISO 3166-1 country code such as "KR" or "US", got "Korea"']);
+  });
+
+  it('reports a misspelt field instead of ignoring it', () => {
+    const problems = checkConfig({ ...clinicConfig(), policyVersion: '2' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^policyVersion: unknown field/);
+  });
+
+  it('reports every problem, not just the first', () => {
+    const problems = checkConfig({ siteId: '', policy: { url: 'javascript:alert(1)' }, consentLifetimeDays: 0, ui: { theme: 'pink' } });
+    expect(problems.map((line) => line.split(':')[0])).toEqual(['siteId', 'policy.url', 'policy.version', 'consentLifetimeDays', 'ui.theme']);
+  });
+
+  it('rejects duplicate service ids across categories', () => {
+    const config = clinicConfig();
+    const twice = { ...config, categories: { analytics: config.categories!.marketing!, marketing: config.categories!.marketing! } };
+    expect(checkConfig(twice)).toEqual(['categories.marketing.services[0].id: expected an id no other service uses, got "medisian-ads"']);
+  });
+
+  it('accepts Consent Mode signals mapped to a category or a fixed value, and nothing else', () => {
+    expect(checkConfig({ ...clinicConfig(), consentMode: { signals: { functionality_storage: 'analytics', security_storage: 'granted' } } })).toEqual([]);
+    expect(checkConfig({ ...clinicConfig(), consentMode: { signals: { ad_storage: 'ads' } } })).toEqual([
+      'consentMode.signals.ad_storage: expected "granted", "denied" or a category id (necessary, analytics, marketing), got "ads"',
+    ]);
+    expect(checkConfig({ ...clinicConfig(), consentMode: { signals: { adStorage: 'marketing' } } })[0]).toMatch(/^consentMode\.signals\.adStorage: unknown field/);
+  });
+
+  it('says what it got for something that is not an object at all', () => {
+    expect(checkConfig('{"siteId": "x"}')).toEqual(['config: expected an object, got "{\\"siteId\\": \\"x\\"}"']);
+    expect(checkConfig(null)).toEqual(['config: expected an object, got null']);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../../src/config/resolve.js';
+import { fingerprints } from '../../../src/consent/fingerprint.js';
+import { recordOf } from '../../../src/consent/rules.js';
+import { decodeChoice, encodeChoice } from '../../../src/storage/choice-cookie.js';
+import { clinicConfig, medisianAds } from '../../support/configs.js';
+
+const config = resolveConfig(clinicConfig());
+const prints = fingerprints(config);
+
+describe('choice cookie', () => {
+  it('round-trips a record, except the consent id, which never goes into a cookie', () => {
+    const record = recordOf(config, prints, { categories: ['analytics'] }, 'preferences', 'secret-id', 1_700_000_000_000);
+    const value = encodeChoice(record, config);
+    expect(value).not.toContain('secret-id');
+    expect(decodeChoice(value, config)).toEqual({ ...record, consentId: '' });
+  });
+
+  it('keeps a service denied inside a granted category', () => {
+    const two = resolveConfig({ ...clinicConfig(), categories: { marketing: { services: [medisianAds, { id: 'naver-ads', name: 'Naver ads' }] } } });
+    const record = recordOf(two, fingerprints(two), { services: ['naver-ads'] }, 'preferences', 'id', 1_700_000_000_000);
+    expect(decodeChoice(encodeChoice(record, two), two)?.services).toEqual({ 'medisian-ads': false, 'naver-ads': true });
+  });
+
+  it('keeps policy versions with separators in them intact', () => {
+    const odd = resolveConfig(clinicConfig({ policy: { url: '/p', version: 'v2|2025,01:a' } }));
+    const record = recordOf(odd, fingerprints(odd), {}, 'reject-all', 'id', 1);
+    expect(decodeChoice(encodeChoice(record, odd), odd)?.policyVersion).toBe('v2|2025,01:a');
+  });
+
+  it('ignores malformed values instead of trusting them', () => {
+    for (const value of ['', 'garbage', '2|a|b|0|v|analytics:1:x|', '1|zz|zz|9|v||', '1|1|2|0|v|analytics:yes:x|']) {
+      expect(decodeChoice(value, config), value).toBeNull();
+    }
+  });
+});
