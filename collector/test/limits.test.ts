@@ -1,0 +1,58 @@
+// Rate limits: per client address (kept in memory only) and per site, both answered with 429 and a stable code;
+// and no IP address or user agent ends up in any table.
+import { afterAll, expect, it } from 'vitest';
+import { createSite } from '../src/sites.js';
+import { createTestDb, draft, impression, ORIGIN, post, seal, setup } from './helpers.js';
+
+const db = await createTestDb();
+afterAll(() => db.close());
+
+it('limits one client to its quota and answers 429 CC_ERR_RATE_CLIENT', async () => {
+  const { app } = await setup({ rateLimit: { perClient: 3, perSite: 1000, windowMs: 60_000 } }, db);
+  const codes: number[] = [];
+  for (let i = 0; i < 5; i++) codes.push((await post(app, '/v1/receipts', seal(draft({ consentId: `client_limit_${String(i).padStart(8, '0')}` })))).statusCode);
+  expect(codes).toEqual([201, 201, 201, 429, 429]);
+  const res = await post(app, '/v1/receipts', seal(draft()), {});
+  expect(res.json<{ code: string }>().code).toBe('CC_ERR_RATE_CLIENT');
+  const other = await app.inject({ method: 'POST', url: '/v1/receipts', remoteAddress: '198.51.100.7', headers: { 'content-type': 'text/plain', origin: ORIGIN }, payload: JSON.stringify(seal(draft({ consentId: 'client_limit_other_01' }))) });
+  expect(other.statusCode, 'another client still gets through').toBe(201);
+  await app.close();
+});
+
+it('limits one site over all its clients and answers 429 CC_ERR_RATE_SITE, leaving other sites alone', async () => {
+  await createSite(db.pool, { id: 'second-clinic', origins: ['https://second.example'] });
+  const { app } = await setup({ rateLimit: { perClient: 1000, perSite: 2, windowMs: 60_000 } }, db);
+  const send = (i: number, site = 'demo-clinic', origin = ORIGIN) =>
+    app.inject({
+      method: 'POST',
+      url: '/v1/impressions',
+      remoteAddress: `203.0.113.${i}`,
+      headers: { 'content-type': 'text/plain', origin },
+      payload: JSON.stringify(impression({ siteId: site })),
+    });
+  expect((await send(1)).statusCode).toBe(201);
+  expect((await send(2)).statusCode).toBe(201);
+  const third = await send(3);
+  expect(third.statusCode).toBe(429);
+  expect(third.json<{ code: string }>().code).toBe('CC_ERR_RATE_SITE');
+  expect((await send(4, 'second-clinic', 'https://second.example')).statusCode, 'the other site has its own quota').toBe(201);
+  await app.close();
+});
+
+it('stores no client address or user agent anywhere', async () => {
+  const { app } = await setup({ rateLimit: false }, db);
+  await app.inject({
+    method: 'POST',
+    url: '/v1/receipts',
+    remoteAddress: '192.0.2.99',
+    headers: { 'content-type': 'text/plain', origin: ORIGIN, 'user-agent': 'Mozilla/5.0 UniqueAgent/77' },
+    payload: JSON.stringify(seal(draft({ consentId: 'privacy_check_0000001' }))),
+  });
+  const { rows } = await db.pool.query<{ table_name: string; column_name: string }>(
+    "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name ~* '^(ip|ua|.*_ip|ip_.*|.*addr.*|.*agent.*)$'",
+  );
+  expect(rows, 'no address or user-agent columns').toEqual([]);
+  const dump = await db.pool.query<{ t: string }>('SELECT (SELECT string_agg(r::text, \' \') FROM receipts r) || (SELECT string_agg(a::text, \' \') FROM audit_log a) AS t');
+  expect(dump.rows[0]?.t ?? '').not.toMatch(/192\.0\.2\.99|UniqueAgent/);
+  await app.close();
+});

@@ -1,0 +1,98 @@
+// Stats: rates per day, locale, policy version, device class, category and service; completed days come from the
+// rollups built by the watermark job, today from raw rows, and both together give the same numbers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '../src/auth.js';
+import { runRollup } from '../src/jobs/rollup.js';
+import type { StatsReport } from '../src/stats/query.js';
+import { draft, impression, post, seal, setup } from './helpers.js';
+
+let now = new Date('2026-11-20T10:00:00Z');
+let ctx: Awaited<ReturnType<typeof setup>>;
+let token: string;
+
+const prefs = {
+  necessary: { granted: true, purpose: 'x' },
+  analytics: { granted: true, purpose: 'x' },
+  marketing: { granted: false, purpose: 'x' },
+};
+const denyAll = { ...prefs, analytics: { granted: false, purpose: 'x' } };
+const svcDenied = { 'medisian-ads': { category: 'marketing', granted: false, purpose: 'x', thirdParty: 'Medisian Inc.', country: 'KR' } };
+
+async function day(at: string, impressions: number, receipts: Parameters<typeof draft>[0][]): Promise<void> {
+  now = new Date(at);
+  for (let i = 0; i < impressions; i++) expect((await post(ctx.app, '/v1/impressions', impression({ day: at.slice(0, 10) }))).statusCode).toBe(201);
+  for (const [i, overrides] of receipts.entries()) {
+    const res = await post(ctx.app, '/v1/receipts', seal(draft({ consentId: `stats_${at.slice(0, 10)}_${i}_xxxxx`, ...overrides })));
+    expect(res.statusCode, res.body).toBe(201);
+  }
+}
+
+const stats = async (query: string): Promise<StatsReport> => {
+  const res = await ctx.app.inject({ method: 'GET', url: `/v1/sites/demo-clinic/stats?${query}`, headers: { authorization: `Bearer ${token}` } });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<StatsReport>();
+};
+
+beforeAll(async () => {
+  ctx = await setup({ now: () => now });
+  token = await createToken(ctx.pool, 'demo-clinic');
+  await day('2026-11-20T10:00:00Z', 2, [{ method: 'accept-all' }]);
+  await day('2026-11-21T23:59:00Z', 3, [{ method: 'reject-all', categories: denyAll, services: svcDenied, locale: 'en' }, { method: 'preferences', categories: prefs, services: svcDenied, deviceClass: 'desktop' }]);
+  await day('2026-11-23T08:00:00Z', 2, [{ method: 'accept-all', policy: { url: 'https://clinic.example/privacy', version: '2026-11' } }]);
+  now = new Date('2026-11-23T12:00:00Z');
+});
+afterAll(async () => {
+  await ctx.app.close();
+  await ctx.db.close();
+});
+
+describe('GET /v1/sites/:siteId/stats', () => {
+  it('computes consent, accept-all, reject-all, custom and no-choice rates against banner views', async () => {
+    const report = await stats('from=2026-11-20&to=2026-11-23');
+    expect(report.totals).toMatchObject({ impressions: 7, decisions: 4, acceptAll: 2, rejectAll: 1, custom: 1, optIn: 3 });
+    expect(report.totals.consentRate).toBeCloseTo(3 / 7);
+    expect(report.totals.noChoiceRate).toBeCloseTo(3 / 7);
+    expect(report.byDay.map((d) => d.key), 'every day of the range, gaps included').toEqual(['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23']);
+    expect(report.byDay[2]?.impressions).toBe(0);
+    expect(report.byLocale.map((l) => [l.key, l.decisions])).toEqual([['en', 1], ['ko', 3]]);
+    expect(report.byPolicyVersion.map((p) => [p.key, p.decisions])).toEqual([['2024-03', 3], ['2026-11', 1]]);
+    const analytics = report.items.find((i) => i.kind === 'category' && i.id === 'analytics');
+    expect(analytics, 'analytics granted by both accept-alls and the custom choice').toMatchObject({ granted: 3, total: 4, rate: 0.75 });
+    expect(report.items.find((i) => i.id === 'necessary'), 'necessary is not a choice').toBeUndefined();
+    expect(report.items.find((i) => i.kind === 'service')).toMatchObject({ id: 'medisian-ads', granted: 2, total: 4 });
+  });
+
+  it('gives the same numbers after the rollup job, reading completed days from rollups and today from raw rows', async () => {
+    const before = await stats('from=2026-11-20&to=2026-11-23');
+    const result = await runRollup(ctx.pool, now);
+    expect(result.watermark, 'yesterday is the last completed day').toBe('2026-11-22');
+    const after = await stats('from=2026-11-20&to=2026-11-23');
+    expect(after.watermark).toBe('2026-11-22');
+    expect(after.totals).toEqual(before.totals);
+    expect(after.byDay).toEqual(before.byDay);
+    expect(after.items).toEqual(before.items);
+    // Proof that completed days now come from the rollups: the raw rows of 20 November are gone, the counts stay.
+    await ctx.pool.query("DELETE FROM receipts WHERE received_at < '2026-11-21'");
+    expect((await stats('from=2026-11-20&to=2026-11-20')).totals.acceptAll).toBe(1);
+    const again = await runRollup(ctx.pool, now);
+    expect(again.days, 'a second run has nothing to do').toEqual([]);
+  });
+
+  it('filters by device class and rejects a malformed range', async () => {
+    const desktop = await stats('from=2026-11-20&to=2026-11-23&deviceClass=desktop');
+    expect(desktop.totals.decisions).toBe(1);
+    expect(desktop.totals.custom).toBe(1);
+    const bad = await ctx.app.inject({ method: 'GET', url: '/v1/sites/demo-clinic/stats?from=2026-11-30&to=2026-11-01', headers: { authorization: `Bearer ${token}` } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ code: string }>().code).toBe('CC_ERR_QUERY');
+  });
+
+  it('exports CSV that a spreadsheet opens, without formula injection', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/v1/sites/demo-clinic/stats.csv?from=2026-11-20&to=2026-11-23', headers: { authorization: `Bearer ${token}` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body.replace('\uFEFF', '').split('\r\n');
+    expect(lines[0]).toMatch(/^dimension,key,impressions,decisions,acceptAll/);
+    expect(lines).toContain('day,2026-11-21,3,2,0,1,1,0,0,1,0.3333,0,0.3333,0.3333,0.3333');
+  });
+});
