@@ -1,0 +1,142 @@
+// DOM guards: every way a tracker URL reaches a script, iframe or image element — the `src`
+// setters (`new Image()` included), setAttribute, the insertion methods, innerHTML-style HTML
+// sinks and document.write — before the browser acts on it. Scripts and iframes are held (hold.ts);
+// tracker images are data requests ("pixels") and are dropped.
+import type { Holder } from './hold.js';
+import { HOLD_ATTR } from './hold.js';
+import type { Policy } from './policy.js';
+
+type Proto = Record<string, unknown>;
+
+/** Replaces a method on a prototype with `wrap(original)`; a no-op where the method is missing. */
+export function patch(proto: object | undefined, name: string, wrap: (original: (...args: unknown[]) => unknown) => (...args: unknown[]) => unknown): void {
+  const original = (proto as Proto | undefined)?.[name];
+  if (typeof original === 'function') (proto as Proto)[name] = wrap(original as (...args: unknown[]) => unknown);
+}
+
+/** Blocked src of an element kind we guard: what to do with it. Returns true when the value must not be set. */
+export function createElementGuard(policy: Policy, holder: Holder) {
+  const intercept = (el: Element, value: unknown): boolean => {
+    const entry = policy.blocks(value);
+    if (!entry) return false;
+    const kind = el.localName;
+    if (kind === 'script') {
+      // Not yet in the document: the insertion guard decides when it is added.
+      if (el.isConnected) holder.hold(el as HTMLScriptElement, entry);
+      return false;
+    }
+    if (kind === 'iframe') holder.frame(el as HTMLIFrameElement, String(value), entry);
+    return kind === 'iframe' || kind === 'img';
+  };
+
+  /** Holds a tracker script, or strips a tracker image or iframe that already has its src. */
+  const check = (el: Element) => {
+    if (el.localName === 'script') return holder.script(el as HTMLScriptElement);
+    if (el.localName !== 'img' && el.localName !== 'iframe') return;
+    const src = (el as HTMLImageElement).src;
+    const entry = src ? policy.blocks(src) : undefined;
+    if (!entry) return;
+    if (el.localName === 'iframe') holder.frame(el as HTMLIFrameElement, src, entry);
+    el.removeAttribute('srcset');
+    el.setAttribute('src', el.localName === 'iframe' ? 'about:blank' : '');
+  };
+
+  /** Checks `root` and every script, image and iframe under it (an inserted tree, an HTML sink's output). */
+  const sweep = (root: unknown) => {
+    const node = root as Element | null;
+    if (node?.nodeType === 1) check(node);
+    if (node?.firstElementChild) for (const el of node.querySelectorAll('script,img,iframe')) check(el);
+  };
+
+  return { intercept, sweep };
+}
+
+export function installElementGuards(w: Window & typeof globalThis, policy: Policy, holder: Holder, guard = createElementGuard(policy, holder)): void {
+  const { intercept, sweep } = guard;
+
+  for (const type of [w.HTMLScriptElement, w.HTMLImageElement, w.HTMLIFrameElement]) {
+    const descriptor = Object.getOwnPropertyDescriptor(type.prototype, 'src');
+    if (!descriptor?.set) continue;
+    const set = descriptor.set;
+    Object.defineProperty(type.prototype, 'src', {
+      ...descriptor,
+      set(this: Element, value: unknown) {
+        let drop = false;
+        try {
+          drop = intercept(this, value);
+        } catch {
+          // Fail open: an unexpected error here must not break the page's own images.
+        }
+        if (!drop) set.call(this, value);
+      },
+    });
+  }
+
+  patch(w.Element.prototype, 'setAttribute', (original) =>
+    function (this: Element, name: unknown, value: unknown) {
+      let drop = false;
+      try {
+        drop = String(name).toLowerCase() === 'src' && /^(script|img|iframe)$/.test(this.localName) && intercept(this, value);
+      } catch {
+        // As above.
+      }
+      return drop ? undefined : original.call(this, name, value);
+    },
+  );
+
+  const inserting = (original: (...args: unknown[]) => unknown) =>
+    function (this: unknown, ...args: unknown[]) {
+      try {
+        args.forEach(sweep);
+      } catch {
+        // As above.
+      }
+      return original.apply(this, args);
+    };
+  for (const name of ['appendChild', 'insertBefore', 'replaceChild']) patch(w.Node.prototype, name, inserting);
+  for (const name of ['append', 'prepend', 'before', 'after', 'replaceWith', 'insertAdjacentElement']) patch(w.Element.prototype, name, inserting);
+  for (const name of ['append', 'prepend']) patch(w.DocumentFragment.prototype, name, inserting);
+
+  // HTML sinks parse in place: check what they created before the browser's microtask fetches it.
+  const sweeping = (target: (el: Element) => unknown) => (original: (...args: unknown[]) => unknown) =>
+    function (this: Element, ...args: unknown[]) {
+      const result = original.apply(this, args);
+      try {
+        sweep(target(this));
+      } catch {
+        // As above.
+      }
+      return result;
+    };
+  patch(w.Element.prototype, 'insertAdjacentHTML', sweeping((el) => el.parentNode ?? el));
+  for (const name of ['innerHTML', 'outerHTML']) {
+    const descriptor = Object.getOwnPropertyDescriptor(w.Element.prototype, name);
+    if (!descriptor?.set) continue;
+    const set = sweeping(name === 'innerHTML' ? (el) => el : (el) => el.parentNode)(descriptor.set as (...args: unknown[]) => unknown);
+    Object.defineProperty(w.Element.prototype, name, { ...descriptor, set });
+  }
+
+  // document.write inserts through the parser, but from inside a running script, so no microtask
+  // checkpoint lets the observer act first: mark tracker tags in the markup itself.
+  const rewrite = (html: unknown) =>
+    String(html).replace(/<(script|img|iframe)\b([^>]*)>/gi, (tag, name: string, attrs: string) => {
+      const src = /\ssrc\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)?.[1];
+      if (!src || !policy.blocks(src)) return tag;
+      if (name.toLowerCase() !== 'script') return `<${name}${attrs.replace(/\ssrc\s*=/i, ' data-cc-blocked-src=')}>`;
+      const type = /\stype\s*=\s*["']?([^"'\s>]*)/i.exec(attrs)?.[1] ?? '';
+      return `<${name} type="text/plain" ${HOLD_ATTR}="${type}"${attrs.replace(/\stype\s*=\s*("[^"]*"|'[^']*'|[^\s>]*)/i, '')}>`;
+    });
+  for (const name of ['write', 'writeln']) {
+    patch(w.Document.prototype, name, (original) =>
+      function (this: Document, ...args: unknown[]) {
+        let out = args;
+        try {
+          out = args.map(rewrite);
+        } catch {
+          // As above.
+        }
+        return original.apply(this, out);
+      },
+    );
+  }
+}

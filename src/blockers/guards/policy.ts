@@ -1,0 +1,64 @@
+// The one decision every guard asks: may this tracker entry run now? Read live on each call, so a
+// withdrawal in this or another tab silences running trackers at once. Fails closed for catalog
+// matches and open for everything else (the page's own and unknown requests are never touched).
+import type { ResolvedConfig } from '../../config/types.js';
+import { sensitiveMatcher } from '../sensitive.js';
+import type { TrackerEntry, TrackingConfig } from '../tracking-config.js';
+import { createMatcher } from './match.js';
+import type { Matcher } from './match.js';
+
+export interface PolicyContext {
+  readonly config: ResolvedConfig;
+  readonly tracking: TrackingConfig;
+  isGranted(category: string, service?: string): boolean;
+}
+
+export interface Policy {
+  readonly match: Matcher;
+  /** Whether the entry may run now. */
+  allows(entry: TrackerEntry): boolean;
+  /** The entry that blocks this URL now, if any. */
+  blocks(url: unknown): TrackerEntry | undefined;
+  /** Categories that have had a tracker run in this page (for reload-on-withdraw). */
+  readonly ran: Set<string>;
+}
+
+export function createPolicy(context: PolicyContext, pathname = () => location.pathname): Policy {
+  const { config, tracking } = context;
+  const match = createMatcher(tracking.entries);
+  const sensitive = sensitiveMatcher(tracking.sensitivePaths);
+  // A service is asked about by id only when the clinic's config declares it in that category.
+  const declared = new Set(config.categories.flatMap((category) => category.services.map((service) => `${category.id}:${service.id}`)));
+  // Advanced Consent Mode needs the loader's gtag defaults; without them Google tags stay blocked.
+  const advanced = tracking.googleMode === 'advanced' && config.consentMode.enabled;
+  const ran = new Set<string>();
+
+  const allows = (entry: TrackerEntry): boolean => {
+    try {
+      if (entry.category === 'necessary') return true;
+      if (sensitive(pathname()) || (entry.replay && tracking.sessionReplay === 'off')) return false;
+      const yes =
+        (entry.google && advanced) ||
+        context.isGranted(entry.category, declared.has(`${entry.category}:${entry.service}`) ? entry.service : undefined);
+      if (yes) ran.add(entry.category);
+      return yes;
+    } catch {
+      return false;
+    }
+  };
+
+  const blocks = (url: unknown): TrackerEntry | undefined => {
+    let entry: TrackerEntry | undefined;
+    try {
+      const text = typeof url === 'string' ? url : String((url as { url?: string } | null)?.url ?? url);
+      // Relative URLs are the page's own: skip the lookup entirely.
+      if (!text.includes('//')) return undefined;
+      entry = match.url(text);
+    } catch {
+      return undefined;
+    }
+    return entry && !allows(entry) ? entry : undefined;
+  };
+
+  return { match, allows, blocks, ran };
+}
