@@ -1,12 +1,13 @@
 // The UI entry (dist/ui/clinic-consent-ui.js), imported by the loader only when something must be
-// shown: defines <clinic-consent> and <clinic-consent-disclosure> and returns the handle the loader
-// drives them with. Side effects happen in mountUi only, never at import time.
+// shown: defines <clinic-consent> (and, on a page that has one, <clinic-consent-disclosure>) and
+// returns the handle the loader drives them with. Side effects happen in mountUi only.
 import type { ClinicConsentApi, UiHandle } from '../api.js';
 import { ClinicConsentElement } from './clinic-consent/clinic-consent.js';
-import { ClinicConsentDisclosureElement } from './disclosure/clinic-consent-disclosure.js';
+import type { ClinicConsentDisclosureElement } from './disclosure/clinic-consent-disclosure.js';
 import { LocaleState } from './locale.js';
 
-export { ClinicConsentElement, ClinicConsentDisclosureElement };
+export { ClinicConsentElement };
+export type { ClinicConsentDisclosureElement };
 export type { Texts } from './texts.js';
 export { BannerToggleEvent, PreferencesToggleEvent } from './events.js';
 
@@ -24,9 +25,6 @@ export function mountUi(api: ClinicConsentApi): UiHandle {
   const existing = handles.get(api);
   if (existing) return existing;
   if (!customElements.get('clinic-consent')) customElements.define('clinic-consent', ClinicConsentElement);
-  if (!customElements.get('clinic-consent-disclosure')) {
-    customElements.define('clinic-consent-disclosure', ClinicConsentDisclosureElement);
-  }
   const locales = new LocaleState(api.config);
   const element = document.createElement('clinic-consent');
   element.api = api;
@@ -37,9 +35,17 @@ export function mountUi(api: ClinicConsentApi): UiHandle {
   // The loader may import this before <body> exists; the banner is fixed, so appending late shifts nothing.
   const attach = (): void => {
     if (!element.isConnected) document.body.append(element);
-    for (const table of document.querySelectorAll('clinic-consent-disclosure')) {
-      table.config = api.config;
-      table.locales = locales;
+    // Only a privacy-policy page carries the disclosure table: fetch its code there, nowhere else.
+    if (document.querySelector('clinic-consent-disclosure')) {
+      void import('./disclosure/clinic-consent-disclosure.js').then(({ ClinicConsentDisclosureElement }) => {
+        if (!customElements.get('clinic-consent-disclosure')) {
+          customElements.define('clinic-consent-disclosure', ClinicConsentDisclosureElement);
+        }
+        for (const table of document.querySelectorAll('clinic-consent-disclosure')) {
+          table.config = api.config;
+          table.locales = locales;
+        }
+      });
     }
   };
   if (document.body) attach();

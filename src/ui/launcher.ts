@@ -4,13 +4,13 @@
 
 import type { ClinicConsentApi } from '../api.js';
 
-const labels: Record<string, string> = { ko: '쿠키 설정', ja: 'Cookie設定', en: 'Cookie settings' };
+const labels = { ko: '쿠키 설정', ja: 'Cookie設定', en: 'Cookie settings' };
 
 const css =
   ':host{position:fixed;inset-block-end:12px;inset-inline-start:12px;z-index:2147482999}' +
   ':host([hidden]),:host([data-cc-held]){display:none}' +
-  'button{font:inherit;font-size:14px;font-weight:700;min-block-size:44px;padding:8px 14px;border-radius:22px;cursor:pointer;' +
-  'color:#fff;background:#0b5f7a;border:2px solid #fff;box-shadow:0 2px 8px rgb(0 0 0/.3)}' +
+  'button{font:inherit;font-size:14px;min-block-size:44px;padding:0 14px;border-radius:22px;cursor:pointer;' +
+  'color:#fff;background:#0b5f7a;border:2px solid #fff;box-shadow:0 1px 6px #0008}' +
   'button:focus-visible{outline:3px solid #1c2430;outline-offset:2px}';
 
 
@@ -19,7 +19,7 @@ const css =
  * The floating button shows once a choice exists, unless the clinic switched it off
  * (`ui.floatingButton: false`); the UI holds it hidden (`data-cc-held`) while the banner shows.
  */
-export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState' | 'ready' | 'openPreferences'>): void {
+export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState' | 'openPreferences'>): void {
   document.addEventListener('click', (event) => {
     if ((event.target as Element).closest?.('[data-cc-open]')) {
       event.preventDefault();
@@ -38,13 +38,14 @@ export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState
   const update = (): void => {
     const state = api.getState();
     host.hidden = !state.decided || state.policyChanged;
-    const lang = (api.config.locale ?? document.documentElement.lang).slice(0, 2).toLowerCase();
-    button.textContent = labels[lang] ?? labels.en ?? '';
+    const lang = (api.config.locale ?? document.documentElement.lang).slice(0, 2).toLowerCase() as keyof typeof labels;
+    button.textContent = labels[lang] ?? labels.en;
   };
+  // The store fires a change once the stored choice is known, so no separate wait for `ready`.
   update();
-  void api.ready.then(update);
   document.addEventListener('clinic-consent:change', update);
   new MutationObserver(update).observe(document.documentElement, { attributeFilter: ['lang'] });
+  // The loader runs in <head>, before <body> exists.
   if (document.body) document.body.append(host);
-  else document.addEventListener('DOMContentLoaded', () => document.body.append(host));
+  else addEventListener('DOMContentLoaded', () => document.body.append(host));
 }

@@ -21,7 +21,14 @@ export function renderBanner(view: ConsentView, withToggles: boolean): TemplateR
       <button class="primary" part="button accept" @click=${() => view.decide('accept')}>${t.acceptAll}</button>
       <button class="primary" part="button reject" @click=${() => view.decide('reject')}>${t.rejectAll}</button>
       ${withToggles ? html`<button part="button save" @click=${() => view.decide('save')}>${t.save}</button>` : nothing}
-      <button part="button choose" @click=${() => view.openPreferences()}>${t.choose}</button>
+      <button
+        part="button choose"
+        @click=${() => view.openPreferences()}
+        @pointerenter=${() => view.loadPreferences()}
+        @focus=${() => view.loadPreferences()}
+      >
+        ${t.choose}
+      </button>
     </div>`;
 }
 

@@ -1,4 +1,5 @@
-// Styles of <clinic-consent>: logical properties only (so a right-to-left locale needs no rework),
+// Styles of <clinic-consent>'s banner and switches (the preference center adds its own when it
+// first opens): logical properties only (so a right-to-left locale needs no rework),
 // light and dark palettes that keep text at ≥ 4.5:1, no motion under prefers-reduced-motion.
 // Adopted stylesheets, so a strict style-src without 'unsafe-inline' is fine.
 import { css } from 'lit';
@@ -54,16 +55,27 @@ export const styles = css`
     inset-inline: 0;
     inset-block-end: 0;
     z-index: var(--cc-z-index);
-    max-block-size: 60vh;
-    overflow-y: auto;
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    /* The text scrolls when space is short (phones, 200 % zoom); the buttons always stay in view. */
+    max-block-size: 70vh;
     padding: var(--cc-space);
     border-block-start: 4px solid var(--_brand);
     box-shadow: 0 -2px 16px rgb(0 0 0 / 0.25);
     animation: cc-rise 0.25s ease-out;
   }
   .banner > * {
+    inline-size: 100%;
     max-inline-size: 64rem;
     margin-inline: auto;
+  }
+  .text {
+    min-block-size: 4rem;
+    overflow-y: auto;
+  }
+  .text > :last-child {
+    margin-block-end: 0;
   }
   h2 {
     font-size: 1.25rem;
@@ -98,7 +110,7 @@ export const styles = css`
     gap: 0.5rem;
   }
   button {
-    flex: 1 1 11rem;
+    flex: 1 1 8rem;
     min-block-size: 44px;
     padding: 0.5rem 1rem;
     font: inherit;
@@ -132,7 +144,6 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0 1.5rem;
-    margin-block-end: 0.5rem;
   }
   .switch {
     position: relative;
@@ -184,107 +195,13 @@ export const styles = css`
   input:disabled ~ * {
     cursor: not-allowed;
   }
-  dialog {
-    inline-size: min(42rem, calc(100% - 1rem));
-    max-inline-size: none;
-    max-block-size: calc(100% - 1rem);
-    padding: 0;
-    border: 1px solid var(--_line);
-    border-radius: var(--cc-radius);
-    box-shadow: 0 8px 32px rgb(0 0 0 / 0.35);
-    flex-direction: column;
-  }
-  dialog[open] {
-    display: flex;
-    animation: cc-fade 0.2s ease-out;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.55);
-  }
-  .head,
-  dialog .actions {
-    padding: 0.75rem var(--cc-space);
-  }
-  .head {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
-    border-block-end: 1px solid var(--_line);
-  }
-  .head h2 {
-    margin: 0;
-  }
-  .head button {
-    flex: none;
-  }
-  .body {
-    flex: 1;
-    overflow-y: auto;
-    padding: var(--cc-space);
-  }
-  dialog .actions {
-    border-block-start: 1px solid var(--_line);
-  }
-  .category {
-    padding-block: 0.5rem;
-    border-block-end: 1px solid var(--_line);
-  }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
-  }
-  .badge,
-  .purpose,
-  dl {
-    color: var(--_muted);
-  }
-  .badge {
-    font-size: 0.875rem;
-  }
-  summary {
-    padding-block: 0.5rem;
-    cursor: pointer;
-  }
-  .service {
-    margin-block: 0.5rem 1rem;
-    padding-inline-start: 0.75rem;
-    border-inline-start: 2px solid var(--_line);
-  }
-  .service-name {
-    margin: 0 0 0.25rem;
-    font-weight: 700;
-  }
-  dl {
-    display: grid;
-    grid-template-columns: minmax(0, auto) minmax(0, 1fr);
-    gap: 0.25rem 1rem;
-    margin: 0 0 0.5rem;
-    font-size: 0.9375rem;
-  }
-  dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-  .record {
-    padding-block-start: 1rem;
-  }
   @keyframes cc-rise {
     from {
       transform: translateY(100%);
     }
   }
-  @keyframes cc-fade {
-    from {
-      opacity: 0;
-    }
-  }
   @media (prefers-reduced-motion: reduce) {
     .banner,
-    dialog[open],
     .track::after {
       animation: none;
       transition: none;

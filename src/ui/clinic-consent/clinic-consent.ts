@@ -1,7 +1,7 @@
 // The <clinic-consent> element: the banner (first layer and confirmation) and the preference
 // center in a native modal <dialog>. It reads state only through the api and asks for changes only
 // through it; the consent rules live in the core. Never imported by the loader (Lit stays lazy).
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import type { ClinicConsentApi } from '../../api.js';
 import type { ConsentSnapshot } from '../../consent/types.js';
 import { BannerToggleEvent, PreferencesToggleEvent } from '../events.js';
@@ -9,10 +9,11 @@ import type { LocaleState } from '../locale.js';
 import { keepFocusUnobscured } from '../unobscured.js';
 import { renderBanner, renderConfirmation } from './banner.js';
 import { styles } from './clinic-consent.styles.js';
-import { renderPreferences } from './preferences.js';
+import type * as Preferences from './preferences.js';
 import type { ConsentView, Decision } from './view.js';
 
 type Stage = 'hidden' | 'ask' | 'done';
+type PreferencesModule = typeof Preferences;
 
 /**
  * The cookie banner and preference center for clinic websites, in Korean, English and Japanese.
@@ -62,6 +63,8 @@ export class ClinicConsentElement extends LitElement {
   private deciding = false;
   private release: (() => void) | null = null;
   private readonly refresh = (): void => this.onState();
+  private preferences: Promise<PreferencesModule> | null = null;
+  private renderPreferences: PreferencesModule['renderPreferences'] | null = null;
 
   constructor() {
     super();
@@ -88,10 +91,25 @@ export class ClinicConsentElement extends LitElement {
     this.requestUpdate();
   }
 
+  /**
+   * Fetches the preference center's code and styles once; called on the way there (hovering or
+   * focusing "Choose"), so a first visit that never opens it downloads neither.
+   */
+  loadPreferences(): Promise<PreferencesModule> {
+    return (this.preferences ??= import('./preferences.js').then((module) => {
+      const sheet = (module.preferencesStyles as CSSResult).styleSheet;
+      const root = this.renderRoot as ShadowRoot;
+      if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      this.renderPreferences = module.renderPreferences;
+      return module;
+    }));
+  }
+
   /** Opens the preference center; focus returns to where it was when it closes without a decision. */
   async openPreferences(): Promise<void> {
     if (this.dialog?.open) return;
     this.returnTo = deepActiveElement();
+    await this.loadPreferences();
     if (this.stage !== 'ask') this.resetDraft();
     this.requestUpdate();
     await this.updateComplete;
@@ -183,6 +201,7 @@ export class ClinicConsentElement extends LitElement {
       },
       decide: (decision) => void this.decide(decision),
       openPreferences: () => void this.openPreferences(),
+      loadPreferences: () => void this.loadPreferences(),
       closePreferences: () => this.dialog?.close(),
       hideConfirmation: () => this.hideConfirmation(),
     };
@@ -198,7 +217,7 @@ export class ClinicConsentElement extends LitElement {
             ${this.stage === 'ask' ? renderBanner(view, toggles) : renderConfirmation(view, this.outcome, this.reload)}
           </section>`}
       <dialog part="dialog" aria-labelledby="cc-prefs-title" @close=${() => this.onDialogClose()}>
-        ${renderPreferences(view)}
+        ${this.renderPreferences?.(view) ?? nothing}
       </dialog>`;
   }
 

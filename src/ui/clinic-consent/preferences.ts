@@ -1,10 +1,11 @@
 // The preference center's content (inside a native modal <dialog>): a switch and plain purpose per
 // category, the services in it with recipient, country, data, cookies and retention (expandable),
-// the patient's own consent record, and Save / Accept all / Reject all.
+// the patient's own consent record, and Save / Accept all / Reject all. A lazy chunk of its own.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ServiceConfig } from '../../config/types.js';
 import { localize } from '../texts.js';
 import { renderSwitch } from './banner.js';
+export { preferencesStyles } from './preferences.styles.js';
 import { categoryText, countryName, fill, type ConsentView } from './view.js';
 
 export function renderPreferences(view: ConsentView): TemplateResult {

@@ -17,6 +17,8 @@ export interface ConsentView {
   toggle(category: string, on: boolean): void;
   decide(decision: Decision): void;
   openPreferences(): void;
+  /** Starts fetching the preference center ahead of a likely click. */
+  loadPreferences(): void;
   closePreferences(): void;
   hideConfirmation(): void;
 }

@@ -1,11 +1,17 @@
-// The banner and preference center in a real Chromium: what a patient sees and can do.
+// The banner and preference center in a real Chromium, driven by the real consent core.
 import { expect } from '@open-wc/testing';
+import type { ClinicConsentApi } from '../../../src/api.js';
 import { mountUi } from '../../../src/ui/index.js';
 import type { ClinicConsentElement } from '../../../src/ui/index.js';
-import { makeApi, makeConfig, until, type RecordingApi } from './fixtures.js';
+import { clinicConfig, forgetChoice, startCore, until } from './fixtures.js';
+
+/** The newest <clinic-consent>: each started core mounts its own. */
+function host(): ClinicConsentElement | undefined {
+  return [...document.querySelectorAll('clinic-consent')].pop();
+}
 
 function shadow(): ShadowRoot {
-  const element = document.querySelector('clinic-consent');
+  const element = host();
   if (!element?.shadowRoot) throw new Error('no <clinic-consent> on the page');
   return element.shadowRoot;
 }
@@ -16,9 +22,9 @@ function button(part: string, scope = '.banner'): HTMLButtonElement {
   return found;
 }
 
-async function showBanner(api: RecordingApi): Promise<ShadowRoot> {
+async function showBanner(api: ClinicConsentApi): Promise<ShadowRoot> {
   mountUi(api).showBanner();
-  return until(() => document.querySelector('clinic-consent')?.shadowRoot?.querySelector('.banner h2') && shadow(), 'the banner');
+  return until(() => host()?.shadowRoot?.querySelector('.banner h2') && shadow(), 'the banner');
 }
 
 function deepActive(): Element | null {
@@ -27,55 +33,59 @@ function deepActive(): Element | null {
   return active;
 }
 
+const originalLang = document.documentElement.lang;
+async function cleanUp(): Promise<void> {
+  document.querySelectorAll('clinic-consent, cc-launcher, #opener').forEach((element) => element.remove());
+  document.documentElement.lang = originalLang;
+  await forgetChoice();
+}
+
 describe('<clinic-consent> banner', () => {
-  const originalLang = document.documentElement.lang;
-  afterEach(() => {
-    document.querySelectorAll('clinic-consent, cc-launcher, #opener').forEach((element) => element.remove());
-    document.documentElement.lang = originalLang;
-  });
+  beforeEach(cleanUp);
+  after(cleanUp);
 
   it('speaks the page language and offers Accept all and Reject all with equal weight', async () => {
     document.documentElement.lang = 'ja';
-    const root = await showBanner(makeApi());
+    const root = await showBanner(await startCore());
     expect(root.querySelector('h2')?.textContent, 'Japanese title').to.equal('Cookieの使用について');
-    const accept = button('accept').getBoundingClientRect();
-    const reject = button('reject').getBoundingClientRect();
     const size = (rect: DOMRect): number[] => [Math.round(rect.width), Math.round(rect.height)];
-    expect(size(reject), 'reject has the size of accept').to.deep.equal(size(accept));
+    expect(size(button('reject').getBoundingClientRect()), 'reject has the size of accept').to.deep.equal(size(button('accept').getBoundingClientRect()));
     expect(button('reject').className, 'same style').to.equal(button('accept').className);
     expect(root.querySelectorAll('.banner input'), 'no first-layer switches outside Korean by default').to.have.length(0);
   });
 
   it('shows separate analytics and marketing switches, off, on the Korean first layer (PIPA Art. 22)', async () => {
     document.documentElement.lang = 'ko';
-    const api = makeApi();
+    const api = await startCore();
     const root = await showBanner(api);
     const switches = [...root.querySelectorAll<HTMLInputElement>('.banner input[role="switch"]')];
     expect(switches.map((input) => input.labels?.[0]?.textContent?.trim()), 'one switch per optional category').to.deep.equal(['분석 쿠키', '마케팅 쿠키']);
     expect(switches.map((input) => input.checked), 'nothing pre-ticked').to.deep.equal([false, false]);
     switches[1]?.click();
     button('save').click();
-    await until(() => api.calls.includes('accept'), 'the saved choice');
-    expect(api.lastChoice, 'marketing only, with its services').to.deep.equal({ categories: ['marketing'], services: ['medisian-pixel'] });
+    await until(() => api.getState().decided, 'the saved choice');
+    expect(api.getState().categories, 'marketing only').to.deep.equal({ necessary: true, analytics: false, marketing: true });
+    expect(api.getState().services['medisian-pixel'], 'with its service').to.equal(true);
   });
 
   it('replaces itself with a short, focused confirmation after Reject all, and hides on request', async () => {
     document.documentElement.lang = 'en';
-    const api = makeApi();
+    const api = await startCore();
     const root = await showBanner(api);
     button('reject').click();
     const done = await until(() => root.querySelector<HTMLElement>('.done'), 'the confirmation');
-    expect(api.calls, 'asked the core to reject').to.deep.equal(['rejectAll']);
+    expect(api.getState().method, 'the core recorded a rejection').to.equal('reject-all');
     expect(done.textContent).to.contain('You have rejected optional cookies');
     await until(() => deepActive() === done, 'focus on the confirmation');
     button('hide').click();
     await until(() => !root.querySelector('.banner'), 'the banner to go');
   });
 
-  it('says that the privacy policy changed, with a link to it', async () => {
+  it('says that the privacy policy changed, with a link to it, and keeps the earlier grants', async () => {
     document.documentElement.lang = 'en';
-    const api = makeApi();
-    api.setState({ decided: true, policyChanged: true, consentId: 'abc', decidedAt: Date.now() });
+    await (await startCore()).acceptAll();
+    const api = await startCore(clinicConfig({ policy: { url: '/demo/privacy.html', version: '2027-01' } }));
+    expect(api.getState().policyChanged, 'the core saw the new version').to.equal(true);
     const root = await showBanner(api);
     expect(root.querySelector('[part="notice"]')?.textContent).to.contain('privacy policy has been updated');
     expect(root.querySelector('.banner a')?.getAttribute('href')).to.equal('/demo/privacy.html');
@@ -85,7 +95,7 @@ describe('<clinic-consent> banner', () => {
     document.documentElement.lang = 'en';
     const fired: string[] = [];
     (window as unknown as Record<string, unknown>).ccPwned = () => fired.push('onerror');
-    const api = makeApi(makeConfig({ texts: { en: { bannerTitle: '<img src=x onerror="ccPwned()">Cookies' } } }));
+    const api = await startCore(clinicConfig({ texts: { en: { bannerTitle: '<img src=x onerror="ccPwned()">Cookies' } } }));
     const root = await showBanner(api);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(root.querySelector('img'), 'no element parsed from the text').to.equal(null);
@@ -95,50 +105,50 @@ describe('<clinic-consent> banner', () => {
 
   it('follows <html lang> and setLocale at run time', async () => {
     document.documentElement.lang = 'en';
-    const api = makeApi();
+    const api = await startCore();
     const root = await showBanner(api);
     document.documentElement.lang = 'ko-KR';
     await until(() => root.querySelector('h2')?.textContent === '쿠키 사용 안내', 'Korean after <html lang> changed');
-    expect(document.querySelector('clinic-consent')?.lang, 'host lang for screen readers').to.equal('ko');
-    mountUi(api).setLocale('ja');
+    expect(host()?.lang, 'host lang for screen readers').to.equal('ko');
+    api.setLocale('ja');
     await until(() => root.querySelector('h2')?.textContent === 'Cookieの使用について', 'Japanese after setLocale');
   });
 
   it('honours a forced theme', async () => {
-    const api = makeApi(makeConfig({ ui: { floatingButton: true, firstLayerToggles: null, theme: 'dark' } }));
+    const api = await startCore(clinicConfig({ ui: { theme: 'dark' } }));
     await showBanner(api);
-    const element = document.querySelector('clinic-consent') as ClinicConsentElement;
-    expect(element.getAttribute('theme')).to.equal('dark');
+    expect(host()?.getAttribute('theme')).to.equal('dark');
     expect(getComputedStyle(shadow().querySelector('.banner') as Element).backgroundColor).to.equal('rgb(22, 27, 34)');
   });
 });
 
 describe('<clinic-consent> preference center', () => {
-  afterEach(() => document.querySelectorAll('clinic-consent, #opener').forEach((element) => element.remove()));
+  beforeEach(cleanUp);
+  after(cleanUp);
 
-  async function open(api: RecordingApi): Promise<HTMLDialogElement> {
+  async function open(api: ClinicConsentApi): Promise<HTMLDialogElement> {
     document.documentElement.lang = 'en';
     const opener = Object.assign(document.createElement('button'), { id: 'opener', textContent: 'Cookie settings' });
     document.body.append(opener);
     opener.focus();
-    mountUi(api).openPreferences();
-    return until(() => document.querySelector('clinic-consent')?.shadowRoot?.querySelector<HTMLDialogElement>('dialog[open]'), 'the dialog');
+    api.openPreferences();
+    return until(() => host()?.shadowRoot?.querySelector<HTMLDialogElement>('dialog[open]'), 'the dialog');
   }
 
-  it('opens as a modal dialog with focus inside, and Esc closes it without deciding, returning focus', async () => {
-    const api = makeApi();
+  it('opens as a modal dialog with focus inside, and closing it decides nothing and returns focus', async () => {
+    const api = await startCore();
     const dialog = await open(api);
     expect(dialog.matches(':modal'), 'modal').to.equal(true);
     expect(dialog.contains(deepActive()), 'focus moved into the dialog').to.equal(true);
-    dialog.dispatchEvent(new Event('cancel'));
+    // Esc itself is pressed in the Playwright tests (test/e2e/ui); here the dialog closes the same way.
     dialog.close();
     await until(() => !dialog.open, 'closed');
-    expect(api.calls, 'nothing decided').to.deep.equal([]);
+    expect(api.getState().decided, 'nothing decided').to.equal(false);
     expect(deepActive()?.id, 'focus back on the opener').to.equal('opener');
   });
 
   it('shows necessary locked on, each purpose, and the services with recipient and country', async () => {
-    const dialog = await open(makeApi());
+    const dialog = await open(await startCore());
     const necessary = dialog.querySelector<HTMLInputElement>('#cc-p-necessary');
     expect([necessary?.checked, necessary?.disabled], 'necessary on and locked').to.deep.equal([true, true]);
     const analytics = dialog.querySelector<HTMLInputElement>('#cc-p-analytics');
@@ -149,20 +159,20 @@ describe('<clinic-consent> preference center', () => {
     expect(services).to.contain('Medisian Inc.').and.contain('South Korea').and.contain('_mda (1 year)');
   });
 
-  it('saves exactly the switched-on categories, then shows the consent id and time', async () => {
-    const api = makeApi();
+  it('saves exactly the switched-on categories, then shows the consent id and time, and withdraws', async () => {
+    const api = await startCore();
     const dialog = await open(api);
     dialog.querySelector<HTMLInputElement>('#cc-p-analytics')?.click();
     (dialog.querySelector('[part~="save"]') as HTMLButtonElement).click();
     await until(() => !dialog.open, 'closed after saving');
-    expect(api.lastChoice).to.deep.equal({ categories: ['analytics'], services: ['medisian-analytics'] });
-    mountUi(api).openPreferences();
-    await until(() => dialog.open, 'reopened');
-    await until(() => dialog.querySelector('.record .id'), 'the record');
-    expect(dialog.querySelector('.record .id')?.textContent).to.equal('3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f');
-    expect(dialog.querySelector('.record dd:last-of-type')?.textContent).to.contain('2026');
+    expect(api.getState().categories).to.deep.equal({ necessary: true, analytics: true, marketing: false });
+    api.openPreferences();
+    await until(() => dialog.open && dialog.querySelector('.record .id'), 'the record');
+    expect(dialog.querySelector('.record .id')?.textContent).to.equal(api.getState().consentId);
+    expect(dialog.querySelector('.record dd:last-of-type')?.textContent).to.contain(String(new Date().getFullYear()));
     expect(dialog.querySelector<HTMLInputElement>('#cc-p-analytics')?.checked, 'reflects the saved choice').to.equal(true);
     (dialog.querySelector('[part~="withdraw"]') as HTMLButtonElement).click();
-    await until(() => api.calls.includes('withdraw'), 'withdraw');
+    await until(() => api.getState().method === 'withdraw', 'withdrawn');
+    expect(api.getState().categories.analytics).to.equal(false);
   });
 });

@@ -1,16 +1,19 @@
 // The disclosure table on the clinic's privacy-policy page comes from the same config as the banner.
 import { expect } from '@open-wc/testing';
 import { mountUi } from '../../../src/ui/index.js';
-import { makeApi, until } from './fixtures.js';
+import { forgetChoice, startCore, until } from './fixtures.js';
 
 describe('<clinic-consent-disclosure>', () => {
-  afterEach(() => document.querySelectorAll('clinic-consent, clinic-consent-disclosure').forEach((element) => element.remove()));
+  afterEach(async () => {
+    document.querySelectorAll('clinic-consent, clinic-consent-disclosure, cc-launcher').forEach((element) => element.remove());
+    await forgetChoice();
+  });
 
   it('lists each service with category, recipient, country, purpose and cookies in the page language', async () => {
     const previous = document.documentElement.lang;
     document.documentElement.lang = 'ko';
     document.body.append(document.createElement('clinic-consent-disclosure'));
-    mountUi(makeApi());
+    mountUi(await startCore());
     const root = await until(() => document.querySelector('clinic-consent-disclosure')?.shadowRoot?.querySelector('tbody tr') && document.querySelector('clinic-consent-disclosure')?.shadowRoot, 'the table');
     document.documentElement.lang = previous;
     const rows = [...root.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent?.trim().replace(/\s+/g, ' ')));

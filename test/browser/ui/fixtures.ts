@@ -1,18 +1,18 @@
-// A resolved config shaped like the demo clinic's, and an api around it for component tests.
-// TODO(core): replace the in-memory api with the real consent store once src/consent lands.
+// The real consent core (config check, store, IndexedDB + cookie storage) started the way the loader
+// starts it, with the UI as its lazy part, plus a config shaped like the demo clinic's.
+import { createStore, del } from 'idb-keyval';
 import type { ClinicConsentApi } from '../../../src/api.js';
-import type { ResolvedConfig } from '../../../src/config/types.js';
-import type { ConsentChoice, ConsentSnapshot, DecisionMethod } from '../../../src/consent/types.js';
+import type { ClinicConsentConfig } from '../../../src/config/types.js';
+import { startClinicConsent } from '../../../src/loader/start.js';
+import { CHOICE_COOKIE } from '../../../src/storage/choice-cookie.js';
 
-export function makeConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedConfig {
+export function clinicConfig(overrides: Partial<ClinicConsentConfig> = {}): ClinicConsentConfig {
   return {
-    siteId: 'demo-clinic',
+    siteId: 'ui-test-clinic',
     policy: { url: '/demo/privacy.html', version: '2026-11' },
-    categories: [
-      { id: 'necessary', required: true, services: [] },
-      {
-        id: 'analytics',
-        required: false,
+    consentMode: { enabled: false },
+    categories: {
+      analytics: {
         services: [
           {
             id: 'medisian-analytics',
@@ -25,109 +25,28 @@ export function makeConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedCon
           },
         ],
       },
-      {
-        id: 'marketing',
-        required: false,
+      marketing: {
         services: [{ id: 'medisian-pixel', name: 'Medisian Event Pixel', thirdParty: 'Medisian Inc.', country: 'US', cookies: [{ name: '_mdp' }] }],
       },
-    ],
-    consentLifetimeDays: 365,
-    receiptEndpoint: null,
-    languages: ['ko', 'en', 'ja'],
-    locale: null,
-    texts: {},
-    consentMode: {
-      enabled: false,
-      signals: {
-        ad_storage: 'marketing',
-        ad_user_data: 'marketing',
-        ad_personalization: 'marketing',
-        analytics_storage: 'analytics',
-        functionality_storage: 'granted',
-        personalization_storage: 'granted',
-        security_storage: 'granted',
-      },
-      waitForUpdate: 500,
     },
-    ui: { floatingButton: true, firstLayerToggles: null, theme: 'auto' },
-    cookieDomain: null,
     ...overrides,
   };
 }
 
-export interface RecordingApi extends ClinicConsentApi {
-  readonly calls: string[];
-  lastChoice: ConsentChoice | null;
-  setState(patch: Partial<ConsentSnapshot>): void;
+/** Forgets any stored choice, so the next core starts as a first visit. */
+export async function forgetChoice(): Promise<void> {
+  document.cookie = `${CHOICE_COOKIE}=; Path=/; Max-Age=0`;
+  await del('choice', createStore('cc-clinic', 'choice'));
 }
 
-export function makeApi(config: ResolvedConfig = makeConfig()): RecordingApi {
-  const optional = config.categories.filter((category) => !category.required);
-  let state: ConsentSnapshot = {
-    consentId: null,
-    known: true,
-    decided: false,
-    decidedAt: null,
-    expiresAt: null,
-    method: null,
-    policyVersion: config.policy.version,
-    policyChanged: false,
-    consentVersion: 'v1',
-    pending: optional.map((category) => category.id),
-    expired: false,
-    categories: Object.fromEntries(config.categories.map((category) => [category.id, category.required])),
-    services: {},
-  };
-  const decide = (granted: readonly string[], method: DecisionMethod): Promise<ConsentSnapshot> => {
-    state = {
-      ...state,
-      consentId: state.consentId ?? '3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f',
-      decided: true,
-      decidedAt: Date.UTC(2026, 10, 23, 10, 30),
-      method,
-      pending: [],
-      policyChanged: false,
-      categories: Object.fromEntries(config.categories.map((category) => [category.id, category.required || granted.includes(category.id)])),
-    };
-    document.dispatchEvent(new Event('clinic-consent:change'));
-    return Promise.resolve(state);
-  };
-  const api: RecordingApi = {
-    version: '0.0.0-test',
-    config,
-    ready: Promise.resolve(state),
-    calls: [],
-    lastChoice: null,
-    getState: () => state,
-    isGranted: (category) => state.categories[category] === true,
-    acceptAll() {
-      api.calls.push('acceptAll');
-      return decide(optional.map((category) => category.id), 'accept-all');
-    },
-    rejectAll() {
-      api.calls.push('rejectAll');
-      return decide([], 'reject-all');
-    },
-    accept(choice) {
-      api.calls.push('accept');
-      api.lastChoice = choice;
-      return decide(choice.categories ?? [], 'preferences');
-    },
-    withdraw() {
-      api.calls.push('withdraw');
-      return decide([], 'withdraw');
-    },
-    openPreferences() {
-      api.calls.push('openPreferences');
-    },
-    setLocale() {
-      api.calls.push('setLocale');
-    },
-    setState(patch) {
-      state = { ...state, ...patch };
-      document.dispatchEvent(new Event('clinic-consent:change'));
-    },
-  };
+/** Starts the real core; the loader's lazy UI import is this repository's UI entry. */
+export async function startCore(config: ClinicConsentConfig = clinicConfig()): Promise<ClinicConsentApi> {
+  const api = startClinicConsent(config, {
+    ui: () => import('../../../src/ui/index.js'),
+    checker: () => import('../../../src/config/check.js'),
+    placeholder: () => import('../../../src/blockers/placeholder.js'),
+  });
+  await api.ready;
   return api;
 }
 

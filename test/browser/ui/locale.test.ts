@@ -4,7 +4,8 @@ import { LocaleState, pickLocale } from '../../../src/ui/locale.js';
 import en from '../../../src/ui/locales/en.js';
 import ja from '../../../src/ui/locales/ja.js';
 import ko from '../../../src/ui/locales/ko.js';
-import { makeConfig } from './fixtures.js';
+import { resolveConfig } from '../../../src/config/resolve.js';
+import { clinicConfig } from './fixtures.js';
 
 describe('locale choice', () => {
   it('takes the first candidate the site offers, by full tag or language', () => {
@@ -20,7 +21,7 @@ describe('locale choice', () => {
   it('prefers config.locale over <html lang>, and lays config overrides over the texts', async () => {
     const previous = document.documentElement.lang;
     document.documentElement.lang = 'en';
-    const state = new LocaleState(makeConfig({ locale: 'ja', texts: { ja: { acceptAll: '同意します', unknownKey: 'x' } } }));
+    const state = new LocaleState(resolveConfig(clinicConfig({ locale: 'ja', texts: { ja: { acceptAll: '同意します', unknownKey: 'x' } } })));
     await state.start();
     state.stop();
     document.documentElement.lang = previous;

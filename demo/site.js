@@ -1,0 +1,69 @@
+/* global URLSearchParams, location, localStorage, history, setInterval */
+// The demo clinic's own script: the language switch (it changes <html lang>, which the consent UI
+// follows) and the "what ran" panel that the stand-in trackers write to. Loaded in <head>, after the
+// consent loader, so the language is set before anything is drawn.
+(function () {
+  const offered = ['ko', 'en', 'ja'];
+  const fromUrl = new URLSearchParams(location.search).get('lang');
+  let saved = null;
+  try {
+    saved = localStorage.getItem('demo-lang');
+  } catch {
+    // Storage blocked: the page simply starts in Korean.
+  }
+  const lang = offered.includes(fromUrl) ? fromUrl : offered.includes(saved) ? saved : 'ko';
+  document.documentElement.lang = lang;
+
+  const pending = [];
+  function write(kind, message) {
+    const list = document.getElementById('demo-log');
+    if (!list) {
+      pending.push([kind, message]);
+      return;
+    }
+    const item = document.createElement('li');
+    item.textContent = `${new Date().toLocaleTimeString()} [${kind}] ${message}`;
+    list.append(item);
+    showCookies();
+  }
+  function showCookies() {
+    const target = document.getElementById('demo-cookies');
+    if (target) target.textContent = document.cookie || '(none)';
+  }
+  /** Called by the stand-in trackers in demo/trackers/ when they run. */
+  window.demoLog = write;
+
+  function setLang(next) {
+    document.documentElement.lang = next;
+    try {
+      localStorage.setItem('demo-lang', next);
+    } catch {
+      // Not remembered across pages; the switch still works.
+    }
+    const url = new URL(location.href);
+    url.searchParams.set('lang', next);
+    history.replaceState(null, '', url);
+    for (const button of document.querySelectorAll('[data-set-lang]')) {
+      button.setAttribute('aria-pressed', String(button.dataset.setLang === next));
+    }
+    for (const link of document.querySelectorAll('a[data-keep-lang]')) {
+      const target = new URL(link.href);
+      target.searchParams.set('lang', next);
+      link.href = target.href;
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    setLang(document.documentElement.lang);
+    for (const button of document.querySelectorAll('[data-set-lang]')) {
+      button.addEventListener('click', () => setLang(button.dataset.setLang));
+    }
+    for (const [kind, message] of pending.splice(0)) write(kind, message);
+    showCookies();
+    // Consent changes (and withdrawal clearing cookies) show up in the panel.
+    document.addEventListener('clinic-consent:change', (event) => {
+      write('consent', `${event.detail.method}: ${JSON.stringify(event.detail.state.categories)}`);
+    });
+    setInterval(showCookies, 1000);
+  });
+})();
