@@ -79,12 +79,10 @@ export function canonicalize(value: unknown): string {
  * `texts` is left out because it is attached only when the collector lacks them; `textHash` already binds them.
  */
 export function receiptHashInput(receipt: Readonly<Record<string, unknown>>): string {
-  const { hash: _hash, texts: _texts, ...rest } = receipt;
-  return canonicalize(rest);
+  return canonicalize(Object.fromEntries(Object.entries(receipt).filter(([key]) => key !== 'hash' && key !== 'texts')));
 }
 
 /** The canonical text an acknowledgment's Ed25519 `signature` is computed over: the ack without `signature`. */
 export function ackSigningInput(ack: Readonly<Record<string, unknown>>): string {
-  const { signature: _signature, ...rest } = ack;
-  return canonicalize(rest);
+  return canonicalize(Object.fromEntries(Object.entries(ack).filter(([key]) => key !== 'signature')));
 }

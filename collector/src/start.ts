@@ -118,6 +118,13 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     databaseUrl: options.databaseUrl ?? config.databaseUrl,
     ...(options.dataDir ? { dataDir: options.dataDir, signingKeyFile: env['SIGNING_KEY_FILE'] ? config.signingKeyFile : join(options.dataDir, 'signing-key.pem') } : {}),
   };
-  const { app: _app, ...running } = await launch(merged, { siteOrigins: options.siteOrigins ?? [], logger: { level: 'warn' } });
-  return running;
+  const running = await launch(merged, { siteOrigins: options.siteOrigins ?? [], logger: { level: 'warn' } });
+  return {
+    url: running.url,
+    dashboardUrl: running.dashboardUrl,
+    adminLogin: running.adminLogin,
+    siteId: running.siteId,
+    publicKeyUrl: running.publicKeyUrl,
+    close: running.close,
+  };
 }

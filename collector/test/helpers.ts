@@ -117,3 +117,9 @@ export function post(app: Awaited<ReturnType<typeof setup>>['app'], url: string,
     payload: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
+
+/** The value, or a failed test naming what was missing (instead of a non-null assertion). */
+export function must<T>(value: T | null | undefined, what = 'value'): T {
+  if (value === null || value === undefined) throw new Error(`expected ${what} to be present`);
+  return value;
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ackSigningInput } from '../../schema/canonicalize.js';
 import type { ReceiptResponseV1 } from '../../schema/types.js';
 import { verifySignature } from '../src/crypto/signer.js';
-import { chain, draft, ORIGIN, post, seal, setup, TEXTS } from './helpers.js';
+import { chain, draft, must, ORIGIN, post, seal, setup, TEXTS } from './helpers.js';
 
 let ctx: Awaited<ReturnType<typeof setup>>;
 beforeAll(async () => {
@@ -32,9 +32,9 @@ describe('POST /v1/receipts', () => {
     const keys = (await ctx.app.inject({ method: 'GET', url: '/v1/keys' })).json<{ keys: { kid: string; x: string }[] }>().keys;
     const key = keys.find((k) => k.kid === body.ack.kid);
     expect(key, 'the ack key is served').toBeDefined();
-    expect(verifySignature(key!, ackSigningInput(body.ack as unknown as Record<string, unknown>), body.ack.signature)).toBe(true);
+    expect(verifySignature(must(key), ackSigningInput(body.ack as unknown as Record<string, unknown>), body.ack.signature)).toBe(true);
     const tampered = { ...body.ack, serverTime: '2000-01-01T00:00:00.000Z' };
-    expect(verifySignature(key!, ackSigningInput(tampered), body.ack.signature), 'a changed time breaks the signature').toBe(false);
+    expect(verifySignature(must(key), ackSigningInput(tampered), body.ack.signature), 'a changed time breaks the signature').toBe(false);
   });
 
   it('accepts application/json as well as text/plain', async () => {
@@ -113,19 +113,19 @@ describe('POST /v1/receipts', () => {
 describe('chain links', () => {
   it('keeps a receipt that overtook its predecessor pending until the predecessor arrives', async () => {
     const [a, b, c] = chain(3, { consentId: 'out_of_order_chain_001' });
-    expect((await post(ctx.app, '/v1/receipts', c!)).json<ReceiptResponseV1>().chainStatus).toBe('pending');
-    expect(await statusOf(c!.id), 'c waits for b').toBe('pending');
-    expect((await post(ctx.app, '/v1/receipts', b!)).json<ReceiptResponseV1>().chainStatus, 'b waits for a').toBe('pending');
-    expect(await statusOf(c!.id), 'the link c -> b is verified once b is stored').toBe('ok');
-    expect((await post(ctx.app, '/v1/receipts', a!)).json<ReceiptResponseV1>().chainStatus).toBe('ok');
-    expect(await statusOf(b!.id), 'b resolved by a').toBe('ok');
+    expect((await post(ctx.app, '/v1/receipts', must(c))).json<ReceiptResponseV1>().chainStatus).toBe('pending');
+    expect(await statusOf(must(c).id), 'c waits for b').toBe('pending');
+    expect((await post(ctx.app, '/v1/receipts', must(b))).json<ReceiptResponseV1>().chainStatus, 'b waits for a').toBe('pending');
+    expect(await statusOf(must(c).id), 'the link c -> b is verified once b is stored').toBe('ok');
+    expect((await post(ctx.app, '/v1/receipts', must(a))).json<ReceiptResponseV1>().chainStatus).toBe('ok');
+    expect(await statusOf(must(b).id), 'b resolved by a').toBe('ok');
   });
 
   it('stores a forked chain and flags both branches', async () => {
     const [a] = chain(1, { consentId: 'forked_chain_000000001' });
-    const left = seal(draft({ consentId: 'forked_chain_000000001', method: 'reject-all' }), a!.hash);
-    const right = seal(draft({ consentId: 'forked_chain_000000001', method: 'preferences' }), a!.hash);
-    await post(ctx.app, '/v1/receipts', a!);
+    const left = seal(draft({ consentId: 'forked_chain_000000001', method: 'reject-all' }), must(a).hash);
+    const right = seal(draft({ consentId: 'forked_chain_000000001', method: 'preferences' }), must(a).hash);
+    await post(ctx.app, '/v1/receipts', must(a));
     expect((await post(ctx.app, '/v1/receipts', left)).json<ReceiptResponseV1>().chainStatus).toBe('ok');
     const res = await post(ctx.app, '/v1/receipts', right);
     expect(res.statusCode, 'a fork is stored, not refused').toBe(201);

@@ -7,6 +7,9 @@ import { createHash } from 'node:crypto';
 import { canonicalize, receiptHashInput } from '../../../schema/canonicalize.js';
 import { sha256Hex, verifySignature, type PublicJwk, type Signer } from '../crypto/signer.js';
 import type { Pool } from '../db/pool.js';
+
+/** A pool or one client inside a transaction (tests verify uncommitted tampering). */
+type Queryable = Pick<Pool, 'query'>;
 import { ROLLUP_GRACE_MS } from './rollup.js';
 
 const DAY_MS = 86_400_000;
@@ -19,7 +22,7 @@ interface Entry {
 }
 
 /** Live receipts and tombstoned ones together: a purge must not break the checkpoints it leaves behind. */
-async function entries(pool: Pool, fromSeq: string, toSeq: string): Promise<Entry[]> {
+async function entries(pool: Queryable, fromSeq: string, toSeq: string): Promise<Entry[]> {
   const { rows } = await pool.query<Entry>(
     `SELECT seq, id::text AS id, hash FROM receipts WHERE seq > $1 AND seq <= $2
      UNION ALL SELECT seq, receipt_id::text, hash FROM tombstone_entries WHERE seq > $1 AND seq <= $2
@@ -86,7 +89,7 @@ export interface LedgerReport {
  * Recomputes every checkpoint from the rows now stored and re-hashes every stored receipt body, reporting each
  * mismatch: an edited body, a deleted or inserted row, or a checkpoint whose signature or link is wrong.
  */
-export async function verifyLedger(pool: Pool, keys: readonly PublicJwk[]): Promise<LedgerReport> {
+export async function verifyLedger(pool: Queryable, keys: readonly PublicJwk[]): Promise<LedgerReport> {
   const problems: string[] = [];
   const cps = await pool.query<{ day: string; from_seq: string; to_seq: string; count: string; prev_hash: string | null; hash: string; kid: string; signature: string }>(
     'SELECT day::text, from_seq::text, to_seq::text, count::text, prev_hash, hash, kid, signature FROM checkpoints ORDER BY day',
