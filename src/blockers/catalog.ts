@@ -7,8 +7,8 @@
  * - patterns: `host` (also matches its subdomains) or `host/path-prefix` (query included);
  * - cookies: exact names or `*` wildcards;
  * - flags: `g` a Google tag that understands Consent Mode, `r` a session-replay tool;
- * - markers: a global call that marks an inline snippet (or a later event call) as this tracker's
- *   when it names no host; matched at an identifier boundary.
+ * - markers: calls of a global the tracker defines (`kakaoPixel(`): an inline script making such a
+ *   call while the global is missing waits for the tracker (matched at an identifier boundary).
  */
 export type CatalogRow = readonly [service: string, category: string, patterns: string, cookies?: string, flags?: string, markers?: string];
 
@@ -20,10 +20,10 @@ export const CATALOG: readonly CatalogRow[] = [
   ['tiktok-pixel', 'marketing', 'analytics.tiktok.com', '_ttp _tt_enable_cookie ttcsid*', '', 'ttq.'],
   ['microsoft-clarity', 'analytics', 'clarity.ms', '_clck _clsk', 'r'],
   ['hotjar', 'analytics', 'hotjar.com hotjar.io', '_hj*', 'r'],
-  ['linkedin-insight', 'marketing', 'snap.licdn.com px.ads.linkedin.com dc.ads.linkedin.com', 'li_fat_id li_giant ln_or', '', '_linkedin_partner_id'],
+  ['linkedin-insight', 'marketing', 'snap.licdn.com px.ads.linkedin.com dc.ads.linkedin.com', 'li_fat_id li_giant ln_or', '', 'lintrk('],
   ['x-pixel', 'marketing', 'static.ads-twitter.com analytics.twitter.com t.co/i/adsct', '_twclid', '', 'twq('],
-  ['criteo', 'marketing', 'criteo.net criteo.com', 'cto_* crto_*', '', 'criteo_q'],
-  ['naver-analytics', 'analytics', 'wcs.naver.net wcs.naver.com', 'wcs_bt', '', 'wcs_do'],
+  ['criteo', 'marketing', 'criteo.net criteo.com', 'cto_* crto_*', '', 'criteo_q.'],
+  ['naver-analytics', 'analytics', 'wcs.naver.net wcs.naver.com', 'wcs_bt', '', 'wcs_do( wcs.'],
   ['naver-ads', 'marketing', 'siape.veta.naver.com nam.veta.naver.com', 'NA_* NVADID'],
   ['kakao-pixel', 'marketing', 't1.daumcdn.net/kas/static/kp', '', '', 'kakaoPixel('],
   ['kakao-ads', 'marketing', 't1.daumcdn.net/kas/ t1.daumcdn.net/adfit/ ad.daum.net'],

@@ -44,7 +44,7 @@ export function createHolder(policy: Policy, insertBefore: Node['insertBefore'])
     if (!isRunnable(el.getAttribute('type')) && !el.hasAttribute(HOLD_ATTR)) return;
     let entry: TrackerEntry | undefined;
     try {
-      entry = src ? policy.match.url(el.src) : policy.match.inline(el.text);
+      entry = src ? policy.match.url(el.src) : policy.match.inline(el.text, (name) => name in window);
     } catch {
       entry = undefined;
     }

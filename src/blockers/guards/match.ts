@@ -8,8 +8,13 @@ export interface Matcher {
   url(url: string): TrackerEntry | undefined;
   /** The entry whose cookie list holds this name. */
   cookie(name: string): TrackerEntry | undefined;
-  /** The entry an inline script's text belongs to: it names a pattern or calls a marker. */
-  inline(text: string): TrackerEntry | undefined;
+  /**
+   * The entry an inline script must wait for: it calls a marker global (e.g. `kakaoPixel(`) that
+   * does not exist yet, because the tracker that defines it is held. Run now, it would throw or
+   * do nothing; run after its tracker, it works. Snippets that define their own stub are not held
+   * (the script they insert is).
+   */
+  inline(text: string, defined: (name: string) => boolean): TrackerEntry | undefined;
 }
 
 // scheme (optional) + "//" + optional credentials + host, then the rest up to a fragment.
@@ -22,7 +27,7 @@ export function createMatcher(entries: readonly TrackerEntry[]): Matcher {
   // host → [path prefix, entry], longest prefix first, so "gtag/js?id=AW-" wins over "gtag/".
   const byHost = new Map<string, [string, TrackerEntry][]>();
   const cookieRules: [RegExp, TrackerEntry][] = [];
-  const inlineRules: [RegExp, TrackerEntry][] = [];
+  const inlineRules: [RegExp, string, TrackerEntry][] = [];
   for (const entry of entries) {
     for (const pattern of entry.patterns) {
       const slash = pattern.indexOf('/');
@@ -33,8 +38,7 @@ export function createMatcher(entries: readonly TrackerEntry[]): Matcher {
       byHost.set(host, list);
     }
     if (entry.cookies.length) cookieRules.push([new RegExp(`^(?:${entry.cookies.map(wildcard).join('|')})$`), entry]);
-    const marks = [...entry.patterns.map(escape), ...entry.markers.map((marker) => `(?:^|[^\\w$])${escape(marker)}`)];
-    if (marks.length) inlineRules.push([new RegExp(marks.join('|')), entry]);
+    for (const marker of entry.markers) inlineRules.push([new RegExp(`(?:^|[^\\w$])${escape(marker)}`), (/^[\w$]+/.exec(marker) ?? [''])[0], entry]);
   }
   const anyCookie = new RegExp(cookieRules.map(([regex]) => regex.source).join('|') || '$^');
 
@@ -56,8 +60,8 @@ export function createMatcher(entries: readonly TrackerEntry[]): Matcher {
       if (!anyCookie.test(name)) return undefined;
       return cookieRules.find(([regex]) => regex.test(name))?.[1];
     },
-    inline(text) {
-      return inlineRules.find(([regex]) => regex.test(text))?.[1];
+    inline(text, defined) {
+      return inlineRules.find(([regex, name]) => regex.test(text) && !defined(name))?.[2];
     },
   };
 }

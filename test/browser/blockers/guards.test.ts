@@ -49,13 +49,17 @@ describe('tracker guards', () => {
     await until(() => runs().includes('a'), 'the late-src tracker to run');
   });
 
-  it('holds an inline snippet that loads a tracker, keeping its text for later', async () => {
-    const snippet = document.createElement('script');
-    snippet.text = `(window.__trackerRuns ??= []).push('inline'); /* https://connect.facebook.net/en_US/fbevents.js */`;
-    document.head.appendChild(snippet);
+  it('holds an inline call of a held tracker\'s global until the tracker has run, instead of letting it throw', async () => {
+    const loader = document.createElement('script');
+    loader.src = standIn('define-global.js');
+    document.head.appendChild(loader);
+    const call = document.createElement('script');
+    call.text = `standInPixel('1234').pageView();`;
+    document.head.appendChild(call);
     expect(runs()).to.deep.equal([]);
     context.grant('marketing');
-    await until(() => runs().includes('inline'), 'the inline snippet to run');
+    await until(() => runs().includes('pageView 1234'), 'the call to run after its tracker');
+    expect(runs()).to.deep.equal(['defined', 'pageView 1234']);
   });
 
   it('drops tracker pixels, fetch, XHR and sendBeacon before consent and after withdrawal', async () => {

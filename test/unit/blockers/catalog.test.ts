@@ -10,7 +10,7 @@ interface Expectation {
   category: string;
   urls: string[];
   cookies: string[];
-  /** Inline snippet text (without a host) that must be recognised. */
+  /** An inline call of the tracker's global, which must wait while the global is missing. */
   inline?: string;
   source: string;
 }
@@ -64,7 +64,7 @@ const expectations: Record<string, Expectation> = {
     category: 'marketing',
     urls: ['https://snap.licdn.com/li.lms-analytics/insight.min.js', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif'],
     cookies: ['li_fat_id', 'li_giant', 'ln_or'],
-    inline: '_linkedin_partner_id = "123";',
+    inline: "window.lintrk('track', { conversion_id: 1 });",
     source: 'https://www.linkedin.com/help/lms/answer/a1338232 ; https://www.linkedin.com/legal/l/cookie-table',
   },
   'x-pixel': {
@@ -78,14 +78,14 @@ const expectations: Record<string, Expectation> = {
     category: 'marketing',
     urls: ['https://static.criteo.net/js/ld/ld.js', 'https://sslwidget.criteo.com/event?a=1', 'https://gum.criteo.com/sync'],
     cookies: ['cto_bundle', 'crto_mapped_user_id'],
-    inline: 'window.criteo_q = window.criteo_q || [];',
+    inline: 'window.criteo_q.push({ event: "viewHome" });',
     source: 'https://www.criteo.com/privacy/ ; https://github.com/criteo/gtm-criteo-useridentification (first-party cookies)',
   },
   'naver-analytics': {
     category: 'analytics',
     urls: ['https://wcs.naver.net/wcslog.js', '//wcs.naver.net/wcslog.js', 'https://wcs.naver.com/b'],
     cookies: ['wcs_bt'],
-    inline: 'wcs_do();',
+    inline: 'var _nasa = {}; if (window.wcs) _nasa["cnv"] = wcs.cnv("1", "10");',
     source: 'https://naver.github.io/conversion-tracking/pages/01_script_guide_wcstrans ; https://analytics.naver.com (install guide)',
   },
   'naver-ads': {
@@ -150,7 +150,10 @@ describe('the built-in catalog', () => {
         it(`recognises the cookie ${name}`, () => expect(match.cookie(name)?.service, name).toBe(entry.service));
       }
       if (expected?.inline) {
-        it('recognises its inline call without a host', () => expect(match.inline(expected.inline ?? '')?.service).toBe(entry.service));
+        it('holds an inline call of its global while the global is missing, not once it exists', () => {
+          expect(match.inline(expected.inline ?? '', () => false)?.service).toBe(entry.service);
+          expect(match.inline(expected.inline ?? '', () => true)).toBeUndefined();
+        });
       }
     });
   }
@@ -175,6 +178,10 @@ describe('catalog matching leaves the page alone', () => {
   });
 
   it('does not take a word that merely contains a marker for a tracker call', () => {
-    expect(match.inline('function swcs_do() {} window.mykakaoPixel = 1;')).toBeUndefined();
+    expect(match.inline('swcs_do(); mykakaoPixel("1"); refbq(2);', () => false)).toBeUndefined();
+  });
+
+  it('does not hold an inline snippet just because it names a tracker host (its inserted script is held instead)', () => {
+    expect(match.inline("var s = document.createElement('script'); s.src = 'https://www.clarity.ms/tag/x';", () => false)).toBeUndefined();
   });
 });
