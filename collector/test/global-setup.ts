@@ -14,7 +14,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cc-collector-test-'));
   // A throwaway cluster: durability settings off, which only makes the test run faster.
-  const cluster = await startEmbedded({ dataDir, settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
+  const cluster = await startEmbedded({ dataDir, notice: () => undefined, settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
   project.provide('pgUrl', cluster.url);
   return async () => {
     await cluster.stop();

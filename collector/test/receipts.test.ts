@@ -144,3 +144,20 @@ describe('chain links', () => {
     expect(rows, 'twelve receipts, all linked').toEqual([{ chain_status: 'ok', n: 12 }]);
   });
 });
+
+describe('POST /v1/impressions', () => {
+  it('counts a banner view once even when the outbox resends it, and refuses a consent id', async () => {
+    const view = impression();
+    expect((await post(ctx.app, '/v1/impressions', view)).statusCode).toBe(201);
+    const again = await post(ctx.app, '/v1/impressions', view);
+    expect(again.statusCode).toBe(200);
+    expect(again.json<{ duplicate: boolean }>().duplicate).toBe(true);
+    const { rows } = await ctx.pool.query('SELECT count(*)::int AS n FROM impressions WHERE id = $1', [view.id]);
+    expect(rows[0].n).toBe(1);
+    const withConsent = await post(ctx.app, '/v1/impressions', { ...impression(), consentId: 'c_0123456789abcdefXYZ' });
+    expect(withConsent.statusCode, 'an impression carries no consent id').toBe(400);
+    expect(withConsent.json<{ message: string }>().message).toContain('"consentId"');
+    const badDay = await post(ctx.app, '/v1/impressions', impression({ day: '2026-02-30' }));
+    expect(badDay.statusCode).toBe(400);
+  });
+});

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.js';
 import { loadConfig } from '../src/config.js';
@@ -70,6 +71,36 @@ describe('startCollector', () => {
   });
 });
 
+describe('durability', () => {
+  it('keeps an acknowledged receipt when the server process is killed right after answering', async () => {
+    const origin = 'http://127.0.0.1:5174';
+    const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/clinic-consent-collector.js', import.meta.url))], {
+      env: { ...process.env, DATABASE_URL: db.url, PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'cc-kill-')), SITE_ORIGINS: origin, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const url = await new Promise<string>((resolveUrl, reject) => {
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /listening on (http:\/\/\S+)/.exec(output);
+          if (match?.[1]) resolveUrl(match[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+      });
+      const receipt = seal(draft({ consentId: 'killed_after_ack_00001' }));
+      const res = await fetch(`${url}/v1/receipts`, { method: 'POST', headers: { 'content-type': 'text/plain', origin }, body: JSON.stringify(receipt) });
+      expect(res.status).toBe(201);
+      const { ack } = (await res.json()) as { ack: { signature: string } };
+      child.kill('SIGKILL');
+      const { rows } = await db.pool.query<{ signature: string }>("SELECT ack->>'signature' AS signature FROM receipts WHERE id = $1", [receipt.id]);
+      expect(rows, 'the acknowledged receipt is in the database with the same ack').toEqual([{ signature: ack.signature }]);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 30_000);
+});
+
 describe('CLI', () => {
   it('adds a site and prints its token once', async () => {
     process.env['DATABASE_URL'] = db.url;
@@ -85,11 +116,11 @@ describe('CLI', () => {
 });
 
 describe('stale postmaster.pid', () => {
-  it('removes the pid file of a PostgreSQL that no longer runs', () => {
+  it('removes the pid file of a PostgreSQL that no longer runs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cc-pid-'));
     writeFileSync(join(dir, 'postmaster.pid'), '999999\n/x\n');
     const log: string[] = [];
-    clearStalePid(dir, (l) => log.push(l));
+    await clearStalePid(dir, (l) => log.push(l));
     expect(existsSync(join(dir, 'postmaster.pid'))).toBe(false);
     expect(log[0]).toContain('removed stale');
   });
@@ -100,7 +131,7 @@ describe('stale postmaster.pid', () => {
     const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', 'postgres']);
     try {
       writeFileSync(join(dir, 'postmaster.pid'), `${child.pid}\n${dir}\n`);
-      expect(() => clearStalePid(dir, () => undefined)).toThrow(`PostgreSQL (pid ${child.pid}) is still running`);
+      await expect(clearStalePid(dir, () => undefined)).rejects.toThrow(`PostgreSQL (pid ${child.pid}) is still running`);
       expect(existsSync(join(dir, 'postmaster.pid'))).toBe(true);
     } finally {
       child.kill();

