@@ -53,6 +53,30 @@ export function startGate(options: GateOptions): Gate {
   return { refresh };
 }
 
+interface ScriptPolicy {
+  createScript(text: string): string;
+}
+
+let policy: ScriptPolicy | null | undefined;
+
+/**
+ * Under `require-trusted-types-for 'script'`, script text must come through a policy: Chromium does
+ * not carry the parser's trust over to a copy. The text is the page's own markup, and the copy still
+ * needs the page's nonce to run, so the policy adds no way in. Pages list it as `trusted-types clinic-consent`.
+ */
+function trustedScript(text: string): string {
+  if (policy === undefined) {
+    try {
+      const factory = (window as { trustedTypes?: { createPolicy(name: string, rules: ScriptPolicy): ScriptPolicy } }).trustedTypes;
+      policy = factory?.createPolicy('clinic-consent', { createScript: (source) => source }) ?? null;
+    } catch {
+      // The page's CSP does not allow the policy name; the browser will refuse the script and say why.
+      policy = null;
+    }
+  }
+  return policy ? policy.createScript(text) : text;
+}
+
 function activate(element: Element): Promise<unknown> {
   if (element.localName !== 'script') {
     const source = element.getAttribute('data-src') ?? '';
@@ -62,10 +86,10 @@ function activate(element: Element): Promise<unknown> {
     return Promise.resolve();
   }
   const original = element as HTMLScriptElement;
-  // A clone keeps the parser-set script text, which Trusted Types already trusts, and the nonce
-  // slot, which getAttribute('nonce') hides under a header CSP; a text/plain script was never
-  // "already started", so inserting the clone runs it.
-  const script = original.cloneNode(true) as HTMLScriptElement;
+  // A shallow clone keeps every attribute and the nonce slot (which getAttribute('nonce') hides under
+  // a header CSP); a text/plain script was never "already started", so inserting the clone runs it.
+  const script = original.cloneNode(false) as HTMLScriptElement;
+  if (original.text) script.text = trustedScript(original.text);
   const type = original.getAttribute('data-type');
   if (type) script.setAttribute('type', type);
   else script.removeAttribute('type');

@@ -1,5 +1,6 @@
 // The clinic's configuration: what a clinic writes (ClinicConsentConfig) and what the SDK uses
-// after validation and defaults (ResolvedConfig). Types only; parsing lives in parse.ts.
+// after validation and defaults (ResolvedConfig). Types only: check.ts validates, resolve.ts fills defaults.
+import type { TrackingConfigInput } from '../blockers/tracking-config.js';
 
 /** A text in one language, or in several keyed by BCP 47 language code ("ko", "en", "ja"). */
 export type LocalizedText = string | Readonly<Record<string, string>>;
@@ -102,6 +103,8 @@ export interface ClinicConsentConfig {
   readonly ui?: UiConfig;
   /** Domain for the SDK's own choice cookie; default: the registrable domain of the page. */
   readonly cookieDomain?: string;
+  /** Tracking control for snippets pasted as-is: catalog, sensitive paths, session replay, Google mode. */
+  readonly tracking?: TrackingConfigInput;
 }
 
 export interface ResolvedCategory {

@@ -5,10 +5,14 @@ import type { ClinicConsentApi, UiHandle, UiModule } from '../api.js';
 import { deleteCookies } from '../blockers/cookies.js';
 import { startConsentMode } from '../blockers/consent-mode.js';
 import { startGate } from '../blockers/gate.js';
-import { resolveConfig } from '../config/resolve.js';
+import { installGuards } from '../blockers/guards/index.js';
+import { sensitiveMatcher } from '../blockers/sensitive.js';
+import { resolveTrackingConfig } from '../blockers/tracking-config.js';
+import { NECESSARY, resolveConfig } from '../config/resolve.js';
 import type { ClinicConsentConfig, ResolvedConfig } from '../config/types.js';
 import { hash } from '../consent/fingerprint.js';
 import { ConsentChangeEvent } from '../consent/events.js';
+import { installLauncher } from '../ui/launcher.js';
 import { everything } from '../consent/rules.js';
 import { ConsentStore } from '../consent/store.js';
 import type { ConsentSnapshot } from '../consent/types.js';
@@ -39,7 +43,13 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
   const storage = new ChoiceStorage(config);
   const tabs = connectTabs((record) => store.receive(record));
   const store = new ConsentStore(config, storage, { onPersisted: (record) => tabs.announce(record) });
-  const isGranted = (category: string, service?: string) => store.isGranted(category, service);
+  const tracking = resolveTrackingConfig((raw as { tracking?: unknown } | undefined)?.tracking);
+  const sensitive = sensitiveMatcher(tracking.sensitivePaths);
+  // What may run on this page: the patient's choice, except that nothing optional runs on a sensitive page.
+  const isGranted = (category: string, service?: string) =>
+    store.isGranted(category, service) && (category === NECESSARY || !sensitive(location.pathname));
+  // The guards go first, before Consent Mode or anything else gives a tracker a chance to run.
+  installGuards({ config, tracking, isGranted, onChange: (listener) => store.addEventListener(ConsentChangeEvent.type, listener) });
 
   const updateConsentMode = config.consentMode.enabled ? startConsentMode(config) : null;
   const gate = startGate({
@@ -126,13 +136,22 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
     rejectAll: () => store.decide({}, 'reject-all'),
     accept: (choice) => store.decide(choice, 'preferences'),
     withdraw: () => store.decide({}, 'withdraw'),
-    openPreferences: () => void openUi().then((handle) => handle.openPreferences(), () => undefined),
+    openPreferences: () => {
+      if (!failedClosed) void openUi().then((handle) => handle.openPreferences(), () => undefined);
+    },
     setLocale: (next) => {
       locale = next;
       void ui?.then((handle) => handle.setLocale(next), () => undefined);
     },
   };
 
+  guarded(() => installLauncher(api));
+  // A privacy-policy page with the disclosure table needs the UI to render it, decided or not.
+  const mountForDisclosure = () => {
+    if (document.querySelector('clinic-consent-disclosure')) void openUi().catch(() => undefined);
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountForDisclosure, { once: true });
+  else mountForDisclosure();
   // A page restored from the back/forward cache may hold a choice that changed meanwhile.
   addEventListener('pageshow', (event) => {
     if (event.persisted) void store.load().catch(() => undefined);

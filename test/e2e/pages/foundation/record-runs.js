@@ -1,0 +1,2 @@
+// Test helper, loaded before the SDK: every stand-in script records that it ran here.
+window.ran = [];
