@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ackSigningInput } from '../../schema/canonicalize.js';
 import type { ReceiptResponseV1 } from '../../schema/types.js';
 import { verifySignature } from '../src/crypto/signer.js';
-import { chain, draft, must, ORIGIN, post, seal, setup, TEXTS } from './helpers.js';
+import { chain, draft, impression, must, ORIGIN, post, seal, setup, TEXTS } from './helpers.js';
 
 let ctx: Awaited<ReturnType<typeof setup>>;
 beforeAll(async () => {
