@@ -10,7 +10,7 @@ type Map_ = Record<string, unknown>;
 const isMap = (value: unknown): value is Map_ => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const idPattern = /^[a-z][a-z0-9-]{0,63}$/;
-const knownFields = ['siteId', 'policy', 'categories', 'consentLifetimeDays', 'receiptEndpoint', 'languages', 'locale', 'texts', 'consentMode', 'ui', 'cookieDomain', 'tracking'];
+const knownFields = ['siteId', 'policy', 'categories', 'consentLifetimeDays', 'receiptEndpoint', 'languages', 'locale', 'texts', 'consentMode', 'ui', 'cookieDomain', 'tracking', 'globalPrivacyControl'];
 const fields = {
   category: ['label', 'purpose', 'services'],
   service: ['id', 'name', 'thirdParty', 'country', 'purpose', 'dataSent', 'cookies', 'localStorageKeys'],
@@ -119,6 +119,7 @@ export function checkConfig(raw: unknown): string[] {
   if (Array.isArray(root.languages) && root.languages.length === 0) problem('languages', 'at least one language', root.languages);
   text(root.locale, 'locale');
   text(root.cookieDomain, 'cookieDomain');
+  bool(root.globalPrivacyControl, 'globalPrivacyControl');
 
   const texts = object(root.texts, 'texts', Object.keys((root.texts as object | undefined) ?? {}));
   for (const [language, entries] of Object.entries(texts ?? {})) {

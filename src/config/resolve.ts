@@ -42,5 +42,6 @@ export function resolveConfig(config: ClinicConsentConfig): ResolvedConfig {
       theme: config.ui?.theme ?? 'auto',
     },
     cookieDomain: config.cookieDomain ?? null,
+    globalPrivacyControl: config.globalPrivacyControl ?? true,
   };
 }

@@ -105,6 +105,11 @@ export interface ClinicConsentConfig {
   readonly cookieDomain?: string;
   /** Tracking control for snippets pasted as-is: catalog, sensitive paths, session replay, Google mode. */
   readonly tracking?: TrackingConfigInput;
+  /**
+   * Honour the browser's Global Privacy Control signal (default true): a refusal of marketing is
+   * recorded for the patient, and Accept all leaves marketing off; the patient may still switch it on.
+   */
+  readonly globalPrivacyControl?: boolean;
 }
 
 export interface ResolvedCategory {
@@ -134,4 +139,5 @@ export interface ResolvedConfig {
   };
   readonly ui: { readonly floatingButton: boolean; readonly firstLayerToggles: boolean | null; readonly theme: ThemeSetting };
   readonly cookieDomain: string | null;
+  readonly globalPrivacyControl: boolean;
 }

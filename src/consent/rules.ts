@@ -6,10 +6,12 @@ import { consentVersion } from './fingerprint.js';
 import type { ConsentChoice, ConsentRecord, ConsentSnapshot, DecisionMethod } from './types.js';
 
 const DAY = 86_400_000;
+/** The category Global Privacy Control refuses. */
+export const GPC_CATEGORY = 'marketing';
 
 /** The state before anything is known: nothing optional granted, nothing decided. */
-export function initialSnapshot(config: ResolvedConfig, prints: Readonly<Record<string, string>>): ConsentSnapshot {
-  return snapshotOf(config, prints, null, 0, false);
+export function initialSnapshot(config: ResolvedConfig, prints: Readonly<Record<string, string>>, gpc: boolean): ConsentSnapshot {
+  return snapshotOf(config, prints, null, 0, false, gpc);
 }
 
 /** Applies a stored record (or none) to the current config at time `now`. */
@@ -19,6 +21,7 @@ export function snapshotOf(
   record: ConsentRecord | null,
   now: number,
   known: boolean,
+  gpc: boolean,
 ): ConsentSnapshot {
   const expiresAt = record ? Math.min(record.expiresAt, record.decidedAt + config.consentLifetimeDays * DAY) : null;
   const expired = expiresAt !== null && expiresAt <= now;
@@ -47,6 +50,7 @@ export function snapshotOf(
     expired,
     categories,
     services,
+    gpc,
   };
 }
 
@@ -86,11 +90,43 @@ export function recordOf(
   };
 }
 
-/** Every optional category and service of the config. */
-export function everything(config: ResolvedConfig): ConsentChoice {
+/** Every category and service of the config: "Accept all". Under Global Privacy Control, all but marketing. */
+export function everything(config: ResolvedConfig, gpc = false): ConsentChoice {
+  const included = config.categories.filter((category) => !(gpc && category.id === GPC_CATEGORY));
   return {
-    categories: config.categories.map((category) => category.id),
-    services: config.categories.flatMap((category) => category.services.map((service) => service.id)),
+    categories: included.map((category) => category.id),
+    services: included.flatMap((category) => category.services.map((service) => service.id)),
+  };
+}
+
+/**
+ * The refusal Global Privacy Control records: marketing denied, every other decision kept as it was
+ * (undecided ones stay to be asked). Null when marketing already has a current decision, which an
+ * explicit choice of the patient may have made either way.
+ */
+export function gpcRefusal(
+  config: ResolvedConfig,
+  prints: Readonly<Record<string, string>>,
+  record: ConsentRecord | null,
+  consentId: string,
+  now: number,
+): ConsentRecord | null {
+  const marketing = config.categories.find((category) => category.id === GPC_CATEGORY);
+  if (!marketing) return null;
+  const live = record && record.expiresAt > now ? record : null;
+  if (live && GPC_CATEGORY in live.categories && live.fingerprints[GPC_CATEGORY] === prints[GPC_CATEGORY]) return null;
+  const services = { ...live?.services };
+  for (const service of marketing.services) services[service.id] = false;
+  return {
+    format: 1,
+    consentId,
+    decidedAt: now,
+    expiresAt: live?.expiresAt ?? now + config.consentLifetimeDays * DAY,
+    policyVersion: live?.policyVersion ?? config.policy.version,
+    fingerprints: { ...live?.fingerprints, necessary: prints.necessary ?? '', [GPC_CATEGORY]: prints[GPC_CATEGORY] ?? '' },
+    categories: { ...live?.categories, necessary: true, [GPC_CATEGORY]: false },
+    services,
+    method: 'gpc',
   };
 }
 

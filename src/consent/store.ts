@@ -7,7 +7,7 @@ import { isRecord } from '../storage/choice-storage.js';
 import { ConsentChangeEvent, type ChangeReason } from './events.js';
 import { fingerprints } from './fingerprint.js';
 import { randomId } from './id.js';
-import { initialSnapshot, recordOf, sameChoice, snapshotOf, stricter } from './rules.js';
+import { gpcRefusal, initialSnapshot, recordOf, sameChoice, snapshotOf, stricter } from './rules.js';
 import type { ConsentChoice, ConsentRecord, ConsentSnapshot, DecisionMethod } from './types.js';
 
 export interface ConsentStoreOptions {
@@ -19,6 +19,8 @@ export interface ConsentStoreOptions {
 export class ConsentStore extends EventTarget {
   private readonly prints: Readonly<Record<string, string>>;
   private readonly now: () => number;
+  /** The browser sends Global Privacy Control and the site honours it. */
+  private readonly gpc: boolean;
   private record: ConsentRecord | null = null;
   private snapshot: ConsentSnapshot;
   // Locked until the config is known to be valid: nothing is read, granted or decided before.
@@ -32,7 +34,8 @@ export class ConsentStore extends EventTarget {
     super();
     this.prints = fingerprints(config);
     this.now = options.now ?? Date.now;
-    this.snapshot = initialSnapshot(config, this.prints);
+    this.gpc = config.globalPrivacyControl && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+    this.snapshot = initialSnapshot(config, this.prints, this.gpc);
   }
 
   get state(): ConsentSnapshot {
@@ -66,6 +69,8 @@ export class ConsentStore extends EventTarget {
     if (stored && cookie && !sameChoice(stored, cookie)) record = stricter(stored, cookie);
     if (record && (!stored || !cookie || record !== stored)) await this.storage.write(record);
     this.apply(record, 'restore', true);
+    const refusal = this.gpc ? gpcRefusal(this.config, this.prints, record, record?.consentId || randomId(), this.now()) : null;
+    if (refusal) await this.persist(refusal);
     return this.snapshot;
   }
 
@@ -77,11 +82,14 @@ export class ConsentStore extends EventTarget {
 
   async decide(choice: ConsentChoice, method: DecisionMethod): Promise<ConsentSnapshot> {
     if (this.locked) return this.snapshot;
-    const record = recordOf(this.config, this.prints, choice, method, this.record?.consentId || randomId(), this.now());
-    this.apply(record, method, true);
+    await this.persist(recordOf(this.config, this.prints, choice, method, this.record?.consentId || randomId(), this.now()));
+    return this.snapshot;
+  }
+
+  private async persist(record: ConsentRecord): Promise<void> {
+    this.apply(record, record.method, true);
     await this.storage.write(record);
     this.options.onPersisted?.(record);
-    return this.snapshot;
   }
 
   /** The config is invalid: the state becomes known with nothing optional granted, for good. */
@@ -93,7 +101,7 @@ export class ConsentStore extends EventTarget {
   private apply(record: ConsentRecord | null, reason: ChangeReason, known: boolean): void {
     const previous = this.snapshot;
     this.record = record;
-    this.snapshot = snapshotOf(this.config, this.prints, record, this.now(), known);
+    this.snapshot = snapshotOf(this.config, this.prints, record, this.now(), known, this.gpc);
     if (reason === 'restore' && JSON.stringify(previous) === JSON.stringify(this.snapshot)) return;
     this.dispatchEvent(new ConsentChangeEvent({ state: this.snapshot, previous, method: reason }));
   }

@@ -48,6 +48,11 @@ export interface ConsentSnapshot {
   readonly categories: Readonly<Record<string, boolean>>;
   /** Effective grants per service. */
   readonly services: Readonly<Record<string, boolean>>;
+  /**
+   * The browser sends Global Privacy Control and the site honours it: marketing was refused for the
+   * patient and Accept all leaves it off (the preference center says why); an explicit switch still works.
+   */
+  readonly gpc: boolean;
 }
 
 /** A choice to apply: the categories and services to grant; everything else optional is denied. */

@@ -132,7 +132,7 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
     ready,
     getState: () => store.state,
     isGranted,
-    acceptAll: () => store.decide(everything(config), 'accept-all'),
+    acceptAll: () => store.decide(everything(config, store.state.gpc), 'accept-all'),
     rejectAll: () => store.decide({}, 'reject-all'),
     accept: (choice) => store.decide(choice, 'preferences'),
     withdraw: () => store.decide({}, 'withdraw'),
