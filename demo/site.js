@@ -1,4 +1,3 @@
-/* global URLSearchParams, location, localStorage, history, setInterval */
 // The demo clinic's own script: the language switch (it changes <html lang>, which the consent UI
 // follows) and the "what ran" panel that the stand-in trackers write to. Loaded in <head>, after the
 // consent loader, so the language is set before anything is drawn.

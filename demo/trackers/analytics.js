@@ -1,4 +1,3 @@
-/* global location */
 // A local stand-in for a third-party analytics tag (Article 10 (1): visit frequency and time,
 // tastes and interests). It only runs once the patient allows analytics; it sets a cookie and says so.
 (function () {

@@ -5,7 +5,13 @@
 import { localize, pageLocale } from '../config/localize.js';
 import type { ResolvedConfig } from '../config/types.js';
 
-const builtIn: Record<string, { message: string; button: string; names: Record<string, string> }> = {
+interface PlaceholderTexts {
+  readonly message: string;
+  readonly button: string;
+  readonly names: Readonly<Record<string, string>>;
+}
+
+const builtIn: { readonly en: PlaceholderTexts } & Readonly<Record<string, PlaceholderTexts>> = {
   en: { message: 'This content is hidden until you allow {category} cookies.', button: 'Allow {category} cookies', names: { analytics: 'analytics', marketing: 'marketing' } },
   ko: { message: '{category} 쿠키를 허용하시면 이 콘텐츠가 표시됩니다.', button: '{category} 쿠키 허용', names: { analytics: '분석', marketing: '마케팅' } },
   ja: { message: '{category}Cookieを許可すると、このコンテンツが表示されます。', button: '{category}Cookieを許可する', names: { analytics: '分析', marketing: 'マーケティング' } },
@@ -14,7 +20,7 @@ const builtIn: Record<string, { message: string; button: string; names: Record<s
 function texts(config: ResolvedConfig, category: string): { message: string; button: string } {
   const locale = config.locale ?? pageLocale();
   const language = locale.split('-')[0] ?? locale;
-  const defaults = builtIn[language] ?? builtIn.en!;
+  const defaults = builtIn[language] ?? builtIn.en;
   const overrides = config.texts[locale] ?? config.texts[language] ?? {};
   const label = localize(config.categories.find((entry) => entry.id === category)?.label, locale) ?? defaults.names[category] ?? category;
   const fill = (text: string) => text.replaceAll('{category}', label);

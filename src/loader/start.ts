@@ -2,6 +2,7 @@
 // sets Consent Mode defaults and markup gating, then reads IndexedDB and loads the UI only when
 // something must be shown. Shared by the classic-script loader and the ESM entry.
 import type { ClinicConsentApi, UiHandle, UiModule } from '../api.js';
+import type * as Placeholder from '../blockers/placeholder.js';
 import { deleteCookies } from '../blockers/cookies.js';
 import { startConsentMode } from '../blockers/consent-mode.js';
 import { startGate } from '../blockers/gate.js';
@@ -27,7 +28,7 @@ export const VERSION = '0.1.0';
 export interface LazyParts {
   ui(): Promise<UiModule>;
   checker(): Promise<{ checkConfig(raw: unknown): string[] }>;
-  placeholder(): Promise<typeof import('../blockers/placeholder.js')>;
+  placeholder(): Promise<typeof Placeholder>;
 }
 
 const fallbackConfig: ClinicConsentConfig = { siteId: 'unconfigured', policy: { url: '/', version: '0' } };
