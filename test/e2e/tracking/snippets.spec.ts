@@ -8,11 +8,15 @@ import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { ClinicConsentApi } from '../../../src/api.js';
 import { expect, test } from '@playwright/test';
+import { gateSnippets } from '../../../scripts/gate-snippets.mjs';
+import { createMatcher } from '../../../src/blockers/guards/match.js';
+import { catalogEntries } from '../../../src/blockers/tracking-config.js';
 import { routeTrackers, trackerCookies } from './support/trackers.js';
 import type { TrackerLog } from './support/trackers.js';
 
 const PAGE = '/test/e2e/tracking/pages/snippets.html';
 const BOOKING = '/test/e2e/tracking/pages/booking/';
+const GATED = '/test/e2e/tracking/pages/gated/';
 /** The `<script src>` tags written in the HTML: the only requests no script can stop. */
 const PRELOADED = ['google-analytics', 'naver-analytics', 'kakao-pixel'];
 const ANALYTICS = ['google-analytics', 'google-tag-manager', 'naver-analytics', 'naver-analytics:wcs_do', 'microsoft-clarity', 'hotjar'];
@@ -65,7 +69,10 @@ test.describe('snippets pasted as-is', () => {
   test.beforeEach(async ({ context }) => {
     log = await routeTrackers(context);
     // The sensitive path serves the same page, as a booking page would carry the same template.
-    await context.route(`**${BOOKING}`, async (route) => route.fulfill({ contentType: 'text/html', body: await readFile(new URL(`./pages/snippets.html`, import.meta.url), 'utf8') }));
+    const template = await readFile(new URL('./pages/snippets.html', import.meta.url), 'utf8');
+    await context.route(`**${BOOKING}`, (route) => route.fulfill({ contentType: 'text/html', body: template }));
+    // The same template after `npm run gate-snippets`.
+    await context.route(`**${GATED}`, (route) => route.fulfill({ contentType: 'text/html', body: gateSnippets(template, createMatcher(catalogEntries())).html }));
   });
 
   test('nothing tracks before a choice, nor after reject; the page itself is untouched', async ({ context }) => {
@@ -148,6 +155,17 @@ test.describe('snippets pasted as-is', () => {
     expect(await runs(page), 'tracker scripts executed on the booking page').toEqual([]);
     expect(log.data(), 'tracker data requests on the booking page').toEqual([]);
     expect(await trackerCookies(context)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('the template rewritten by gate-snippets sends no tracker request at all before consent, not even a preload', async ({ context }) => {
+    const { page, errors } = await open(context, GATED);
+    await settled(page);
+    expect(log.requests, 'tracker requests of any kind, preload scanner included').toEqual([]);
+    expect(await runs(page)).toEqual([]);
+    await page.evaluate(() => (window.ClinicConsent as ClinicConsentApi).acceptAll());
+    await expect.poll(async () => [...(await runs(page))].sort(), { message: 'every tracker runs after accept' }).toEqual([...PAGE_ORDER].sort());
+    console.log(`gated template: 0 tracker requests before consent; after accept ${(await runs(page)).length} tracker runs`);
     expect(errors).toEqual([]);
   });
 });
