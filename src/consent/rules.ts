@@ -147,12 +147,3 @@ export function stricter(a: ConsentRecord, b: ConsentRecord): ConsentRecord {
     services: both(newer.services, older.services),
   };
 }
-
-/** Whether two records grant the same things under the same versions. */
-export function sameChoice(a: ConsentRecord, b: ConsentRecord): boolean {
-  const key = (record: ConsentRecord) =>
-    JSON.stringify([record.decidedAt, record.policyVersion, sorted(record.fingerprints), sorted(record.categories), sorted(record.services)]);
-  return key(a) === key(b);
-}
-
-const sorted = (map: Readonly<Record<string, unknown>>) => Object.entries(map).sort(([x], [y]) => (x < y ? -1 : 1));

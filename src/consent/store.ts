@@ -7,7 +7,7 @@ import { isRecord } from '../storage/choice-storage.js';
 import { ConsentChangeEvent, type ChangeReason } from './events.js';
 import { fingerprints } from './fingerprint.js';
 import { randomId } from './id.js';
-import { gpcRefusal, initialSnapshot, recordOf, sameChoice, snapshotOf, stricter } from './rules.js';
+import { gpcRefusal, initialSnapshot, recordOf, snapshotOf, stricter } from './rules.js';
 import type { ConsentChoice, ConsentRecord, ConsentSnapshot, DecisionMethod } from './types.js';
 
 export interface ConsentStoreOptions {
@@ -66,7 +66,7 @@ export class ConsentStore extends EventTarget {
     const cookie = this.storage.readCookie();
     const { record: stored } = await this.storage.readDatabase();
     let record: ConsentRecord | null = stored ?? (cookie ? { ...cookie, consentId: randomId() } : null);
-    if (stored && cookie && !sameChoice(stored, cookie)) record = stricter(stored, cookie);
+    if (stored && cookie && !this.storage.sameChoice(stored, cookie)) record = stricter(stored, cookie);
     if (record && (!stored || !cookie || record !== stored)) await this.storage.write(record);
     this.apply(record, 'restore', true);
     const refusal = this.gpc ? gpcRefusal(this.config, this.prints, record, record?.consentId || randomId(), this.now()) : null;

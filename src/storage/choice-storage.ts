@@ -35,6 +35,11 @@ export class ChoiceStorage {
     }
   }
 
+  /** Whether two records hold the same choice (dates, versions, grants), as the cookie would write them. */
+  sameChoice(a: ConsentRecord, b: ConsentRecord): boolean {
+    return encodeChoice(a, this.config) === encodeChoice(b, this.config);
+  }
+
   writeCookie(record: ConsentRecord): void {
     const maxAge = Math.max(0, Math.round((record.expiresAt - Date.now()) / 1000));
     const domain = this.config.cookieDomain ?? registrableDomain(location.hostname);
