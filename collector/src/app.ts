@@ -19,6 +19,7 @@ export async function buildApp(appOptions: AppOptions): Promise<FastifyInstance>
       ? false
       : {
           level: options.logger === true ? 'info' : options.logger.level,
+          ...(options.logger !== true && options.logger.stream ? { stream: options.logger.stream } : {}),
           // Fastify's default request serializer logs the client address; ours logs method and path only.
           serializers: {
             req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),

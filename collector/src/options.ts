@@ -24,8 +24,8 @@ export interface AppOptions {
   readonly rateLimit?: RateLimitOptions | false;
   /** Fastify's trustProxy: true or the proxy addresses/CIDRs; only set behind a TLS proxy. */
   readonly trustProxy?: boolean | string | string[];
-  /** Log requests (without addresses or user agents). */
-  readonly logger?: boolean | { level: string };
+  /** Log requests (without addresses or user agents); `stream` redirects the JSON lines (tests read them). */
+  readonly logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Maximum body size in bytes of receipts and impressions. */
   readonly bodyLimit?: number;
   /** Clock, for tests. */

@@ -75,14 +75,16 @@ export async function storeReceipt(
   const [grantedSvc, deniedSvc] = split(receipt.services, new Set());
   // The stored body is exactly the canonical text that was hashed, so a proof re-hashes what was acknowledged.
   const body = checked.canonical;
-  const { rows } = await pool.query<IngestRow>(
-    'SELECT * FROM ingest_receipt($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)',
-    [
+  // A named statement is parsed and planned once per connection instead of on every receipt.
+  const { rows } = await pool.query<IngestRow>({
+    name: 'ingest_receipt',
+    text: 'SELECT * FROM ingest_receipt($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)',
+    values: [
       receipt.id, receipt.siteId, receipt.consentId, receipt.hash, receipt.prev, receipt.method, receipt.locale,
       receipt.policy.version, receipt.deviceClass, receipt.textHash, granted, denied, grantedSvc, deniedSvc,
       checked.clientTime, now, body, JSON.stringify(ack), receipt.texts === undefined ? null : JSON.stringify(receipt.texts),
     ],
-  );
+  });
   const row = rows[0];
   if (!row || row.r_outcome === 'conflict' || !row.r_ack || !row.r_status) {
     throw new CollectorError('CC_ERR_CONFLICT', receipt.id);

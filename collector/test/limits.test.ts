@@ -39,8 +39,9 @@ it('limits one site over all its clients and answers 429 CC_ERR_RATE_SITE, leavi
   await app.close();
 });
 
-it('stores no client address or user agent anywhere', async () => {
-  const { app } = await setup({ rateLimit: false }, db);
+it('stores and logs no client address or user agent', async () => {
+  const lines: string[] = [];
+  const { app } = await setup({ rateLimit: false, logger: { level: 'debug', stream: { write: (line: string) => void lines.push(line) } } }, db);
   await app.inject({
     method: 'POST',
     url: '/v1/receipts',
@@ -54,5 +55,7 @@ it('stores no client address or user agent anywhere', async () => {
   expect(rows, 'no address or user-agent columns').toEqual([]);
   const dump = await db.pool.query<{ t: string }>('SELECT (SELECT string_agg(r::text, \' \') FROM receipts r) || (SELECT string_agg(a::text, \' \') FROM audit_log a) AS t');
   expect(dump.rows[0]?.t ?? '').not.toMatch(/192\.0\.2\.99|UniqueAgent/);
+  expect(lines.length, 'requests were logged').toBeGreaterThan(0);
+  expect(lines.join('\n'), 'log lines carry no address or agent').not.toMatch(/192\.0\.2\.99|UniqueAgent|remoteAddress/);
   await app.close();
 });

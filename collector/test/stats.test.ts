@@ -82,9 +82,11 @@ describe('GET /v1/sites/:siteId/stats', () => {
     const desktop = await stats('from=2026-11-20&to=2026-11-23&deviceClass=desktop');
     expect(desktop.totals.decisions).toBe(1);
     expect(desktop.totals.custom).toBe(1);
-    const bad = await ctx.app.inject({ method: 'GET', url: '/v1/sites/demo-clinic/stats?from=2026-11-30&to=2026-11-01', headers: { authorization: `Bearer ${token}` } });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json<{ code: string }>().code).toBe('CC_ERR_QUERY');
+    for (const range of ['from=2026-11-30&to=2026-11-01', 'from=2026-02-30&to=2026-03-01', 'from=yesterday']) {
+      const bad = await ctx.app.inject({ method: 'GET', url: `/v1/sites/demo-clinic/stats?${range}`, headers: { authorization: `Bearer ${token}` } });
+      expect(bad.statusCode, range).toBe(400);
+      expect(bad.json<{ code: string }>().code).toBe('CC_ERR_QUERY');
+    }
   });
 
   it('exports CSV that a spreadsheet opens, without formula injection', async () => {

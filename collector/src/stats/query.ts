@@ -55,9 +55,15 @@ export interface StatsReport {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_DAYS = 3660;
 
+/** A real calendar day: 2026-02-30 matches the pattern but would make PostgreSQL fail the whole query. */
+function isDay(value: string): boolean {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return DAY.test(value) && !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
 export function validateRange(from: string, to: string): void {
-  if (!DAY.test(from) || Number.isNaN(Date.parse(from))) throw new CollectorError('CC_ERR_QUERY', `from "${from}" is not a YYYY-MM-DD day`);
-  if (!DAY.test(to) || Number.isNaN(Date.parse(to))) throw new CollectorError('CC_ERR_QUERY', `to "${to}" is not a YYYY-MM-DD day`);
+  if (!isDay(from)) throw new CollectorError('CC_ERR_QUERY', `from "${from}" is not a YYYY-MM-DD day`);
+  if (!isDay(to)) throw new CollectorError('CC_ERR_QUERY', `to "${to}" is not a YYYY-MM-DD day`);
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
   if (days < 0) throw new CollectorError('CC_ERR_QUERY', 'from is after to');
   if (days > MAX_DAYS) throw new CollectorError('CC_ERR_QUERY', `the range is longer than ${MAX_DAYS} days`);
