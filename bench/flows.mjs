@@ -1,0 +1,137 @@
+// The two browser sessions run per SDK, per CPU rate, per run; each in a fresh context.
+//   rejectFlow: first visit, profiled (sizes, script time, CLS, trackers before a choice), then reject.
+//   acceptFlow: first visit unprofiled (time to banner), accept, then a returning visit.
+// Splitting them keeps the profiler's overhead out of the banner timing.
+import { brotliCompressSync, constants } from 'node:zlib';
+import { probeSource } from './probe.mjs';
+import { startProfile, stopProfile } from './profile.mjs';
+import { EXPECTED_TRACKER_REQUESTS, routeTrackers, trackerHosts } from './trackers.mjs';
+
+/** Quiet time after `load` and the banner, so late work (and a late flash) still lands in the window. */
+export const SETTLE_MS = 300;
+/** How long the page may act on a choice before its requests are counted as done. */
+export const AFTER_CHOICE_MS = 700;
+/**
+ * A patient needs at least this long to read and click; clicking on the very frame the banner appears
+ * can beat an SDK's own click handlers (tarteaucitron attaches them just after showing its banner).
+ */
+export const REACTION_MS = 250;
+const BANNER_TIMEOUT_MS = 15000;
+
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+async function open(browser, adapter, rate) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  /** @type {import('./trackers.mjs').TrafficLog & { assets: { phase: string, url: string, body: Promise<Buffer | null> }[] }} */
+  const log = { phase: 'before', trackers: [], external: [], assets: [] };
+  await routeTrackers(context, log);
+  // Every JS or CSS file the SDK's own paths serve, tagged with the phase it arrived in.
+  context.on('response', (response) => {
+    const url = new URL(response.url());
+    const type = response.headers()['content-type'] ?? '';
+    if (url.hostname !== '127.0.0.1' || !adapter.own(url.pathname) || !/javascript|css/.test(type)) return;
+    log.assets.push({ phase: log.phase, url: url.pathname, body: response.body().catch(() => null) });
+  });
+  const page = await context.newPage();
+  await page.addInitScript({ content: probeSource(adapter.banner) });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { context, page, cdp, log };
+}
+
+/** Brotli bytes of the SDK's JS and CSS fetched in the given phases, each file compressed on its own. */
+async function assetBytes(log, phases) {
+  const files = new Map();
+  for (const asset of log.assets) if (phases.includes(asset.phase)) files.set(asset.url, asset.body);
+  let total = 0;
+  for (const body of files.values()) {
+    const bytes = await body;
+    if (bytes) total += brotli(bytes);
+  }
+  return { bytes: total, files: [...files.keys()] };
+}
+
+const countTrackers = (log, phase) => log.trackers.filter((request) => request.phase === phase).length;
+
+async function waitForBanner(page) {
+  return page
+    .waitForFunction(() => window.__bench?.bannerAt != null, null, { timeout: BANNER_TIMEOUT_MS, polling: 50 })
+    .then(() => true, () => false);
+}
+
+const readProbe = (page) => page.evaluate(() => ({ ...window.__bench }));
+
+/** First visit with the profiler on, then "reject all". */
+export async function rejectFlow(browser, adapter, url, rate) {
+  const { context, page, cdp, log } = await open(browser, adapter, rate);
+  try {
+    await startProfile(cdp);
+    await page.goto(url, { waitUntil: 'load' });
+    const shown = await waitForBanner(page);
+    await page.waitForTimeout(SETTLE_MS);
+    const scriptMs = await stopProfile(cdp, adapter.own);
+    const probe = await readProbe(page);
+    log.phase = 'afterReject';
+    if (shown) await page.locator(adapter.reject).first().click();
+    await page.waitForTimeout(AFTER_CHOICE_MS);
+    const first = await assetBytes(log, ['before', 'afterReject']);
+    return {
+      shown,
+      scriptMs,
+      cls: probe.cls,
+      firstBytes: first.bytes,
+      firstFiles: first.files,
+      trackersBefore: countTrackers(log, 'before'),
+      trackersAfterReject: countTrackers(log, 'afterReject'),
+      external: log.external.length,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** First visit (time to banner), "accept all", then the same page again as a returning visitor. */
+export async function acceptFlow(browser, adapter, url, rate) {
+  const { context, page, log } = await open(browser, adapter, rate);
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    const shown = await waitForBanner(page);
+    const { bannerAt } = await readProbe(page);
+    await page.waitForTimeout(REACTION_MS);
+    const trackersBefore = countTrackers(log, 'before');
+    log.phase = 'afterAccept';
+    if (shown) await page.locator(adapter.accept).first().click();
+    // Accepting should release every tracker; stop waiting once all of them have asked.
+    const deadline = Date.now() + AFTER_CHOICE_MS;
+    while (countTrackers(log, 'afterAccept') < EXPECTED_TRACKER_REQUESTS && Date.now() < deadline) await page.waitForTimeout(25);
+    const trackersAfterAccept = countTrackers(log, 'afterAccept');
+
+    log.phase = 'return';
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(SETTLE_MS);
+    const returning = await readProbe(page);
+    // Resource Timing's startTime is relative to this navigation's start, like the probe's times.
+    const firstTrackerMs = await page.evaluate(
+      (hosts) => {
+        const starts = performance.getEntriesByType('resource').filter((e) => hosts.includes(new URL(e.name).hostname)).map((e) => e.startTime);
+        return starts.length ? Math.min(...starts) : null;
+      },
+      trackerHosts,
+    );
+    const back = await assetBytes(log, ['return']);
+    return {
+      shown,
+      bannerMs: shown ? bannerAt : null,
+      trackersBefore,
+      trackersAfterAccept,
+      returnBytes: back.bytes,
+      returnFiles: back.files,
+      flash: returning.bannerAt != null,
+      trackersOnReturn: countTrackers(log, 'return'),
+      firstTrackerMs,
+      external: log.external.length,
+    };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,38 @@
+// The SDK's own main-thread script time, from a V8 sampling CPU profile (CDP Profiler domain):
+// the self time of every sample whose top frame is in one of the SDK's files. Style, layout and
+// GC the SDK causes are not script time and are not counted; neither is the page's inline config.
+
+/** Sampling interval in microseconds; fine enough for SDKs that run for a few milliseconds. */
+export const SAMPLING_INTERVAL_US = 100;
+
+/** @param {import('playwright-core').CDPSession} cdp */
+export async function startProfile(cdp) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+  await cdp.send('Profiler.start');
+}
+
+/**
+ * Stops the profile and sums the self time spent in frames whose script URL the adapter owns.
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {(path: string) => boolean} own
+ * @returns {Promise<number>} milliseconds
+ */
+export async function stopProfile(cdp, own) {
+  const { profile } = await cdp.send('Profiler.stop');
+  const owned = new Set(profile.nodes.filter((node) => ownsUrl(node.callFrame.url, own)).map((node) => node.id));
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let micros = 0;
+  // timeDeltas[i] is the time before sample i; the time after it, until the next sample, is what it stood for.
+  for (let i = 0; i < samples.length; i += 1) {
+    if (owned.has(samples[i] ?? -1)) micros += deltas[i + 1] ?? 0;
+  }
+  await cdp.send('Profiler.disable');
+  return micros / 1000;
+}
+
+function ownsUrl(url, own) {
+  if (!url.startsWith('http://127.0.0.1')) return false;
+  return own(new URL(url).pathname);
+}

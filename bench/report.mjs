@@ -1,0 +1,121 @@
+// The results table (Markdown, printed as-is to the console too) and bench/RESULTS.md around it.
+import { formatVerdicts } from './budgets.mjs';
+import { AFTER_CHOICE_MS, REACTION_MS, SETTLE_MS } from './flows.mjs';
+import { SLOW_IMAGE_MS } from './page.mjs';
+import { SAMPLING_INTERVAL_US } from './profile.mjs';
+import { EXPECTED_TRACKER_REQUESTS } from './trackers.mjs';
+
+const kb = (bytes) => (bytes == null ? 'n/a' : (bytes / 1024).toFixed(2));
+const ms = (value) => (value == null ? 'n/a' : String(Math.round(value)));
+const num = (value) => (value == null ? 'n/a' : String(value));
+const cls = (value) => (value == null ? 'n/a' : value === 0 ? '0' : value.toFixed(4));
+
+const columns = [
+  ['First visit KB', (row) => kb(row.firstBytes)],
+  ['Returning KB', (row) => kb(row.returnBytes)],
+  ['Banner visible ms', (row) => ms(row.bannerMs)],
+  ['Own script ms', (row) => ms(row.scriptMs)],
+  ['CLS', (row) => cls(row.cls)],
+  ['Trackers before choice', (row) => num(row.trackersBefore)],
+  ['after reject', (row) => num(row.trackersAfterReject)],
+  ['after accept', (row) => num(row.trackersAfterAccept)],
+  ['Returning flash', (row) => `${row.flashRuns}/${row.runs}`],
+  ['Returning: first tracker ms', (row) => ms(row.firstTrackerMs)],
+];
+
+// Lower is better for these; ours is divided by the best (lowest) peer.
+const ratioKeys = [
+  ['first visit size', 'firstBytes'],
+  ['returning size', 'returnBytes'],
+  ['banner visible', 'bannerMs'],
+  ['own script time', 'scriptMs'],
+  ['returning first tracker', 'firstTrackerMs'],
+];
+
+function ratios(results, rate) {
+  const ours = results.adapters.find((adapter) => adapter.ours);
+  const rows = results.rates[rate];
+  if (!ours || !rows) return '';
+  const parts = ratioKeys.map(([name, key]) => {
+    const peers = results.adapters.filter((adapter) => !adapter.ours && rows[adapter.id]?.[key] != null);
+    const best = peers.sort((a, b) => rows[a.id][key] - rows[b.id][key])[0];
+    const mine = rows[ours.id]?.[key];
+    if (!best || mine == null || !rows[best.id][key]) return `${name}: n/a`;
+    return `${name} ${(mine / rows[best.id][key]).toFixed(2)}× (best peer: ${best.label})`;
+  });
+  return `Ours ÷ best peer: ${parts.join('; ')}.`;
+}
+
+/** One Markdown table per CPU rate. */
+export function formatTables(results) {
+  return Object.keys(results.rates)
+    .map((rate) => {
+      const header = `| SDK | ${columns.map(([name]) => name).join(' | ')} |`;
+      const rule = `|---|${columns.map(() => '---:').join('|')}|`;
+      const lines = results.adapters.map((adapter) => {
+        const row = results.rates[rate][adapter.id];
+        return `| ${adapter.ours ? `**${adapter.label}**` : adapter.label} | ${columns.map(([, cell]) => cell(row)).join(' | ')} |`;
+      });
+      return [`### CPU ${rate}x`, '', header, rule, ...lines, '', ratios(results, rate)].join('\n');
+    })
+    .join('\n\n');
+}
+
+/** The whole of bench/RESULTS.md. */
+export function formatResultsFile(results, verdicts) {
+  const { machine } = results;
+  return `# Benchmark: Clinic Consent against the consent tools clinics would otherwise pick
+
+Produced by \`npm run bench\` (bench/run.mjs); \`npm run bench:check\` checks our budgets against bench/results.json.
+The numbers move as the SDK changes: this is what \`dist/\` held on the date below.
+
+- Date: ${results.date}
+- Machine: ${machine.cpu} × ${machine.cores} cores, ${machine.memoryGb} GB RAM, ${machine.os}; Node ${machine.node};
+  load average ${machine.loadBefore} at the start and ${machine.loadAfter} at the end (other work shares these cores)
+- Browser: Chromium ${machine.browser} (headless, via test/support/chromium.mjs), viewport 1280×800
+- Runs: ${results.runs} per SDK per CPU rate (each run = two fresh browser contexts), medians unless noted; run order rotated per run
+- Our dist: loader sha256 ${results.distHash}
+
+${formatTables(results)}
+
+## Budgets (npm run bench:check)
+
+\`\`\`
+${formatVerdicts(verdicts)}
+\`\`\`
+
+## How each SDK is set up
+
+Every SDK gets the same clinic page (bench/page.mjs): the same text, the same two stand-in trackers
+(an analytics tag and a marketing pixel of "Medisian Inc.", each a script that sets a cookie and fires a beacon),
+and one image the server holds back ${SLOW_IMAGE_MS} ms, so \`load\` fires late. Only what each SDK's own
+documentation says goes into the page differs (bench/adapters/):
+
+${results.adapters.map((adapter) => `- **${adapter.label}**: ${adapter.setup}.`).join('\n')}
+
+## Method
+
+- Served from \`http://127.0.0.1\` (bench/server.mjs), \`cache-control: no-store\`, no compression on the wire. Every request
+  that is not to 127.0.0.1 goes through \`context.route\`: the tracker hosts get local stand-ins, anything else is aborted
+  and counted (column not shown; it was ${Math.max(0, ...Object.values(results.rates).flatMap((rows) => Object.values(rows).map((row) => row.external ?? 0)))} at most).
+- CPU throttling with CDP \`Emulation.setCPUThrottlingRate\` (1x and 4x), set before navigation.
+- **Reject session** (fresh context, V8 sampling profiler on at ${SAMPLING_INTERVAL_US} µs): open the page, wait for \`load\` and
+  the banner, then ${SETTLE_MS} ms; stop the profiler; click the SDK's "reject all"; wait ${AFTER_CHOICE_MS} ms.
+- **Accept session** (fresh context, no profiler): open the page, time the banner, wait ${REACTION_MS} ms (a patient's reaction;
+  clicking on the banner's first frame can beat an SDK's own click handlers), click "accept all", wait until all
+  ${EXPECTED_TRACKER_REQUESTS} tracker requests arrived (at most ${AFTER_CHOICE_MS} ms), then open the same page again as a
+  returning visitor and wait for \`load\` + ${SETTLE_MS} ms.
+- **First visit KB / Returning KB**: every JS and CSS response served from the SDK's own paths during the reject session
+  (up to and including the choice) / during the returning visit, each file brotli-compressed (quality 11) on its own, summed.
+  Page-inline configuration is not counted for any SDK; c15t's bundle includes the small banner we wrote for it.
+- **Banner visible**: an init script checks on every animation frame whether the SDK's banner element is rendered,
+  not transparent/hidden and inside the viewport; the time is that frame's timestamp, from navigation start.
+- **Own script time**: from the reject session's CPU profile, the self time of samples whose top frame lies in one of the SDK's
+  script files, from navigation until ${SETTLE_MS} ms after the banner and \`load\`. Style/layout/GC it triggers are not included.
+- **CLS**: sum of \`layout-shift\` entries without recent input, up to the choice (median; the budget needs every run at 0).
+- **Trackers**: requests to the stand-in hosts (scripts and beacons) before a choice (worst run of both sessions),
+  in the ${AFTER_CHOICE_MS} ms after reject (worst run), after accept (median).
+- **Returning flash**: runs in which the banner was visible at any frame of the returning visit. **Returning: first tracker**:
+  Resource Timing \`startTime\` of the first request to a tracker host in the returning visit, from navigation start.
+`;
+}

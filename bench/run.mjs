@@ -1,0 +1,88 @@
+// `npm run bench`: every adapter's page, same browser, same run, at CPU 1x and 4x; prints the table
+// and writes bench/RESULTS.md and bench/results.json. Measures whatever dist/ holds: it never builds.
+// Env: BENCH_RUNS (default 7), BENCH_RATES (default "1,4"), BENCH_ONLY (comma-separated adapter ids).
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { resolveChromium } from '../test/support/chromium.mjs';
+import { adapters as allAdapters } from './adapters/index.mjs';
+import { checkBudgets, formatVerdicts } from './budgets.mjs';
+import { acceptFlow, rejectFlow } from './flows.mjs';
+import { formatResultsFile, formatTables } from './report.mjs';
+import { startBenchServer } from './server.mjs';
+import { summarize } from './stats.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RATES = (process.env.BENCH_RATES ?? '1,4').split(',').map(Number);
+const only = process.env.BENCH_ONLY?.split(',');
+const adapters = only ? allAdapters.filter((adapter) => only.includes(adapter.id)) : allAdapters;
+
+const loader = resolve(root, 'dist/clinic-consent.js');
+if (!existsSync(loader)) {
+  console.error('bench: dist/clinic-consent.js is missing; run `npm run build` first.');
+  process.exit(1);
+}
+
+for (const adapter of adapters) await adapter.prepare?.(root);
+const server = await startBenchServer(adapters);
+const { executablePath, args } = await resolveChromium();
+const browser = await chromium.launch({ executablePath, args });
+const started = Date.now();
+const load = () => loadavg().map((value) => value.toFixed(1)).join(' / ');
+const loadBefore = load();
+
+try {
+  // One unrecorded pass warms the server, the disk cache and V8's code cache for the harness itself.
+  for (const adapter of adapters) await rejectFlow(browser, adapter, `${server.origin}/bench/page/${adapter.id}`, 1);
+
+  const samples = {};
+  for (const rate of RATES) {
+    samples[rate] = Object.fromEntries(adapters.map((adapter) => [adapter.id, { rejects: [], accepts: [] }]));
+    for (let run = 0; run < RUNS; run += 1) {
+      // Rotate who goes first so no SDK always runs right after the same neighbour.
+      const order = adapters.map((_, i) => adapters[(i + run) % adapters.length]);
+      for (const adapter of order) {
+        const url = `${server.origin}/bench/page/${adapter.id}`;
+        samples[rate][adapter.id].rejects.push(await rejectFlow(browser, adapter, url, rate));
+        samples[rate][adapter.id].accepts.push(await acceptFlow(browser, adapter, url, rate));
+      }
+      console.log(`bench: CPU ${rate}x, run ${run + 1}/${RUNS} done (${Math.round((Date.now() - started) / 1000)} s)`);
+    }
+  }
+
+  const results = {
+    date: new Date().toISOString(),
+    runs: RUNS,
+    distHash: createHash('sha256').update(readFileSync(loader)).digest('hex').slice(0, 16),
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown CPU',
+      cores: cpus().length,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      os: `${type()} ${release()}`,
+      node: process.versions.node,
+      browser: browser.version(),
+      loadBefore,
+      loadAfter: load(),
+    },
+    adapters: adapters.map(({ id, label, ours, setup }) => ({ id, label, ours: Boolean(ours), setup })),
+    rates: Object.fromEntries(
+      RATES.map((rate) => [rate, Object.fromEntries(adapters.map((adapter) => {
+        const { rejects, accepts } = samples[rate][adapter.id];
+        return [adapter.id, summarize(rejects, accepts)];
+      }))]),
+    ),
+  };
+  const verdicts = checkBudgets(results);
+  writeFileSync(resolve(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(resolve(here, 'RESULTS.md'), formatResultsFile(results, verdicts));
+  console.log(`\n${formatTables(results)}\n\n${formatVerdicts(verdicts)}\n`);
+  console.log(`bench: wrote bench/RESULTS.md and bench/results.json in ${Math.round((Date.now() - started) / 1000)} s`);
+} finally {
+  await browser.close();
+  await server.close();
+}
