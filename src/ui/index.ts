@@ -32,9 +32,11 @@ export function mountUi(api: ClinicConsentApi): UiHandle {
   if (api.config.ui.theme !== 'auto') element.theme = api.config.ui.theme;
   const ready = locales.start();
 
-  // The loader may import this before <body> exists; the banner is fixed, so appending late shifts nothing.
+  // First in <body>, so keyboard and screen-reader users meet the banner first (GOV.UK does the same).
+  // The host has no height of its own (the banner is fixed, the dialog is in the top layer): nothing moves.
+  // The loader may import this before <body> exists.
   const attach = (): void => {
-    if (!element.isConnected) document.body.append(element);
+    if (!element.isConnected) document.body.prepend(element);
     // Only a privacy-policy page carries the disclosure table: fetch its code there, nowhere else.
     if (document.querySelector('clinic-consent-disclosure')) {
       void import('./disclosure/clinic-consent-disclosure.js').then(({ ClinicConsentDisclosureElement }) => {

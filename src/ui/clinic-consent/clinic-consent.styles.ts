@@ -105,12 +105,12 @@ export const styles = css`
     text-underline-offset: 0.15em;
   }
   .actions {
-    display: flex;
-    flex-wrap: wrap;
+    /* Equal columns: Accept all and Reject all always get the same size, whatever their text. */
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9rem), 1fr));
     gap: 0.5rem;
   }
   button {
-    flex: 1 1 8rem;
     min-block-size: 44px;
     padding: 0.5rem 1rem;
     font: inherit;
@@ -126,7 +126,6 @@ export const styles = css`
     background: var(--_brand);
   }
   button.link {
-    flex: none;
     padding: 0;
     border: none;
     background: none;
@@ -155,7 +154,9 @@ export const styles = css`
     cursor: pointer;
   }
   .switch input {
+    /* Above the drawn track, so a tap or click lands on the real control. */
     position: absolute;
+    z-index: 1;
     inset-inline-start: 0;
     inline-size: 2.75rem;
     block-size: 1.5rem;

@@ -36,6 +36,7 @@ export const preferencesStyles = css`
   }
   .head button {
     flex: none;
+    min-inline-size: 5rem;
   }
   .body {
     flex: 1;
