@@ -54,29 +54,35 @@ export function createElementGuard(policy: Policy, holder: Holder) {
 export function installElementGuards(w: Window & typeof globalThis, policy: Policy, holder: Holder, guard = createElementGuard(policy, holder)): void {
   const { intercept, sweep } = guard;
 
-  for (const type of [w.HTMLScriptElement, w.HTMLImageElement, w.HTMLIFrameElement]) {
-    const descriptor = Object.getOwnPropertyDescriptor(type.prototype, 'src');
-    if (!descriptor?.set) continue;
-    const set = descriptor.set;
-    Object.defineProperty(type.prototype, 'src', {
+  const guardSetter = (proto: object, name: string, drops: (el: Element, value: unknown) => boolean) => {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    const set = descriptor?.set;
+    if (!set) return;
+    Object.defineProperty(proto, name, {
       ...descriptor,
       set(this: Element, value: unknown) {
         let drop = false;
         try {
-          drop = intercept(this, value);
+          drop = drops(this, value);
         } catch {
           // Fail open: an unexpected error here must not break the page's own images.
         }
         if (!drop) set.call(this, value);
       },
     });
-  }
+  };
+  for (const type of [w.HTMLScriptElement, w.HTMLImageElement, w.HTMLIFrameElement]) guardSetter(type.prototype, 'src', intercept);
+  // A pixel can also be fired through srcset ("https://tracker/p.gif 1x").
+  const srcsetBlocked = (value: unknown) => String(value).split(',').some((candidate) => policy.blocks(candidate.trim().split(/\s/)[0]));
+  guardSetter(w.HTMLImageElement.prototype, 'srcset', (_el, value) => srcsetBlocked(value));
 
   patch(w.Element.prototype, 'setAttribute', (original) =>
     function (this: Element, name: unknown, value: unknown) {
       let drop = false;
       try {
-        drop = String(name).toLowerCase() === 'src' && /^(script|img|iframe)$/.test(this.localName) && intercept(this, value);
+        const attribute = String(name).toLowerCase();
+        drop =
+          attribute === 'src' ? /^(script|img|iframe)$/.test(this.localName) && intercept(this, value) : attribute === 'srcset' && this.localName === 'img' && srcsetBlocked(value);
       } catch {
         // As above.
       }
@@ -91,7 +97,10 @@ export function installElementGuards(w: Window & typeof globalThis, policy: Poli
       } catch {
         // As above.
       }
-      return original.apply(this, args);
+      const result = original.apply(this, args);
+      // A new same-origin frame brings fresh, unguarded APIs: reading contentWindow guards it (index.ts).
+      for (const arg of args) if ((arg as Element | null)?.localName === 'iframe') void (arg as HTMLIFrameElement).contentWindow;
+      return result;
     };
   for (const name of ['appendChild', 'insertBefore', 'replaceChild']) patch(w.Node.prototype, name, inserting);
   for (const name of ['append', 'prepend', 'before', 'after', 'replaceWith', 'insertAdjacentElement']) patch(w.Element.prototype, name, inserting);

@@ -6,6 +6,8 @@ import type { TrackerEntry } from '../tracking-config.js';
 export interface Matcher {
   /** The entry of an absolute or protocol-relative URL; relative URLs are the page's own. */
   url(url: string): TrackerEntry | undefined;
+  /** The entry of a parsed URL's hostname and path (pathname + search). */
+  at(hostname: string, path: string): TrackerEntry | undefined;
   /** The entry whose cookie list holds this name. */
   cookie(name: string): TrackerEntry | undefined;
   /**
@@ -42,19 +44,23 @@ export function createMatcher(entries: readonly TrackerEntry[]): Matcher {
   }
   const anyCookie = new RegExp(cookieRules.map(([regex]) => regex.source).join('|') || '$^');
 
+  const at = (hostname: string, path: string) => {
+    // "www.facebook.com." is the same host as "www.facebook.com".
+    let host = hostname.toLowerCase().replace(/\.$/, '');
+    for (;;) {
+      const list = byHost.get(host);
+      if (list) for (const [prefix, entry] of list) if (path.startsWith(prefix)) return entry;
+      const dot = host.indexOf('.');
+      if (dot < 0) return undefined;
+      host = host.slice(dot + 1);
+    }
+  };
+
   return {
+    at,
     url(url) {
       const parts = urlParts.exec(url);
-      if (!parts) return undefined;
-      let host = (parts[1] as string).toLowerCase();
-      const path = parts[2] || '/';
-      for (;;) {
-        const list = byHost.get(host);
-        if (list) for (const [prefix, entry] of list) if (path.startsWith(prefix)) return entry;
-        const dot = host.indexOf('.');
-        if (dot < 0) return undefined;
-        host = host.slice(dot + 1);
-      }
+      return parts ? at(parts[1] as string, parts[2] || '/') : undefined;
     },
     cookie(name) {
       if (!anyCookie.test(name)) return undefined;

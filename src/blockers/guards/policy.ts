@@ -23,7 +23,7 @@ export interface Policy {
   readonly ran: Set<string>;
 }
 
-export function createPolicy(context: PolicyContext, pathname = () => location.pathname): Policy {
+export function createPolicy(context: PolicyContext, pathname = () => location.pathname, base = () => document.baseURI): Policy {
   const { config, tracking } = context;
   const match = createMatcher(tracking.entries);
   const sensitive = sensitiveMatcher(tracking.sensitivePaths);
@@ -50,10 +50,12 @@ export function createPolicy(context: PolicyContext, pathname = () => location.p
   const blocks = (url: unknown): TrackerEntry | undefined => {
     let entry: TrackerEntry | undefined;
     try {
-      const text = typeof url === 'string' ? url : String((url as { url?: string } | null)?.url ?? url);
-      // Relative URLs are the page's own: skip the lookup entirely.
-      if (!text.includes('//')) return undefined;
-      entry = match.url(text);
+      // As the URL parser does: tabs and newlines vanish, outer spaces and controls are trimmed.
+      const text = (typeof url === 'string' ? url : String((url as { url?: string } | null)?.url ?? url)).replace(/[\t\n\r]/g, '').replace(/^[\0- ]+/, '');
+      // Without a scheme or a leading "//" (or "\\") a URL is relative: the page's own, no lookup.
+      if (!/^([a-z][\w+.-]*:|[\\/]{2})/i.test(text)) return undefined;
+      const parsed = new URL(text, base());
+      entry = match.at(parsed.hostname, parsed.pathname + parsed.search);
     } catch {
       return undefined;
     }

@@ -29,7 +29,7 @@ function setup(tracking: TrackingConfigInput = {}, path = '/') {
       return grants[category] === true && (service === undefined || grants[service] !== false);
     },
   };
-  const policy = createPolicy(context, () => page);
+  const policy = createPolicy(context, () => page, () => 'http://clinic.example.co.kr/');
   return { policy, grants, asked, go: (next: string) => (page = next) };
 }
 
@@ -48,6 +48,24 @@ describe('the guard policy', () => {
     const { policy } = setup();
     for (const url of ['/api/slots', 'api/slots', 'https://cdn.example.com/app.js', new URL('https://clinic.example.co.kr/x'), null, undefined, 42]) {
       expect(policy.blocks(url), String(url)).toBeUndefined();
+    }
+  });
+
+  it('sees through URL spellings the browser normalises (tabs, newlines, spaces, backslashes, case, a trailing dot)', () => {
+    const { policy } = setup();
+    for (const url of [
+      'https://connect.face\tbook.net/en_US/fbevents.js',
+      'https://connect.facebook.net/en_US/\nfbevents.js',
+      '  https://www.facebook.com/tr?id=1',
+      'https:\\\\www.facebook.com\\tr?id=1',
+      '\\\\www.facebook.com/tr?id=1',
+      'HTTPS://WWW.FACEBOOK.COM/tr?id=1',
+      'https://www.facebook.com./tr?id=1',
+      'https://user:pass@www.facebook.com:443/tr?id=1',
+      'https:www.facebook.com/tr?id=1',
+      '//wcs.naver.net/wcslog.js',
+    ]) {
+      expect(policy.blocks(url), JSON.stringify(url)).toBeDefined();
     }
   });
 
@@ -94,7 +112,7 @@ describe('the guard policy', () => {
 
   it('fails closed for a catalog match when isGranted throws', () => {
     const { policy } = setup();
-    const throwing = createPolicy({ config, tracking: parseTrackingConfig({}, () => undefined), isGranted: () => { throw new Error('store gone'); } }, () => '/');
+    const throwing = createPolicy({ config, tracking: parseTrackingConfig({}, () => undefined), isGranted: () => { throw new Error('store gone'); } }, () => '/', () => 'http://clinic.example.co.kr/');
     expect(throwing.blocks('https://connect.facebook.net/en_US/fbevents.js')).toBeDefined();
     expect(policy.blocks('/own.js')).toBeUndefined();
   });

@@ -27,6 +27,7 @@ const behaviour: Record<string, { collect: string; cookie?: string; extra?: stri
   hotjar: { collect: 'https://in.hotjar.com/api/v2/client/sites/1234567/visit-data', cookie: '_hjSessionUser_1234567' },
   'tiktok-pixel': { collect: 'https://analytics.tiktok.com/api/v2/pixel', cookie: '_ttp' },
   'x-pixel': { collect: 'https://analytics.twitter.com/i/adsct?p_id=Twitter', cookie: '_twclid' },
+  'linkedin-insight': { collect: 'https://px.ads.linkedin.com/collect/?pid=1234&fmt=gif', cookie: 'li_fat_id' },
 };
 
 function standInScript(service: string): string {
@@ -87,7 +88,8 @@ export async function routeTrackers(context: BrowserContext): Promise<TrackerLog
       const kind = request.resourceType() === 'script' ? 'script' : 'data';
       requests.push({ service, url: request.url(), kind, page: pageOf(request) });
       if (kind === 'script') {
-        await route.fulfill({ status: 200, contentType: 'text/javascript', headers: { 'cache-control': 'no-store' }, body: standInScript(service) });
+        // CORS too, so a tracker loaded as a module script runs as well.
+        await route.fulfill({ status: 200, contentType: 'text/javascript', headers: { 'cache-control': 'no-store', 'access-control-allow-origin': '*' }, body: standInScript(service) });
       } else if (request.resourceType() === 'image') {
         await route.fulfill({ status: 200, contentType: 'image/gif', body: Buffer.from('R0lGODlhAQABAAAAACw=', 'base64') });
       } else {
