@@ -5,8 +5,8 @@
 import { canonicalize, CanonicalizeError, ackSigningInput, receiptHashInput } from '../../schema/canonicalize.js';
 import { ACK_SCHEMA, type AckV1, type ConsentReceiptV1, type ReceiptResponseV1 } from '../../schema/types.js';
 import { sha256Hex, type Signer } from './crypto/signer.js';
-import type { Pool } from './db/pool.js';
 import { CollectorError } from './errors.js';
+import type { ReceiptWriter } from './writer.js';
 
 /** A real instant: the schema's pattern admits 2026-02-31, Date.parse then rolls over or fails. */
 export function parseStrictTime(value: string): Date | undefined {
@@ -55,16 +55,9 @@ export function signAck(signer: Signer, receiptId: string, receiptHash: string, 
   return { ...unsigned, signature: signer.sign(ackSigningInput(unsigned)) };
 }
 
-interface IngestRow {
-  r_outcome: 'new' | 'duplicate' | 'conflict';
-  r_ack: AckV1 | null;
-  r_status: 'ok' | 'pending' | 'fork' | null;
-  r_texts_known: boolean | null;
-}
-
 /** Stores the receipt once; a resend returns the stored ack, a different body under the same id is a 409. */
 export async function storeReceipt(
-  pool: Pool,
+  writer: ReceiptWriter,
   signer: Signer,
   receipt: ConsentReceiptV1,
   checked: { canonical: string; clientTime: Date },
@@ -73,21 +66,30 @@ export async function storeReceipt(
   const ack = signAck(signer, receipt.id, receipt.hash, now);
   const [granted, denied] = split(receipt.categories, ALWAYS_ON);
   const [grantedSvc, deniedSvc] = split(receipt.services, new Set());
-  // The stored body is exactly the canonical text that was hashed, so a proof re-hashes what was acknowledged.
-  const body = checked.canonical;
-  // A named statement is parsed and planned once per connection instead of on every receipt.
-  const { rows } = await pool.query<IngestRow>({
-    name: 'ingest_receipt',
-    text: 'SELECT * FROM ingest_receipt($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)',
-    values: [
-      receipt.id, receipt.siteId, receipt.consentId, receipt.hash, receipt.prev, receipt.method, receipt.locale,
-      receipt.policy.version, receipt.deviceClass, receipt.textHash, granted, denied, grantedSvc, deniedSvc,
-      checked.clientTime, now, body, JSON.stringify(ack), receipt.texts === undefined ? null : JSON.stringify(receipt.texts),
-    ],
+  const row = await writer.write({
+    id: receipt.id,
+    siteId: receipt.siteId,
+    consentId: receipt.consentId,
+    hash: receipt.hash,
+    prev: receipt.prev,
+    method: receipt.method,
+    locale: receipt.locale,
+    policyVersion: receipt.policy.version,
+    deviceClass: receipt.deviceClass,
+    textHash: receipt.textHash,
+    granted,
+    denied,
+    grantedSvc,
+    deniedSvc,
+    clientTime: checked.clientTime.toISOString(),
+    receivedAt: now.toISOString(),
+    // The stored body is exactly the canonical text that was hashed, so a proof re-hashes what was acknowledged.
+    body: checked.canonical,
+    ack,
+    texts: receipt.texts ?? null,
   });
-  const row = rows[0];
-  if (!row || row.r_outcome === 'conflict' || !row.r_ack || !row.r_status) {
+  if (row.r_outcome === 'conflict' || !row.r_ack || !row.r_status) {
     throw new CollectorError('CC_ERR_CONFLICT', receipt.id);
   }
-  return { ack: row.r_ack, textsKnown: row.r_texts_known === true, chainStatus: row.r_status, duplicate: row.r_outcome === 'duplicate' };
+  return { ack: row.r_ack as AckV1, textsKnown: row.r_texts_known === true, chainStatus: row.r_status, duplicate: row.r_outcome === 'duplicate' };
 }

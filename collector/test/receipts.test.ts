@@ -145,6 +145,20 @@ describe('chain links', () => {
   });
 });
 
+describe('group commit', () => {
+  it('answers each receipt of a concurrent burst on its own: one conflict does not fail its batch', async () => {
+    const others = Array.from({ length: 40 }, (_, i) => seal(draft({ consentId: `burst_consent_${String(i).padStart(6, '0')}` })));
+    const original = seal(draft({ consentId: 'burst_conflict_000001' }));
+    const clash = seal(draft({ consentId: 'burst_conflict_000001', id: original.id, method: 'reject-all' }));
+    const responses = await Promise.all([original, ...others, clash].map((r) => post(ctx.app, '/v1/receipts', r)));
+    const codes = responses.map((r) => r.statusCode);
+    expect(codes.slice(1, -1).every((c) => c === 201), 'the unrelated receipts are stored').toBe(true);
+    expect([codes[0], codes.at(-1)].sort(), 'exactly one of the two bodies wins the id').toEqual([201, 409]);
+    const { rows } = await ctx.pool.query("SELECT count(*)::int AS n FROM receipts WHERE consent_id LIKE 'burst_%'");
+    expect(rows[0].n).toBe(41);
+  });
+});
+
 describe('POST /v1/impressions', () => {
   it('counts a banner view once even when the outbox resends it, and refuses a consent id', async () => {
     const view = impression();

@@ -11,6 +11,7 @@ import { SiteLimiter } from '../ratelimit.js';
 import { checkReceipt, parseStrictTime, storeReceipt } from '../receipts.js';
 import { impressionSchema, receiptSchema } from '../schemas.js';
 import type { SiteDirectory } from '../sites.js';
+import { ReceiptWriter } from '../writer.js';
 
 function parseJson(_request: FastifyRequest, body: string | Buffer, done: (error: Error | null, value?: unknown) => void): void {
   const text = typeof body === 'string' ? body : body.toString('utf8');
@@ -27,6 +28,7 @@ function parseJson(_request: FastifyRequest, body: string | Buffer, done: (error
 
 export async function ingestRoutes(app: FastifyInstance, opts: { options: ResolvedOptions; sites: SiteDirectory }): Promise<void> {
   const { options, sites } = opts;
+  const writer = new ReceiptWriter(options.pool);
   const siteLimiter = options.rateLimit ? new SiteLimiter(options.rateLimit.perSite, options.rateLimit.windowMs) : undefined;
 
   // Our own parsers replace Fastify's so both media types get the same checks and the same error codes.
@@ -77,7 +79,7 @@ export async function ingestRoutes(app: FastifyInstance, opts: { options: Resolv
     const receipt = request.body as ConsentReceiptV1;
     const checked = checkReceipt(receipt);
     await checkSite(request, receipt.siteId);
-    const result = await storeReceipt(options.pool, options.signer, receipt, checked, options.now());
+    const result = await storeReceipt(writer, options.signer, receipt, checked, options.now());
     reply.code(result.duplicate ? 200 : 201);
     return result;
   });

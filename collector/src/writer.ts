@@ -1,0 +1,91 @@
+/**
+ * Groups concurrent receipt writes into one `ingest_receipts` call per transaction (group commit): under load one
+ * WAL flush serves a whole batch, at low load a receipt is written at once. A receipt is acknowledged only after
+ * its batch has committed.
+ */
+import type { Pool } from './db/pool.js';
+
+/** One receipt as `ingest_receipts` reads it from its JSON array. */
+export interface ReceiptRow {
+  readonly id: string;
+  readonly siteId: string;
+  readonly consentId: string;
+  readonly hash: string;
+  readonly prev: string | null;
+  readonly method: string;
+  readonly locale: string;
+  readonly policyVersion: string;
+  readonly deviceClass: string;
+  readonly textHash: string;
+  readonly granted: readonly string[];
+  readonly denied: readonly string[];
+  readonly grantedSvc: readonly string[];
+  readonly deniedSvc: readonly string[];
+  readonly clientTime: string;
+  readonly receivedAt: string;
+  readonly body: string;
+  readonly ack: unknown;
+  readonly texts: unknown;
+}
+
+export interface WriteResult {
+  readonly r_outcome: 'new' | 'duplicate' | 'conflict';
+  readonly r_ack: unknown;
+  readonly r_status: 'ok' | 'pending' | 'fork' | null;
+  readonly r_texts_known: boolean | null;
+}
+
+interface Waiting {
+  readonly row: ReceiptRow;
+  resolve(result: WriteResult): void;
+  reject(error: unknown): void;
+}
+
+export class ReceiptWriter {
+  private queue: Waiting[] = [];
+  private inFlight = 0;
+
+  constructor(
+    private readonly pool: Pool,
+    /** Receipts per transaction at most. */
+    private readonly maxBatch = 64,
+    /** Transactions running at once; more requests wait in the queue and join the next batch. */
+    private readonly maxInFlight = 4,
+  ) {}
+
+  write(row: ReceiptRow): Promise<WriteResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ row, resolve, reject });
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      this.inFlight += 1;
+      void this.run(batch).finally(() => {
+        this.inFlight -= 1;
+        this.flush();
+      });
+    }
+  }
+
+  private async run(batch: readonly Waiting[]): Promise<void> {
+    try {
+      const { rows } = await this.pool.query<WriteResult & { r_index: number }>({
+        name: 'ingest_receipts',
+        text: 'SELECT * FROM ingest_receipts($1::jsonb)',
+        values: [JSON.stringify(batch.map((w) => w.row))],
+      });
+      const byIndex = new Map(rows.map((row) => [row.r_index, row]));
+      batch.forEach((waiting, index) => {
+        const result = byIndex.get(index);
+        if (result) waiting.resolve(result);
+        else waiting.reject(new Error('ingest_receipts returned no row for a receipt'));
+      });
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+    }
+  }
+}
