@@ -44,7 +44,18 @@ export const preferencesStyles = css`
     padding: var(--cc-space);
   }
   dialog .actions {
+    /* Accept all and Reject all side by side, equal; saving the switches spans the row above them. */
+    grid-template-columns: repeat(2, minmax(0, 1fr));
     border-block-start: 1px solid var(--_line);
+  }
+  dialog .actions [part~='save'] {
+    grid-column: 1 / -1;
+  }
+  @media (max-width: 22rem) {
+    /* Too narrow for two labels such as 「すべて同意する」 side by side without breaking them. */
+    dialog .actions {
+      grid-template-columns: minmax(0, 1fr);
+    }
   }
   .category {
     padding-block: 0.5rem;

@@ -27,7 +27,7 @@ export async function watchPage(page: Page): Promise<{ errors: string[] }> {
 /** Opens a demo page in `lang` and waits for the banner (a first visit: the context is fresh). */
 export async function openDemo(page: Page, lang: Locale, path = '/demo/'): Promise<void> {
   await page.goto(`${path}?lang=${lang}`);
-  await expect(page.locator('clinic-consent .banner h2'), 'the banner shows on a first visit').toBeVisible();
+  await expect(page.locator('clinic-consent .banner h2'), 'the banner shows on a first visit').toBeVisible({ timeout: 15_000 });
   // Korean and Japanese glyphs come from the @fontsource web fonts.
   await page.evaluate(() => document.fonts.ready);
 }
@@ -38,7 +38,7 @@ export const dialog = (page: Page) => page.locator('clinic-consent dialog');
 /** Opens the preference center from the banner's Choose button and waits until it is open. */
 export async function openPreferences(page: Page): Promise<void> {
   await banner(page).locator('[part~="choose"]').click();
-  await expect(dialog(page)).toBeVisible();
+  await expect(dialog(page)).toBeVisible({ timeout: 15_000 });
   await expect(dialog(page).locator('#cc-p-analytics')).toBeAttached();
 }
 

@@ -1,0 +1,57 @@
+// The demo clinic site as a patient uses it: the language switch (the UI follows <html lang>), the
+// stand-in trackers running only after consent, withdrawal from the footer link, and the disclosure
+// table on the privacy-policy page drawn from the same config as the banner.
+import { expect, test } from '@playwright/test';
+import { banner, cspViolations, dialog, openDemo, watchPage } from './helpers.js';
+
+const cookieNames = async (page: import('@playwright/test').Page) =>
+  (await page.evaluate(() => document.cookie)).split('; ').filter(Boolean).map((pair) => pair.split('=')[0]);
+
+test('the site language switch changes the banner language at once', async ({ page }) => {
+  await watchPage(page);
+  await openDemo(page, 'ko');
+  await expect(banner(page).locator('h2')).toHaveText('쿠키 사용 안내');
+  await page.getByRole('button', { name: '日本語' }).click();
+  await expect(banner(page).locator('h2')).toHaveText('Cookieの使用について');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(banner(page).locator('h2')).toHaveText('Cookies on this website');
+  await expect(page.locator('clinic-consent')).toHaveAttribute('lang', 'en');
+});
+
+test('trackers run only after Accept all, and withdrawing from the footer link removes their cookies', async ({ page }) => {
+  await watchPage(page);
+  await openDemo(page, 'en');
+  await page.waitForTimeout(300);
+  await expect(page.locator('#demo-log'), 'no tracker ran before the choice').not.toContainText('Medisian');
+  expect(await cookieNames(page)).not.toContain('_mda');
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect(page.locator('#demo-log')).toContainText('Medisian Analytics ran');
+  await expect(page.locator('#demo-log')).toContainText('Medisian Event Pixel ran');
+  expect(await cookieNames(page)).toEqual(expect.arrayContaining(['_mda', '_mdp']));
+  await banner(page).getByRole('button', { name: 'Hide this message' }).click();
+
+  await page.locator('footer a[data-cc-open]').click();
+  await expect(dialog(page)).toBeVisible();
+  await expect(dialog(page).locator('.record .id')).toHaveText(/\S{8,}/);
+  await dialog(page).getByRole('button', { name: 'Withdraw my consent' }).click();
+  await expect(dialog(page)).toBeHidden();
+  await expect(banner(page).locator('.done'), 'says so, and how to stop what already started').toContainText('reload');
+  await expect.poll(() => cookieNames(page), { message: 'the trackers\' cookies are gone' }).not.toContain('_mda');
+  expect(await cookieNames(page)).not.toContain('_mdp');
+  expect(await cspViolations(page)).toEqual([]);
+});
+
+test('the privacy-policy page shows the disclosure table in the page language, following the switch', async ({ page }) => {
+  await watchPage(page);
+  await openDemo(page, 'ko', '/demo/privacy.html');
+  const table = page.locator('clinic-consent-disclosure table');
+  await expect(table.locator('caption')).toHaveText('이 웹사이트에서 사용하는 쿠키 및 외부 전송 서비스');
+  await expect(table.locator('tbody tr')).toHaveCount(3);
+  await expect(table.locator('tbody tr').nth(1)).toContainText('(주)메디시안');
+  await expect(table.locator('tbody tr').nth(1)).toContainText('대한민국');
+  await page.getByRole('button', { name: '日本語' }).click();
+  await expect(table.locator('caption')).toHaveText('当サイトで使用するCookieおよび外部送信サービス');
+  await expect(table.locator('tbody tr').nth(1)).toContainText('韓国');
+  await expect(table.locator('tbody tr').nth(1)).toContainText('_mda（保存期間: 1年）'.replace('（', ' (').replace('）', ')'));
+  expect(await cspViolations(page)).toEqual([]);
+});
