@@ -1,10 +1,10 @@
 // The demo clinic site as a patient uses it: the language switch (the UI follows <html lang>), the
 // stand-in trackers running only after consent, withdrawal from the footer link, and the disclosure
 // table on the privacy-policy page drawn from the same config as the banner.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { banner, cspViolations, dialog, openDemo, watchPage } from './helpers.js';
 
-const cookieNames = async (page: import('@playwright/test').Page) =>
+const cookieNames = async (page: Page) =>
   (await page.evaluate(() => document.cookie)).split('; ').filter(Boolean).map((pair) => pair.split('=')[0]);
 
 test('the site language switch changes the banner language at once', async ({ page }) => {
