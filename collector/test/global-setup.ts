@@ -14,7 +14,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cc-collector-test-'));
   // A throwaway cluster: durability settings off, which only makes the test run faster.
-  const cluster = await startEmbedded({ dataDir, notice: () => undefined, settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
+  const cluster = await startEmbedded({ dataDir, notice: () => undefined, settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } }).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   project.provide('pgUrl', cluster.url);
   return async () => {
     await cluster.stop();

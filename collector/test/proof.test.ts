@@ -1,6 +1,6 @@
 // Proof of consent: the exported history of a consent id verifies offline with the public keys through the CLI,
 // and any edit to a receipt, an acknowledgment or the texts shown makes verification fail.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -28,6 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await ctx.app.close();
   await ctx.db.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 async function verify(doc: unknown): Promise<{ code: number; out: string }> {

@@ -1,7 +1,7 @@
 // Entry points: configuration errors name the variable, startCollector serves over real HTTP and is idempotent
 // across restarts, the CLI registers sites, and a stale postmaster.pid from a killed run is handled.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,17 @@ import { startCollector } from '../src/start.js';
 import { createTestDb, draft, seal } from './helpers.js';
 
 const db = await createTestDb();
-afterAll(() => db.close());
+const tempDirs: string[] = [];
+/** A temporary directory removed after this file's tests. */
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await db.close();
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('loadConfig', () => {
   it('has working defaults', () => {
@@ -39,7 +49,7 @@ describe('loadConfig', () => {
 
 describe('startCollector', () => {
   it('listens, accepts a receipt from the demo origin over HTTP, and keeps the admin login across restarts', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'cc-start-'));
+    const dataDir = tempDir('cc-start-');
     const origin = 'http://127.0.0.1:5173';
     const first = await startCollector({ port: 0, databaseUrl: db.url, dataDir, siteOrigins: [origin] });
     try {
@@ -75,7 +85,7 @@ describe('durability', () => {
   it('keeps an acknowledged receipt when the server process is killed right after answering', async () => {
     const origin = 'http://127.0.0.1:5174';
     const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/clinic-consent-collector.js', import.meta.url))], {
-      env: { ...process.env, DATABASE_URL: db.url, PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'cc-kill-')), SITE_ORIGINS: origin, LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: db.url, PORT: '0', DATA_DIR: tempDir('cc-kill-'), SITE_ORIGINS: origin, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {
@@ -117,7 +127,7 @@ describe('CLI', () => {
 
 describe('stale postmaster.pid', () => {
   it('removes the pid file of a PostgreSQL that no longer runs', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cc-pid-'));
+    const dir = tempDir('cc-pid-');
     writeFileSync(join(dir, 'postmaster.pid'), '999999\n/x\n');
     const log: string[] = [];
     await clearStalePid(dir, (l) => log.push(l));
@@ -126,7 +136,7 @@ describe('stale postmaster.pid', () => {
   });
 
   it('refuses clearly while a postgres process still owns the directory', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'cc-pid-')), 'pg');
+    const dir = join(tempDir('cc-pid-'), 'pg');
     mkdirSync(dir);
     const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', 'postgres']);
     try {

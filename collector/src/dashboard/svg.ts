@@ -28,7 +28,9 @@ function grid(): string {
 function dayLabels(labels: readonly string[], xOf: (i: number) => number): string {
   if (labels.length === 0) return '';
   const picks = [...new Set([0, Math.floor((labels.length - 1) / 2), labels.length - 1])];
-  return picks.map((i) => `<text x="${xOf(i)}" y="${H - 8}" font-size="11" text-anchor="middle" fill="#616161">${escapeHtml(labels[i] ?? '')}</text>`).join('');
+  // The outer labels are anchored inward so they are not clipped at the chart's edges.
+  const anchor = (i: number): string => (labels.length === 1 ? 'middle' : i === 0 ? 'start' : i === labels.length - 1 ? 'end' : 'middle');
+  return picks.map((i) => `<text x="${xOf(i)}" y="${H - 8}" font-size="11" text-anchor="${anchor(i)}" fill="#616161">${escapeHtml(labels[i] ?? '')}</text>`).join('');
 }
 
 export function lineChart(title: string, points: ReadonlyArray<{ label: string; value: number }>): string {
@@ -70,8 +72,8 @@ export function stackedBars(title: string, stacks: readonly Stack[]): string {
 export function horizontalBars(title: string, rows: ReadonlyArray<{ label: string; value: number; note: string }>): string {
   const rowH = 26;
   const height = Math.max(1, rows.length) * rowH + 8;
-  const labelW = 200;
-  const barMax = W - labelW - 90;
+  const labelW = 170;
+  const barMax = W - labelW - 150;
   const body = rows
     .map((row, i) => {
       const y = 4 + i * rowH;
