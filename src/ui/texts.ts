@@ -56,6 +56,8 @@ export interface Texts {
   analyticsPurpose: string;
   marketingLabel: string;
   marketingPurpose: string;
+  /** Next to the marketing switch when the browser sends Global Privacy Control. */
+  gpcNote: string;
   /** Caption of the clinic's disclosure table on its privacy-policy page. */
   tableCaption: string;
   service: string;

@@ -35,6 +35,7 @@ type PreferencesModule = typeof Preferences;
  * @csspart category - One category in the preference center.
  * @csspart services - The expandable list of a category's services.
  * @csspart record - The patient's consent id and decision time.
+ * @csspart gpc-note - Why marketing is off when the browser sends Global Privacy Control.
  *
  * @cssproperty [--cc-brand=#0b5f7a] - Brand colour (buttons, links, switches) in the light theme; keep ≥ 4.5:1 on white.
  * @cssproperty [--cc-on-brand=#ffffff] - Text on brand-coloured buttons, light theme.

@@ -16,21 +16,25 @@ export function renderPreferences(view: ConsentView): TemplateResult {
     </div>
     <div class="body">
       <p>${t.prefsIntro} <a href=${config.policy.url} part="link">${t.policyLink}</a></p>
-      ${config.categories.map(
-        (category) => html`<section class="category" part="category">
+      ${config.categories.map((category) => {
+        // Global Privacy Control refused marketing for the patient; say why the switch is off.
+        const gpc = state.gpc && category.id === 'marketing';
+        const describedBy = `cc-purpose-${category.id}${gpc ? ' cc-gpc' : ''}`;
+        return html`<section class="category" part="category">
           <div class="row">
-            ${renderSwitch(view, category.id, categoryText(view, category, 'label'), 'p', category.required, `cc-purpose-${category.id}`)}
+            ${renderSwitch(view, category.id, categoryText(view, category, 'label'), 'p', category.required, describedBy)}
             ${category.required ? html`<span class="badge">${t.alwaysOn}</span>` : nothing}
           </div>
           <p id="cc-purpose-${category.id}" class="purpose">${categoryText(view, category, 'purpose')}</p>
+          ${gpc ? html`<p id="cc-gpc" class="notice" part="gpc-note">${t.gpcNote}</p>` : nothing}
           ${category.services.length
             ? html`<details part="services">
                 <summary>${fill(t.services, { n: category.services.length })}</summary>
                 ${category.services.map((service) => renderService(view, service))}
               </details>`
             : nothing}
-        </section>`,
-      )}
+        </section>`;
+      })}
       <section class="record" part="record" aria-labelledby="cc-record-title">
         <h3 id="cc-record-title">${t.recordTitle}</h3>
         ${state.consentId && state.decidedAt

@@ -42,6 +42,8 @@ const en: Texts = {
     'Tell us how often and at what times people visit, and which pages and topics interest them, so we can improve our website and services.',
   marketingLabel: 'Marketing cookies',
   marketingPurpose: 'Count your visits to our event pages so we can offer you information that matches your interests.',
+  gpcNote:
+    'Your browser sends a Global Privacy Control signal, so we keep marketing cookies off. You can still switch them on here if you wish.',
   tableCaption: 'Cookies and external services used on this website',
   service: 'Service',
   category: 'Category',

@@ -41,6 +41,8 @@ const ja: Texts = {
   analyticsPurpose: 'ご来訪の頻度や時間帯、関心をお持ちのページや分野を分析し、サイトとサービスの改善に役立てます。',
   marketingLabel: 'マーケティング用Cookie',
   marketingPurpose: 'イベントページへの訪問回数を把握し、関心に合った情報をご案内するために使用します。',
+  gpcNote:
+    'お使いのブラウザからGPC（グローバル・プライバシー・コントロール）の信号が送信されているため、マーケティング用Cookieは無効にしています。ご希望の場合は、ここで有効にできます。',
   tableCaption: '当サイトで使用するCookieおよび外部送信サービス',
   service: 'サービス',
   category: '区分',

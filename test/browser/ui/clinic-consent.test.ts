@@ -5,9 +5,9 @@ import { mountUi } from '../../../src/ui/index.js';
 import type { ClinicConsentElement } from '../../../src/ui/index.js';
 import { clinicConfig, forgetChoice, startCore, until } from './fixtures.js';
 
-/** The newest <clinic-consent>: each started core mounts its own. */
+/** The newest <clinic-consent>: each started core mounts its own, first in <body>. */
 function host(): ClinicConsentElement | undefined {
-  return [...document.querySelectorAll('clinic-consent')].pop();
+  return document.querySelector('clinic-consent') ?? undefined;
 }
 
 function shadow(): ShadowRoot {
@@ -174,5 +174,23 @@ describe('<clinic-consent> preference center', () => {
     (dialog.querySelector('[part~="withdraw"]') as HTMLButtonElement).click();
     await until(() => api.getState().method === 'withdraw', 'withdrawn');
     expect(api.getState().categories.analytics).to.equal(false);
+  });
+
+  it('says why marketing is off under Global Privacy Control, and still lets the patient switch it on', async () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    try {
+      const api = await startCore();
+      expect(api.getState().gpc, 'the core saw the signal').to.equal(true);
+      const dialog = await open(api);
+      const marketing = dialog.querySelector<HTMLInputElement>('#cc-p-marketing');
+      expect(marketing?.checked, 'off').to.equal(false);
+      expect(marketing?.getAttribute('aria-describedby'), 'the note is read with the switch').to.contain('cc-gpc');
+      expect(dialog.querySelector('#cc-gpc')?.textContent).to.contain('Global Privacy Control');
+      marketing?.click();
+      (dialog.querySelector('[part~="save"]') as HTMLButtonElement).click();
+      await until(() => api.getState().categories.marketing, 'marketing granted explicitly');
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
   });
 });
