@@ -55,6 +55,7 @@ export function focused(page: Page) {
       label: active ? `${active.tagName.toLowerCase()} ${((active as HTMLElement).innerText ?? '').trim().slice(0, 40)}` : 'none',
       inBanner: !!active && !!root?.querySelector('.banner')?.contains(active),
       inDialog: !!active && !!root?.querySelector('dialog')?.contains(active),
+      outline: active ? getComputedStyle(active).outlineStyle : 'none',
       top: box?.top ?? 0,
       bottom: box?.bottom ?? 0,
       bannerTop: bannerBox?.top ?? null,

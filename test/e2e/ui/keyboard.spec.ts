@@ -13,6 +13,7 @@ test('tabbing through the whole page never leaves the focused element behind the
     await page.keyboard.press('Tab');
     const now = await focused(page);
     seen.push(now.inBanner ? `banner: ${now.label}` : now.label);
+    if (now.inBanner) expect(now.outline, `"${now.label}" shows a focus outline`).not.toBe('none');
     if (!now.inBanner && now.bannerTop !== null && !now.label.startsWith('body')) {
       expect(now.bottom, `"${now.label}" (step ${step}) ends above the banner`).toBeLessThanOrEqual(now.bannerTop + 1);
       expect(now.top, `"${now.label}" (step ${step}) is inside the viewport`).toBeGreaterThanOrEqual(0);
