@@ -12,6 +12,10 @@ export interface Texts {
   bannerRefuse: string;
   /** Shown above the banner text when the privacy policy changed since the patient decided. */
   policyChanged: string;
+  /** Shown when services or purposes changed since the patient decided; `{items}` lists the categories asked again. */
+  itemsChanged: string;
+  /** Shown when the earlier choice expired. */
+  expired: string;
   /** Link text to the privacy policy. */
   policyLink: string;
   acceptAll: string;

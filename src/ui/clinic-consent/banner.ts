@@ -1,14 +1,14 @@
 // The banner's first layer and the short confirmation that replaces it after a choice
 // (GOV.UK pattern). Accept all and Reject all share one style and size; dismissing is not consent.
 import { html, nothing, type TemplateResult } from 'lit';
-import { categoryText, type ConsentView } from './view.js';
+import { categoryText, fill, type ConsentView } from './view.js';
 
 export function renderBanner(view: ConsentView, withToggles: boolean): TemplateResult {
   const { t, state, config } = view;
   const optional = config.categories.filter((category) => !category.required);
   return html`<div class="text">
       <h2 id="cc-banner-title" part="title">${t.bannerTitle}</h2>
-      ${state.policyChanged ? html`<p class="notice" part="notice">${t.policyChanged}</p>` : nothing}
+      ${notice(view)}
       <p>${t.bannerBody}</p>
       <p>${t.bannerRefuse} <a href=${config.policy.url} part="link">${t.policyLink}</a></p>
     </div>
@@ -30,6 +30,19 @@ export function renderBanner(view: ConsentView, withToggles: boolean): TemplateR
         ${t.choose}
       </button>
     </div>`;
+}
+
+/** Why the patient is asked again, if they are: a new policy, changed items, or an expired choice. */
+function notice(view: ConsentView): TemplateResult | typeof nothing {
+  const { t, state, config } = view;
+  let text = '';
+  if (state.policyChanged) text = t.policyChanged;
+  else if (state.expired) text = t.expired;
+  else if (state.consentId && state.pending.length) {
+    const items = config.categories.filter((category) => state.pending.includes(category.id));
+    text = fill(t.itemsChanged, { items: items.map((category) => categoryText(view, category, 'label')).join(', ') });
+  }
+  return text ? html`<p class="notice" part="notice">${text}</p>` : nothing;
 }
 
 export function renderConfirmation(view: ConsentView, kind: 'accept' | 'reject' | 'save' | 'withdraw', reload: boolean): TemplateResult {

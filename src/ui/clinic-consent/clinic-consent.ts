@@ -27,7 +27,7 @@ type PreferencesModule = typeof Preferences;
  * @csspart banner - The fixed banner region at the bottom of the viewport.
  * @csspart dialog - The preference center's `<dialog>`.
  * @csspart title - The banner's and the preference center's headings.
- * @csspart notice - The "privacy policy changed" notice in the banner.
+ * @csspart notice - Why the banner asks again: the privacy policy changed, items changed, or the choice expired.
  * @csspart link - Links to the privacy policy.
  * @csspart actions - The row of buttons.
  * @csspart button - Every button; also `accept`, `reject`, `save`, `choose`, `close`, `hide`, `reload`, `withdraw`.

@@ -7,6 +7,8 @@ const en: Texts = {
     'We use necessary cookies to make this website work. With your permission, we would also like to use analytics cookies to see how often and when people visit and which topics interest them, and marketing cookies to count visits to our event pages so we can show you information that suits your interests.',
   bannerRefuse: 'You can refuse optional cookies. If you do, some services, such as event information chosen for you, may be limited.',
   policyChanged: 'Our privacy policy has been updated. Please check the changes and confirm your cookie choice.',
+  itemsChanged: 'We have changed what we use for: {items}. Please choose again.',
+  expired: 'Your earlier cookie choice has expired. Please choose again.',
   policyLink: 'Read our privacy policy',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',

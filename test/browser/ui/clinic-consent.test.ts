@@ -91,6 +91,23 @@ describe('<clinic-consent> banner', () => {
     expect(root.querySelector('.banner a')?.getAttribute('href')).to.equal('/demo/privacy.html');
   });
 
+  it('names the categories asked again when their services changed, keeping the others', async () => {
+    document.documentElement.lang = 'en';
+    await (await startCore()).acceptAll();
+    const base = clinicConfig();
+    const marketing = base.categories?.marketing;
+    const changed = clinicConfig({
+      categories: {
+        ...base.categories,
+        marketing: { services: [...(marketing?.services ?? []), { id: 'kakao-pixel', name: 'Kakao Pixel', thirdParty: 'Kakao Corp.', country: 'KR' }] },
+      },
+    });
+    const api = await startCore(changed);
+    expect(api.getState().pending, 'the core asks about marketing only').to.deep.equal(['marketing']);
+    const root = await showBanner(api);
+    expect(root.querySelector('[part="notice"]')?.textContent).to.equal('We have changed what we use for: Marketing cookies. Please choose again.');
+  });
+
   it('renders config texts as text: an <img onerror> stays inert', async () => {
     document.documentElement.lang = 'en';
     const fired: string[] = [];
