@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { categoryText, fill, type ConsentView } from './view.js';
 
 export function renderBanner(view: ConsentView, withToggles: boolean): TemplateResult {
-  const { t, state, config } = view;
+  const { t, config } = view;
   const optional = config.categories.filter((category) => !category.required);
   return html`<div class="text">
       <h2 id="cc-banner-title" part="title">${t.bannerTitle}</h2>
