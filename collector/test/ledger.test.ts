@@ -76,7 +76,7 @@ describe('retention purge', () => {
     const left = await ctx.pool.query<{ consent_id: string; n: number }>('SELECT consent_id, count(*)::int AS n FROM receipts GROUP BY 1 ORDER BY 1');
     expect(left.rows).toEqual([{ consent_id: 'ledger_consent_000002', n: 3 }]);
 
-    const tomb = await ctx.pool.query<{ created_at: Date; cutoff: Date; entries: unknown[]; hash: string; kid: string; signature: string }>('SELECT * FROM tombstones');
+    const tomb = await ctx.pool.query<{ id: string; created_at: Date; cutoff: Date; entries: unknown[]; hash: string; kid: string; signature: string }>('SELECT * FROM tombstones');
     const t = must(tomb.rows[0]);
     expect(t.entries).toHaveLength(3);
     const recomputed = sha256Hex(canonicalize({ schema: 'clinic-consent/tombstone/1', createdAt: t.created_at.toISOString(), cutoff: t.cutoff.toISOString(), entries: t.entries }));
@@ -85,6 +85,8 @@ describe('retention purge', () => {
     expect(verifySignature(key, t.hash, t.signature)).toBe(true);
 
     expect((await verifyLedger(ctx.pool, await keys())).ok, 'checkpoints still verify through the tombstone').toBe(true);
+    const forgedTombstone = await verifyTampered(`UPDATE tombstones SET entries = entries - 0 WHERE id = ${t.id}`);
+    expect(forgedTombstone.problems.join('\n')).toContain('its entries no longer match its hash');
     const audit = await ctx.pool.query("SELECT detail FROM audit_log WHERE action = 'retention.purge'");
     expect(audit.rows[0]?.detail).toMatchObject({ receipts: 3 });
   });

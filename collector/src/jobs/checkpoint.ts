@@ -10,6 +10,7 @@ import type { Pool } from '../db/pool.js';
 
 /** A pool or one client inside a transaction (tests verify uncommitted tampering). */
 type Queryable = Pick<Pool, 'query'>;
+import { tombstoneHash } from './purge.js';
 import { ROLLUP_GRACE_MS } from './rollup.js';
 
 const DAY_MS = 86_400_000;
@@ -60,9 +61,9 @@ export async function runCheckpoints(pool: Pool, signer: Signer, now: Date): Pro
     if (day === null || day > lastDay) break;
     const bound = await pool.query<{ to_seq: string }>(
       `SELECT max(seq)::text AS to_seq FROM (
-         SELECT seq FROM receipts WHERE received_at < ($1::date + 1)::timestamp AT TIME ZONE 'UTC'
-         UNION ALL SELECT seq FROM tombstone_entries WHERE received_at < ($1::date + 1)::timestamp AT TIME ZONE 'UTC') s`,
-      [day],
+         SELECT seq FROM receipts WHERE seq > $2 AND received_at < ($1::date + 1)::timestamp AT TIME ZONE 'UTC'
+         UNION ALL SELECT seq FROM tombstone_entries WHERE seq > $2 AND received_at < ($1::date + 1)::timestamp AT TIME ZONE 'UTC') s`,
+      [day, fromSeq],
     );
     const toSeq = bound.rows[0]?.to_seq ?? fromSeq;
     const list = await entries(pool, fromSeq, toSeq);
@@ -106,6 +107,16 @@ export async function verifyLedger(pool: Queryable, keys: readonly PublicJwk[]):
     if (!key || !verifySignature(key, cp.hash, cp.signature)) problems.push(`checkpoint ${cp.day}: signature does not verify`);
     prevHash = cp.hash;
     prevTo = cp.to_seq;
+  }
+  // Tombstones: the hash must still cover exactly the entries recorded, and the signature must verify.
+  const tombstones = await pool.query<{ id: string; created_at: Date; cutoff: Date; entries: unknown; hash: string; kid: string; signature: string }>(
+    'SELECT id::text, created_at, cutoff, entries, hash, kid, signature FROM tombstones ORDER BY id',
+  );
+  for (const t of tombstones.rows) {
+    const hash = tombstoneHash(t.created_at, t.cutoff, t.entries);
+    const key = keys.find((k) => k.kid === t.kid);
+    if (hash !== t.hash) problems.push(`tombstone ${t.id}: its entries no longer match its hash`);
+    if (!key || !verifySignature(key, t.hash, t.signature)) problems.push(`tombstone ${t.id}: signature does not verify`);
   }
   let count = 0;
   // In pages by seq, so a large ledger is verified in bounded memory.

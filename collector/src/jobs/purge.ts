@@ -20,6 +20,11 @@ export function minimumRetentionDays(consentLifetimeDays: number): number {
   return consentLifetimeDays + 365;
 }
 
+/** A tombstone's hash: SHA-256 over the canonical JSON of what was removed; its signature signs this hash. */
+export function tombstoneHash(createdAt: Date, cutoff: Date, entries: unknown): string {
+  return sha256Hex(canonicalize({ schema: 'clinic-consent/tombstone/1', createdAt: createdAt.toISOString(), cutoff: cutoff.toISOString(), entries }));
+}
+
 export async function runPurge(pool: Pool, signer: Signer, now: Date, retentionDays: number): Promise<PurgeResult> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
   return transaction(pool, async (client) => {
@@ -39,8 +44,7 @@ export async function runPurge(pool: Pool, signer: Signer, now: Date, retentionD
       const entries = rows
         .map((row) => ({ seq: row.seq, id: row.id, siteId: row.site_id, consentId: row.consent_id, hash: row.hash, prev: row.prev_hash }))
         .sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
-      // The tombstone's hash is over the canonical JSON of what was removed; its signature signs that hash.
-      const hash = sha256Hex(canonicalize({ schema: 'clinic-consent/tombstone/1', createdAt: now.toISOString(), cutoff: cutoff.toISOString(), entries }));
+      const hash = tombstoneHash(now, cutoff, entries);
       const inserted = await client.query<{ id: string }>(
         'INSERT INTO tombstones (created_at, cutoff, entries, hash, kid, signature) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text',
         [now, cutoff, JSON.stringify(entries), hash, signer.kid, signer.sign(hash)],
