@@ -71,7 +71,12 @@ export async function launch(
       logger: extra.logger ?? { level: config.logLevel },
       rateLimit: { perClient: config.rateLimitPerClient, perSite: config.rateLimitPerSite, windowMs: 60_000 },
     });
-    await app.listen({ port: config.port, host: config.host });
+    await app.listen({ port: config.port, host: config.host }).catch((error: unknown) => {
+      if ((error as { code?: string }).code === 'EADDRINUSE') {
+        throw new Error(`port ${config.port} on ${config.host} is already in use; choose another (PORT, or startCollector({ port }))`);
+      }
+      throw error;
+    });
     const address = app.server.address();
     const port = address && typeof address === 'object' ? address.port : config.port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;

@@ -2,6 +2,7 @@
 // across restarts, the CLI registers sites, and a stale postmaster.pid from a killed run is handled.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +78,20 @@ describe('startCollector', () => {
       expect(rows).toEqual([{ origins: [origin, 'http://localhost:5173'] }]);
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('port in use', () => {
+  it('says which port is taken instead of a bare EADDRINUSE', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolveListen) => blocker.listen(0, '127.0.0.1', resolveListen));
+    const address = blocker.address();
+    const port = address && typeof address === 'object' ? address.port : 0;
+    try {
+      await expect(startCollector({ port, databaseUrl: db.url, dataDir: tempDir('cc-start-') })).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
+    } finally {
+      blocker.close();
     }
   });
 });

