@@ -2,6 +2,7 @@
 //   rejectFlow: first visit, profiled (sizes, script time, CLS, trackers before a choice), then reject.
 //   acceptFlow: first visit unprofiled (time to banner), accept, then a returning visit.
 // Splitting them keeps the profiler's overhead out of the banner timing.
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { probeSource } from './probe.mjs';
 import { startProfile, stopProfile } from './profile.mjs';
@@ -9,8 +10,10 @@ import { EXPECTED_TRACKER_REQUESTS, routeTrackers, trackerHosts } from './tracke
 
 /** Quiet time after `load` and the banner, so late work (and a late flash) still lands in the window. */
 export const SETTLE_MS = 300;
-/** How long the page may act on a choice before its requests are counted as done. */
-export const AFTER_CHOICE_MS = 700;
+/** How long after "reject all" requests still count as caused by it; a leak shows within this. */
+export const AFTER_REJECT_MS = 500;
+/** At most this long after "accept all" for every tracker to ask; the wait ends as soon as they all have. */
+export const AFTER_ACCEPT_MS = 1500;
 /**
  * A patient needs at least this long to read and click; clicking on the very frame the banner appears
  * can beat an SDK's own click handlers (tarteaucitron attaches them just after showing its banner).
@@ -18,7 +21,13 @@ export const AFTER_CHOICE_MS = 700;
 export const REACTION_MS = 250;
 const BANNER_TIMEOUT_MS = 15000;
 
-const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+// Quality-11 brotli of a 230 KB file costs real CPU; the same bytes come back every run, so remember them.
+const brotliSizes = new Map();
+const brotli = (bytes) => {
+  const key = createHash('sha1').update(bytes).digest('hex');
+  if (!brotliSizes.has(key)) brotliSizes.set(key, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length);
+  return brotliSizes.get(key);
+};
 
 async function open(browser, adapter, rate) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
@@ -61,6 +70,18 @@ async function waitForBanner(page) {
 
 const readProbe = (page) => page.evaluate(() => ({ ...window.__bench }));
 
+/** An unmeasured page load, so the first recorded run does not pay for cold caches. */
+export async function warmUp(browser, url) {
+  const context = await browser.newContext();
+  try {
+    await context.route((target) => target.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'));
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+  } finally {
+    await context.close();
+  }
+}
+
 /** First visit with the profiler on, then "reject all". */
 export async function rejectFlow(browser, adapter, url, rate) {
   const { context, page, cdp, log } = await open(browser, adapter, rate);
@@ -73,14 +94,18 @@ export async function rejectFlow(browser, adapter, url, rate) {
     const probe = await readProbe(page);
     log.phase = 'afterReject';
     if (shown) await page.locator(adapter.reject).first().click();
-    await page.waitForTimeout(AFTER_CHOICE_MS);
-    const first = await assetBytes(log, ['before', 'afterReject']);
+    await page.waitForTimeout(AFTER_REJECT_MS);
+    const first = await assetBytes(log, ['before']);
+    const all = await assetBytes(log, ['before', 'afterReject']);
     return {
       shown,
       scriptMs,
       cls: probe.cls,
       firstBytes: first.bytes,
       firstFiles: first.files,
+      // Chunks an SDK fetches only once the patient has chosen (e.g. our receipt code) are reported apart.
+      afterChoiceBytes: all.bytes - first.bytes,
+      afterChoiceFiles: all.files.filter((file) => !first.files.includes(file)),
       trackersBefore: countTrackers(log, 'before'),
       trackersAfterReject: countTrackers(log, 'afterReject'),
       external: log.external.length,
@@ -102,7 +127,7 @@ export async function acceptFlow(browser, adapter, url, rate) {
     log.phase = 'afterAccept';
     if (shown) await page.locator(adapter.accept).first().click();
     // Accepting should release every tracker; stop waiting once all of them have asked.
-    const deadline = Date.now() + AFTER_CHOICE_MS;
+    const deadline = Date.now() + AFTER_ACCEPT_MS;
     while (countTrackers(log, 'afterAccept') < EXPECTED_TRACKER_REQUESTS && Date.now() < deadline) await page.waitForTimeout(25);
     const trackersAfterAccept = countTrackers(log, 'afterAccept');
 

@@ -1,6 +1,6 @@
 // The results table (Markdown, printed as-is to the console too) and bench/RESULTS.md around it.
 import { formatVerdicts } from './budgets.mjs';
-import { AFTER_CHOICE_MS, REACTION_MS, SETTLE_MS } from './flows.mjs';
+import { AFTER_ACCEPT_MS, AFTER_REJECT_MS, REACTION_MS, SETTLE_MS } from './flows.mjs';
 import { SLOW_IMAGE_MS } from './page.mjs';
 import { SAMPLING_INTERVAL_US } from './profile.mjs';
 import { EXPECTED_TRACKER_REQUESTS } from './trackers.mjs';
@@ -12,6 +12,7 @@ const cls = (value) => (value == null ? 'n/a' : value === 0 ? '0' : value.toFixe
 
 const columns = [
   ['First visit KB', (row) => kb(row.firstBytes)],
+  ['+ after choice KB', (row) => kb(row.afterChoiceBytes)],
   ['Returning KB', (row) => kb(row.returnBytes)],
   ['Banner visible ms', (row) => ms(row.bannerMs)],
   ['Own script ms', (row) => ms(row.scriptMs)],
@@ -73,7 +74,8 @@ The numbers move as the SDK changes: this is what \`dist/\` held on the date bel
 - Machine: ${machine.cpu} × ${machine.cores} cores, ${machine.memoryGb} GB RAM, ${machine.os}; Node ${machine.node};
   load average ${machine.loadBefore} at the start and ${machine.loadAfter} at the end (other work shares these cores)
 - Browser: Chromium ${machine.browser} (headless, via test/support/chromium.mjs), viewport 1280×800
-- Runs: ${results.runs} per SDK per CPU rate (each run = two fresh browser contexts), medians unless noted; run order rotated per run
+- Runs: ${results.runs} per SDK per CPU rate (each run = two fresh browser contexts), medians unless noted; run order rotated per run;
+  the whole bench took ${results.durationS} s
 - Our dist: loader sha256 ${results.distHash}
 
 ${formatTables(results)}
@@ -93,6 +95,14 @@ documentation says goes into the page differs (bench/adapters/):
 
 ${results.adapters.map((adapter) => `- **${adapter.label}**: ${adapter.setup}.`).join('\n')}
 
+## Files counted (first run)
+
+${results.adapters.map((adapter) => {
+    const row = Object.values(results.rates)[0]?.[adapter.id];
+    const list = (files) => (files ?? []).join(', ') || 'none';
+    return `- **${adapter.label}**: first visit ${list(row?.firstFiles)}; after the choice ${list(row?.afterChoiceFiles)}; returning ${list(row?.returnFiles)}`;
+  }).join('\n')}
+
 ## Method
 
 - Served from \`http://127.0.0.1\` (bench/server.mjs), \`cache-control: no-store\`, no compression on the wire. Every request
@@ -100,21 +110,23 @@ ${results.adapters.map((adapter) => `- **${adapter.label}**: ${adapter.setup}.`)
   and counted (column not shown; it was ${Math.max(0, ...Object.values(results.rates).flatMap((rows) => Object.values(rows).map((row) => row.external ?? 0)))} at most).
 - CPU throttling with CDP \`Emulation.setCPUThrottlingRate\` (1x and 4x), set before navigation.
 - **Reject session** (fresh context, V8 sampling profiler on at ${SAMPLING_INTERVAL_US} µs): open the page, wait for \`load\` and
-  the banner, then ${SETTLE_MS} ms; stop the profiler; click the SDK's "reject all"; wait ${AFTER_CHOICE_MS} ms.
+  the banner, then ${SETTLE_MS} ms; stop the profiler; click the SDK's "reject all"; wait ${AFTER_REJECT_MS} ms.
 - **Accept session** (fresh context, no profiler): open the page, time the banner, wait ${REACTION_MS} ms (a patient's reaction;
   clicking on the banner's first frame can beat an SDK's own click handlers), click "accept all", wait until all
-  ${EXPECTED_TRACKER_REQUESTS} tracker requests arrived (at most ${AFTER_CHOICE_MS} ms), then open the same page again as a
+  ${EXPECTED_TRACKER_REQUESTS} tracker requests arrived (at most ${AFTER_ACCEPT_MS} ms), then open the same page again as a
   returning visitor and wait for \`load\` + ${SETTLE_MS} ms.
-- **First visit KB / Returning KB**: every JS and CSS response served from the SDK's own paths during the reject session
-  (up to and including the choice) / during the returning visit, each file brotli-compressed (quality 11) on its own, summed.
-  Page-inline configuration is not counted for any SDK; c15t's bundle includes the small banner we wrote for it.
+- **First visit KB / + after choice KB / Returning KB**: every JS and CSS response served from the SDK's own paths in the reject
+  session before the choice / in the ${AFTER_REJECT_MS} ms after "reject all" (files not already fetched) / in the returning visit;
+  each file brotli-compressed (quality 11) on its own, summed. The 15 KB first-visit budget applies to the part before the choice
+  (what it takes to show the banner, as scripts/size.mjs defines it). Page-inline configuration is not counted for any SDK;
+  c15t's bundle includes the small banner we wrote for it.
 - **Banner visible**: an init script checks on every animation frame whether the SDK's banner element is rendered,
   not transparent/hidden and inside the viewport; the time is that frame's timestamp, from navigation start.
 - **Own script time**: from the reject session's CPU profile, the self time of samples whose top frame lies in one of the SDK's
   script files, from navigation until ${SETTLE_MS} ms after the banner and \`load\`. Style/layout/GC it triggers are not included.
 - **CLS**: sum of \`layout-shift\` entries without recent input, up to the choice (median; the budget needs every run at 0).
 - **Trackers**: requests to the stand-in hosts (scripts and beacons) before a choice (worst run of both sessions),
-  in the ${AFTER_CHOICE_MS} ms after reject (worst run), after accept (median).
+  in the ${AFTER_REJECT_MS} ms after reject (worst run), after accept (median; ${EXPECTED_TRACKER_REQUESTS} means both trackers loaded and beaconed).
 - **Returning flash**: runs in which the banner was visible at any frame of the returning visit. **Returning: first tracker**:
   Resource Timing \`startTime\` of the first request to a tracker host in the returning visit, from navigation start.
 `;

@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 import { resolveChromium } from '../test/support/chromium.mjs';
 import { adapters as allAdapters } from './adapters/index.mjs';
 import { checkBudgets, formatVerdicts } from './budgets.mjs';
-import { acceptFlow, rejectFlow } from './flows.mjs';
+import { acceptFlow, rejectFlow, warmUp } from './flows.mjs';
 import { formatResultsFile, formatTables } from './report.mjs';
 import { startBenchServer } from './server.mjs';
 import { summarize } from './stats.mjs';
@@ -37,8 +37,8 @@ const load = () => loadavg().map((value) => value.toFixed(1)).join(' / ');
 const loadBefore = load();
 
 try {
-  // One unrecorded pass warms the server, the disk cache and V8's code cache for the harness itself.
-  for (const adapter of adapters) await rejectFlow(browser, adapter, `${server.origin}/bench/page/${adapter.id}`, 1);
+  // One unrecorded page load per SDK warms the server, the disk cache and the browser itself.
+  for (const adapter of adapters) await warmUp(browser, `${server.origin}/bench/page/${adapter.id}`);
 
   const samples = {};
   for (const rate of RATES) {
@@ -58,6 +58,7 @@ try {
   const results = {
     date: new Date().toISOString(),
     runs: RUNS,
+    durationS: Math.round((Date.now() - started) / 1000),
     distHash: createHash('sha256').update(readFileSync(loader)).digest('hex').slice(0, 16),
     machine: {
       cpu: cpus()[0]?.model ?? 'unknown CPU',

@@ -19,6 +19,7 @@ export function summarize(rejects, accepts) {
     runs: Math.min(rejects.length, accepts.length),
     bannerShownRuns: accepts.filter((run) => run.shown).length,
     firstBytes: median(rejects.map((run) => run.firstBytes)),
+    afterChoiceBytes: median(rejects.map((run) => run.afterChoiceBytes)),
     returnBytes: median(accepts.map((run) => run.returnBytes)),
     bannerMs: median(accepts.map((run) => run.bannerMs)),
     scriptMs: median(rejects.map((run) => run.scriptMs)),
@@ -31,6 +32,7 @@ export function summarize(rejects, accepts) {
     firstTrackerMs: median(accepts.map((run) => run.firstTrackerMs)),
     external: max([...rejects.map((run) => run.external), ...accepts.map((run) => run.external)]),
     firstFiles: rejects[0]?.firstFiles ?? [],
+    afterChoiceFiles: rejects[0]?.afterChoiceFiles ?? [],
     returnFiles: accepts[0]?.returnFiles ?? [],
   };
 }

@@ -12,7 +12,7 @@ const BUNDLE = '/.tmp/bench/c15t.js';
 export default {
   id: 'c15t',
   label: 'c15t 2.2.1 (headless core)',
-  setup: 'headless core bundled + minified by esbuild (ESM, module script in <head>), offline mode, vanilla DOM banner; scripts option gates trackers',
+  setup: 'its ready-made banner needs React (@c15t/react), so this is its headless core `c15t`, bundled + minified by esbuild (ESM module script in <head>), offline mode, with the minimal vanilla DOM banner of its "Building UI" guide (counted in its size); its `scripts` option gates the trackers',
   async prepare(root) {
     await build({
       entryPoints: [resolve(here, 'c15t-entry.js')],
