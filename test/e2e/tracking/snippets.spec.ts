@@ -21,6 +21,8 @@ const GATED = '/test/e2e/tracking/pages/gated/';
 const PRELOADED = ['google-analytics', 'naver-analytics', 'kakao-pixel'];
 const ANALYTICS = ['google-analytics', 'google-tag-manager', 'naver-analytics', 'naver-analytics:wcs_do', 'microsoft-clarity', 'hotjar'];
 const MARKETING = ['meta-pixel', 'kakao-pixel', 'kakao-pixel:pageView', 'tiktok-pixel', 'x-pixel'];
+// Held scripts run one after another, each fetched through the test's router: allow a busy machine.
+const RUN_TIMEOUT = 15_000;
 /** Everything at once runs in the page's order. */
 const PAGE_ORDER = ['google-analytics', 'google-tag-manager', 'meta-pixel', 'naver-analytics', 'naver-analytics:wcs_do', 'kakao-pixel', 'kakao-pixel:pageView', 'microsoft-clarity', 'hotjar', 'tiktok-pixel', 'x-pixel'];
 
@@ -50,7 +52,7 @@ const own = (page: Page) => page.evaluate(() => window.ran ?? []);
 
 /** Lets the page settle: its own fetch answered and every load event fired. */
 async function settled(page: Page): Promise<void> {
-  await expect.poll(() => own(page), { message: "the page's own script and fetch ran" }).toEqual(['page-own', 'own-fetch:3']);
+  await expect.poll(() => own(page), { message: "the page's own script and fetch ran", timeout: RUN_TIMEOUT }).toEqual(['page-own', 'own-fetch:3']);
   await page.waitForLoadState('load');
 }
 
@@ -101,7 +103,7 @@ test.describe('snippets pasted as-is', () => {
     log.reset();
 
     await page.evaluate(() => (window.ClinicConsent as ClinicConsentApi).accept({ categories: ['analytics'] }));
-    await expect.poll(() => runs(page), { message: 'analytics trackers in page order' }).toEqual(ANALYTICS);
+    await expect.poll(() => runs(page), { message: 'analytics trackers in page order', timeout: RUN_TIMEOUT }).toEqual(ANALYTICS);
     expect(await page.evaluate(() => document.documentElement.getAttribute('data-clarity-mask')), 'replay text masked').toBe('true');
     const analyticsData = log.data();
     expect(analyticsData.length, 'analytics trackers send data').toBeGreaterThan(0);
@@ -110,27 +112,27 @@ test.describe('snippets pasted as-is', () => {
     expect(await trackerCookies(context)).not.toContain('_fbp');
 
     await page.evaluate(() => (window.ClinicConsent as ClinicConsentApi).acceptAll());
-    await expect.poll(() => runs(page), { message: 'marketing trackers follow, in page order' }).toEqual([...ANALYTICS, ...MARKETING]);
-    await expect.poll(() => trackerCookies(context)).toEqual(expect.arrayContaining(['_fbp', '_ttp', '_twclid']));
+    await expect.poll(() => runs(page), { message: 'marketing trackers follow, in page order', timeout: RUN_TIMEOUT }).toEqual([...ANALYTICS, ...MARKETING]);
+    await expect.poll(() => trackerCookies(context), { timeout: RUN_TIMEOUT }).toEqual(expect.arrayContaining(['_fbp', '_ttp', '_twclid']));
     console.log(`after accept: ${(await runs(page)).length} tracker runs, ${log.data().length} data requests, cookies ${(await trackerCookies(context)).join(' ')}`);
     expect(await own(page)).toEqual(['page-own', 'own-fetch:3']);
     expect(errors, 'no error reached the page (Kakao\'s inline call waited for kp.js)').toEqual([]);
   });
 
   test('after a withdrawal the cookies are gone and running trackers stay silent for 10 s in both open tabs', async ({ context }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(90_000);
     const first = await open(context);
     const second = await open(context);
     await first.page.evaluate(() => (window.ClinicConsent as ClinicConsentApi).acceptAll());
     for (const { page } of [first, second]) {
-      await expect.poll(() => runs(page), { message: 'trackers running in each tab, in page order' }).toEqual(PAGE_ORDER);
+      await expect.poll(() => runs(page), { message: 'trackers running in each tab, in page order', timeout: RUN_TIMEOUT }).toEqual(PAGE_ORDER);
     }
-    await expect.poll(() => trackerCookies(context)).toEqual(expect.arrayContaining(['_ga', '_fbp']));
+    await expect.poll(() => trackerCookies(context), { timeout: RUN_TIMEOUT }).toEqual(expect.arrayContaining(['_ga', '_fbp']));
 
     await first.page.evaluate(() => (window.ClinicConsent as ClinicConsentApi).withdraw());
-    await expect.poll(() => second.page.evaluate(() => (window.ClinicConsent as ClinicConsentApi).isGranted('analytics') || (window.ClinicConsent as ClinicConsentApi).isGranted('marketing')), { message: 'the other tab follows' }).toBe(false);
+    await expect.poll(() => second.page.evaluate(() => (window.ClinicConsent as ClinicConsentApi).isGranted('analytics') || (window.ClinicConsent as ClinicConsentApi).isGranted('marketing')), { message: 'the other tab follows', timeout: RUN_TIMEOUT }).toBe(false);
     log.reset();
-    await expect.poll(() => trackerCookies(context), { message: 'tracker cookies deleted' }).toEqual([]);
+    await expect.poll(() => trackerCookies(context), { message: 'tracker cookies deleted', timeout: RUN_TIMEOUT }).toEqual([]);
 
     // The stand-ins beat every second; watch them for the full 10 s the issue asks about.
     const watchedSince = Date.now();
@@ -164,7 +166,7 @@ test.describe('snippets pasted as-is', () => {
     expect(log.requests, 'tracker requests of any kind, preload scanner included').toEqual([]);
     expect(await runs(page)).toEqual([]);
     await page.evaluate(() => (window.ClinicConsent as ClinicConsentApi).acceptAll());
-    await expect.poll(async () => [...(await runs(page))].sort(), { message: 'every tracker runs after accept' }).toEqual([...PAGE_ORDER].sort());
+    await expect.poll(async () => [...(await runs(page))].sort(), { message: 'every tracker runs after accept', timeout: RUN_TIMEOUT }).toEqual([...PAGE_ORDER].sort());
     console.log(`gated template: 0 tracker requests before consent; after accept ${(await runs(page)).length} tracker runs`);
     expect(errors).toEqual([]);
   });

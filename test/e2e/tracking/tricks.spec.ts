@@ -22,7 +22,7 @@ test('tracker requests made by tricks wait for consent; held scripts run after i
 
   await page.evaluate(() => (window.ClinicConsent as ClinicConsentApi).acceptAll());
   await expect
-    .poll(async () => [...((await page.evaluate(() => window.trackerRuns)) ?? [])].sort(), { message: 'held scripts run after accept' })
+    .poll(async () => [...((await page.evaluate(() => window.trackerRuns)) ?? [])].sort(), { message: 'held scripts run after accept', timeout: 15_000 })
     .toEqual(['linkedin-insight', 'tiktok-pixel', 'x-pixel']);
   expect(errors).toEqual([]);
 });

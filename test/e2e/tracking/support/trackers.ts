@@ -1,7 +1,7 @@
 // Every tracker host routed to a local stand-in, and every request to one counted. A stand-in
 // script records that it ran (window.trackerRuns), then behaves like its vendor's script: it sends
-// data (beacon, pixel, fetch) and writes its cookie at once and every second for as long as it
-// runs, so a tracker that keeps running after a withdrawal is visible. Hosts are classified with
+// data (beacon, pixel, fetch or XHR in turn) and writes its cookie at once and every second for as
+// long as it runs, so a tracker that keeps running after a withdrawal is visible. Hosts are classified with
 // the SDK's own catalog, so a stand-in exists for whatever the page loads.
 import type { BrowserContext, Request } from '@playwright/test';
 import { createMatcher } from '../../../../src/blockers/guards/match.js';
@@ -37,15 +37,18 @@ function standInScript(service: string): string {
   window.trackerRuns.push(${JSON.stringify(service)});
   ${extra}
   var n = 0;
+  // One request per beat, cycling through the ways trackers send data, so a 10 s watch sees each.
   function beat() {
-    n++;
     var url = ${JSON.stringify(collect)};
     if (url) {
-      navigator.sendBeacon(url + (url.indexOf('?') < 0 ? '?' : '&') + 'beacon=' + n, 'e');
-      new Image().src = url + (url.indexOf('?') < 0 ? '?' : '&') + 'img=' + n;
-      fetch(url + (url.indexOf('?') < 0 ? '?' : '&') + 'fetch=' + n, { method: 'POST', body: 'e', mode: 'no-cors' }).catch(function () {});
-      var xhr = new XMLHttpRequest(); xhr.open('POST', url + (url.indexOf('?') < 0 ? '?' : '&') + 'xhr=' + n); xhr.send('e');
+      var tagged = url + (url.indexOf('?') < 0 ? '?' : '&') + 'n=' + n;
+      var way = n % 4;
+      if (way === 0) navigator.sendBeacon(tagged + '&via=beacon', 'e');
+      else if (way === 1) new Image().src = tagged + '&via=img';
+      else if (way === 2) fetch(tagged + '&via=fetch', { method: 'POST', body: 'e', mode: 'no-cors' }).catch(function () {});
+      else { var xhr = new XMLHttpRequest(); xhr.open('POST', tagged + '&via=xhr'); xhr.send('e'); }
     }
+    n++;
     ${cookie ? `document.cookie = ${JSON.stringify(cookie)} + '=' + Date.now() + '; path=/; max-age=3600';` : ''}
   }
   beat();
