@@ -17,6 +17,7 @@ import type { TrackerLog } from './support/trackers.js';
 const PAGE = '/test/e2e/tracking/pages/snippets.html';
 const BOOKING = '/test/e2e/tracking/pages/booking/';
 const GATED = '/test/e2e/tracking/pages/gated/';
+const RELOADING = '/test/e2e/tracking/pages/reload-on-withdraw/';
 /** The `<script src>` tags written in the HTML: the only requests no script can stop. */
 const PRELOADED = ['google-analytics', 'naver-analytics', 'kakao-pixel'];
 const ANALYTICS = ['google-analytics', 'google-tag-manager', 'naver-analytics', 'naver-analytics:wcs_do', 'microsoft-clarity', 'hotjar'];
@@ -73,6 +74,9 @@ test.describe('snippets pasted as-is', () => {
     // The sensitive path serves the same page, as a booking page would carry the same template.
     const template = await readFile(new URL('./pages/snippets.html', import.meta.url), 'utf8');
     await context.route(`**${BOOKING}`, (route) => route.fulfill({ contentType: 'text/html', body: template }));
+    await context.route(`**${RELOADING}`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: template.replace('"sessionReplay": "masked"', '"sessionReplay": "masked", "reloadOnWithdraw": true') }),
+    );
     // The same template after `npm run gate-snippets`.
     await context.route(`**${GATED}`, (route) => route.fulfill({ contentType: 'text/html', body: gateSnippets(template, createMatcher(catalogEntries())).html }));
   });
@@ -168,6 +172,22 @@ test.describe('snippets pasted as-is', () => {
     await page.evaluate(() => (window.ClinicConsent as ClinicConsentApi).acceptAll());
     await expect.poll(async () => [...(await runs(page))].sort(), { message: 'every tracker runs after accept', timeout: RUN_TIMEOUT }).toEqual([...PAGE_ORDER].sort());
     console.log(`gated template: 0 tracker requests before consent; after accept ${(await runs(page)).length} tracker runs`);
+    expect(errors).toEqual([]);
+  });
+
+  test('with reloadOnWithdraw, a withdrawal reloads a page whose trackers ran, and the reloaded page tracks nothing', async ({ context }) => {
+    const { page, errors } = await open(context, RELOADING);
+    await page.evaluate(() => (window.ClinicConsent as ClinicConsentApi).acceptAll());
+    await expect.poll(() => runs(page), { message: 'trackers ran', timeout: RUN_TIMEOUT }).toEqual(PAGE_ORDER);
+    const reloaded = page.waitForEvent('load');
+    log.reset();
+    await page.evaluate(() => void (window.ClinicConsent as ClinicConsentApi).withdraw());
+    await reloaded;
+    await page.evaluate(() => (window.ClinicConsent as ClinicConsentApi).ready);
+    await settled(page);
+    expect(await runs(page), 'tracker scripts after the reload').toEqual([]);
+    expect(log.data(), 'tracker data requests after the reload').toEqual([]);
+    expect(await trackerCookies(context)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
