@@ -23,7 +23,7 @@ export default [
     plugins: plugins(false),
   },
   {
-    input: { 'clinic-consent-ui': 'src/ui/index.ts', 'config-check': 'src/config/check.ts', placeholder: 'src/blockers/placeholder.ts' },
+    input: { 'clinic-consent-ui': 'src/ui/index.ts', 'config-check': 'src/config/check.ts', placeholder: 'src/blockers/placeholder.ts', receipts: 'src/receipts/index.ts' },
     output: {
       dir: 'dist/ui',
       format: 'es',

@@ -2,6 +2,7 @@
 // and the narrow contract between the loader and the lazily loaded UI. Types only.
 import type { ResolvedConfig } from './config/types.js';
 import type { ConsentChoice, ConsentSnapshot } from './consent/types.js';
+import type { ReceiptsApi } from './receipts/types.js';
 
 export interface ClinicConsentApi {
   /** SDK version, e.g. "0.1.0". */
@@ -26,6 +27,8 @@ export interface ClinicConsentApi {
   openPreferences(): void;
   /** Switches the UI's language at run time (also follows changes of `<html lang>`). */
   setLocale(locale: string): void;
+  /** The patient's consent receipts kept in this browser: history and a JSON download. */
+  readonly receipts: ReceiptsApi;
 }
 
 /** What the UI chunk (dist/ui/clinic-consent-ui.js) exports for the loader. */

@@ -16,5 +16,6 @@ export function start(config: ClinicConsentConfig): ClinicConsentApi {
     ui: () => import('./ui/index.js'),
     checker: () => import('./config/check.js'),
     placeholder: () => import('./blockers/placeholder.js'),
+    receipts: () => import('./receipts/index.js'),
   });
 }

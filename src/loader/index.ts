@@ -20,6 +20,7 @@ try {
     ui: () => chunk('clinic-consent-ui'),
     checker: () => chunk('config-check'),
     placeholder: () => chunk('placeholder'),
+    receipts: () => chunk('receipts'),
   });
 } catch (error) {
   // Nothing escapes into the clinic's page; optional categories simply stay off.

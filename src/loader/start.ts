@@ -3,6 +3,7 @@
 // something must be shown. Shared by the classic-script loader and the ESM entry.
 import type { ClinicConsentApi, UiHandle, UiModule } from '../api.js';
 import type * as Placeholder from '../blockers/placeholder.js';
+import type * as Receipts from '../receipts/index.js';
 import { deleteCookies } from '../blockers/cookies.js';
 import { startConsentMode } from '../blockers/consent-mode.js';
 import { startGate } from '../blockers/gate.js';
@@ -18,6 +19,7 @@ import { everything } from '../consent/rules.js';
 import { ConsentStore } from '../consent/store.js';
 import type { ConsentSnapshot } from '../consent/types.js';
 import { report } from '../errors.js';
+import { hookReceipts } from '../receipts/hook.js';
 import { ChoiceStorage } from '../storage/choice-storage.js';
 import { rememberChecked, wasChecked } from '../storage/checked-config.js';
 import { connectTabs } from '../storage/tab-sync.js';
@@ -29,6 +31,7 @@ export interface LazyParts {
   ui(): Promise<UiModule>;
   checker(): Promise<{ checkConfig(raw: unknown): string[] }>;
   placeholder(): Promise<typeof Placeholder>;
+  receipts?(): Promise<typeof Receipts>;
 }
 
 const fallbackConfig: ClinicConsentConfig = { siteId: 'unconfigured', policy: { url: '/', version: '0' } };
@@ -123,14 +126,25 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
       return store.state;
     })
     .then((state) => {
-      if (needsBanner(state)) openUi().then((handle) => handle.showBanner(), () => undefined);
+      if (needsBanner(state)) {
+        openUi().then(
+          (handle) => {
+            handle.showBanner();
+            receipts.shown();
+          },
+          () => undefined,
+        );
+      }
       return state;
     });
+  // Before the stored choice is read: a GPC refusal recorded while reading is a decision too.
+  const receipts = hookReceipts(store, ready, lazy.receipts, VERSION);
 
   const api: ClinicConsentApi = {
     version: VERSION,
     config,
     ready,
+    receipts: { history: receipts.history, download: receipts.download },
     getState: () => store.state,
     isGranted,
     acceptAll: () => store.decide(everything(config, store.state.gpc), 'accept-all'),

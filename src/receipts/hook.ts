@@ -1,0 +1,51 @@
+// The loader's whole share of receipts, kept tiny for the loader's budget: it notes each decision
+// made in this tab (with the texts on screen) for the lazy receipts chunk, and fetches that chunk
+// to flush a non-empty outbox on load and on `online`. Must not import the chunk statically.
+import type { ShownTexts } from '../../schema/types.js';
+import { ConsentChangeEvent } from '../consent/events.js';
+import type { ConsentStore } from '../consent/store.js';
+import { hasOutbox } from '../storage/receipt-store.js';
+import type { ReceiptsOptions, ReceiptsPart } from './index.js';
+import type { ReceiptsApi } from './types.js';
+
+export interface ReceiptsHook extends ReceiptsApi {
+  /** The banner is being shown: fetches the chunk ahead of the likely decision, and counts one impression per tab session. */
+  shown(): void;
+}
+
+/** The texts <clinic-consent> shows now, read from its public `locales` (the UI is never imported here). */
+function textsOnScreen(): ShownTexts | null {
+  const locales = (document.querySelector('clinic-consent') as { locales?: { locale: string; texts: object | null } | null } | null)?.locales;
+  return locales?.texts ? { locale: locales.locale, strings: { ...(locales.texts as Record<string, string>) } } : null;
+}
+
+export function hookReceipts(
+  store: ConsentStore,
+  ready: Promise<unknown>,
+  load: (() => Promise<{ startReceipts(options: ReceiptsOptions): ReceiptsPart }>) | undefined,
+  sdkVersion: string,
+): ReceiptsHook {
+  let part: Promise<ReceiptsPart> | undefined;
+  const receipts = (): Promise<ReceiptsPart> => (part ??= (load ? load() : Promise.reject(new Error('no receipts part'))).then((module) => module.startReceipts({ config: store.config, sdkVersion })));
+  const quietly = (work: (chunk: ReceiptsPart) => unknown): void => void receipts().then(work).catch(() => undefined);
+
+  store.addEventListener(ConsentChangeEvent.type, (event) => {
+    const { method, state } = (event as ConsentChangeEvent).detail;
+    const record = store.currentRecord;
+    // Reads and other tabs' decisions are not decisions made here; those tabs keep their own receipts.
+    if (method === 'restore' || method === 'sync' || !record) return;
+    const decision = { record, consentVersion: state.consentVersion, shown: textsOnScreen() };
+    quietly((chunk) => chunk.decided(decision));
+  });
+  const flush = (): void => {
+    if (store.config.receiptEndpoint) void hasOutbox().then((waiting) => waiting && quietly((chunk) => chunk.flush()));
+  };
+  void ready.then(flush);
+  addEventListener('online', flush);
+
+  return {
+    shown: () => quietly((chunk) => chunk.impression(store.state.consentVersion, textsOnScreen()?.locale ?? (document.documentElement.lang || 'en'))),
+    history: () => receipts().then((chunk) => chunk.history()),
+    download: () => receipts().then((chunk) => chunk.download(store.state.consentId)),
+  };
+}

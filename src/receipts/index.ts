@@ -1,0 +1,151 @@
+// The receipts chunk (dist/ui/receipts.js), imported by the loader on a decision, a banner display or
+// a non-empty outbox: builds each receipt under the chain lock, keeps it (IndexedDB, else memory),
+// queues it and delivers it; records impressions; answers the patient's history. Never throws into the page.
+import { IMPRESSION_SCHEMA, type ImpressionV1 } from '../../schema/types.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { indexedDbBackend, memoryBackend, type OutboxEntry, type ReceiptBackend } from '../storage/receipt-store.js';
+import { draftReceipt, noTexts, receiptLocale, seal, textHash } from './build.js';
+import { uuid } from './crypto.js';
+import { Delivery } from './delivery.js';
+import { deviceClass } from './device.js';
+import { exportHistory, readHistory } from './history.js';
+import { withLock } from './locks.js';
+import type { Decision, ReceiptHistory } from './types.js';
+
+export interface ReceiptsOptions {
+  readonly config: ResolvedConfig;
+  readonly sdkVersion: string;
+}
+
+export interface ReceiptsPart {
+  /** Builds, keeps and queues the receipt of a decision made in this tab; resolves once it is kept. */
+  decided(decision: Decision): Promise<void>;
+  /** Records one banner display per tab session (no consent id). */
+  impression(consentVersion: string, locale: string): Promise<void>;
+  /** Sends whatever waits in the outbox. */
+  flush(): Promise<void>;
+  history(): Promise<ReceiptHistory>;
+  /** The JSON document `download()` saves. */
+  exportJson(): Promise<string>;
+  /** Saves `exportJson()` as a file named after the consent id. */
+  download(consentId: string | null): Promise<void>;
+}
+
+const IMPRESSION_KEY = 'cc-clinic-impression';
+// Tries to append this often when other tabs keep moving the chain head (only without Web Locks).
+const MAX_APPENDS = 20;
+
+const warned = new Set<string>();
+function warn(code: string, message: string): void {
+  if (warned.has(code)) return;
+  warned.add(code);
+  console.warn(`[clinic-consent] ${code}: ${message}`);
+}
+
+/** Opens IndexedDB, or falls back to memory and says so once. */
+async function openBackend(endpoint: string | null): Promise<ReceiptBackend> {
+  const stored = indexedDbBackend();
+  try {
+    await stored.head('');
+    return stored;
+  } catch {
+    warn('CC_ERR_RECEIPTS_MEMORY', `IndexedDB unavailable; receipts are ${endpoint ? 'sent at once from memory, with no retry after this page closes' : 'kept for this page only'}`);
+    return memoryBackend();
+  }
+}
+
+export function startReceipts(options: ReceiptsOptions): ReceiptsPart {
+  const { config, sdkVersion } = options;
+  const endpoint = config.receiptEndpoint ? new URL(config.receiptEndpoint, location.href).href : null;
+  const backend = openBackend(endpoint);
+  const delivery = backend.then((opened) => {
+    if (!endpoint) return null;
+    const sender = new Delivery({ backend: opened, endpoint });
+    sender.listen();
+    return sender;
+  });
+  let queue: Promise<void> = Promise.resolve();
+  let impressed = false;
+
+  async function keep(decision: Decision): Promise<void> {
+    const store = await backend;
+    const locale = receiptLocale(decision.shown?.locale ?? (document.documentElement.lang || 'en'));
+    const texts = decision.shown ?? noTexts(locale);
+    const hashOfTexts = await textHash(texts);
+    if (!(await store.texts(hashOfTexts))) await store.putTexts(hashOfTexts, { texts, known: false });
+    const draft = draftReceipt(
+      { config, sdkVersion, deviceClass: deviceClass(), pageUrl: location.href, pageLocale: locale },
+      decision,
+      uuid(),
+      hashOfTexts,
+    );
+    // Built and appended under one lock, and the append is a compare-and-swap on the chain head as
+    // well, so two tabs deciding at once never fork a chain, with or without Web Locks.
+    const entry = await withLock(`cc-clinic-receipts-chain`, async () => {
+      for (let attempt = 0; attempt < MAX_APPENDS; attempt++) {
+        const head = await store.head(draft.consentId);
+        const receipt = await seal(draft, head?.hash ?? null);
+        const outbox: OutboxEntry | null = endpoint
+          ? { id: receipt.id, kind: 'receipt', payload: receipt, queuedAt: Date.now(), attempts: 0, nextAt: 0 }
+          : null;
+        if (await store.append({ receipt, seq: (head?.seq ?? 0) + 1 }, head?.hash ?? null, outbox)) return outbox;
+      }
+      throw new Error('the chain head kept moving');
+    });
+    const sender = await delivery;
+    if (entry && sender) {
+      await sender.remember(entry);
+      void sender.flush();
+    }
+  }
+
+  return {
+    decided(decision) {
+      queue = queue.then(() => keep(decision)).catch((error: unknown) => warn('CC_ERR_RECEIPT', `a receipt could not be kept: ${String(error)}`));
+      return queue;
+    },
+    async impression(consentVersion, locale) {
+      if (!endpoint || impressed) return;
+      impressed = true;
+      try {
+        // sessionStorage is per tab: one impression per banner display per tab session.
+        if (sessionStorage.getItem(IMPRESSION_KEY)) return;
+        sessionStorage.setItem(IMPRESSION_KEY, '1');
+      } catch {
+        // Storage blocked: this page's own flag above still keeps it to one.
+      }
+      const payload: ImpressionV1 = {
+        schema: IMPRESSION_SCHEMA,
+        id: uuid(),
+        siteId: config.siteId,
+        day: new Date().toISOString().slice(0, 10),
+        locale: receiptLocale(locale),
+        policyVersion: config.policy.version,
+        consentVersion,
+        sdkVersion,
+        deviceClass: deviceClass(),
+      };
+      const entry: OutboxEntry = { id: payload.id, kind: 'impression', payload, queuedAt: Date.now(), attempts: 0, nextAt: 0 };
+      try {
+        await (await backend).putOutbox(entry);
+        const sender = await delivery;
+        await sender?.remember(entry);
+        void sender?.flush();
+      } catch (error) {
+        warn('CC_ERR_RECEIPT', `an impression could not be queued: ${String(error)}`);
+      }
+    },
+    async flush() {
+      await (await delivery)?.flush(true);
+    },
+    history: async () => readHistory(await backend, endpoint !== null),
+    exportJson: async () => exportHistory(await backend, config.siteId),
+    async download(consentId) {
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([await exportHistory(await backend, config.siteId)], { type: 'application/json' }));
+      link.download = `consent-receipts-${consentId ?? 'none'}.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    },
+  };
+}

@@ -1,0 +1,180 @@
+// Where consent receipts live in this browser: one IndexedDB store (through idb-keyval, as the
+// choice does) holding each receipt with its acknowledgment, the chain head per consent id, the
+// outbox and a send lease, plus an in-memory twin for browsers without IndexedDB. No receipt rules here.
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
+import type { AckV1, ConsentReceiptV1, ImpressionV1, ShownTexts } from '../../schema/types.js';
+
+/** A receipt as kept locally: the receipt, its place in this browser's order, and what the collector said. */
+export interface StoredReceipt {
+  readonly receipt: ConsentReceiptV1;
+  /** Position in its chain (1 for the first); for display order only, the chain itself is `prev`. */
+  readonly seq: number;
+  /** The collector's acknowledgment, exactly as received. */
+  readonly ack?: AckV1;
+  readonly chainStatus?: 'ok' | 'pending' | 'fork';
+  /** Set when the collector refused the receipt for good (a 4xx other than 408/429). */
+  readonly rejected?: string;
+}
+
+/** Something waiting to be delivered: a receipt (until acknowledged) or a banner impression. */
+export interface OutboxEntry {
+  readonly id: string;
+  readonly kind: 'receipt' | 'impression';
+  readonly payload: ConsentReceiptV1 | ImpressionV1;
+  /** Milliseconds since the epoch when it was queued; delivery goes oldest first. */
+  readonly queuedAt: number;
+  readonly attempts: number;
+  /** Not before this time (milliseconds since the epoch): the backoff. */
+  readonly nextAt: number;
+}
+
+export interface ChainHead {
+  readonly hash: string;
+  readonly seq: number;
+}
+
+/** The texts behind a text hash, and whether the collector has said it knows them. */
+export interface TextsEntry {
+  readonly texts: ShownTexts;
+  readonly known: boolean;
+}
+
+export interface ReceiptBackend {
+  /** False for the in-memory twin: nothing survives the page, so nothing is retried later. */
+  readonly persistent: boolean;
+  head(consentId: string): Promise<ChainHead | null>;
+  /**
+   * Appends atomically, if the chain head of the receipt's consent id is still `expectedPrev`
+   * (compare-and-swap); returns false when another tab moved it meanwhile, so the caller rebuilds.
+   */
+  append(stored: StoredReceipt, expectedPrev: string | null, outbox: OutboxEntry | null): Promise<boolean>;
+  outbox(): Promise<OutboxEntry[]>;
+  putOutbox(entry: OutboxEntry): Promise<void>;
+  /** Takes an entry out of the outbox and, for a receipt, records what the collector answered. */
+  settle(id: string, answer: Pick<StoredReceipt, 'ack' | 'chainStatus' | 'rejected'> | null): Promise<void>;
+  receipts(): Promise<StoredReceipt[]>;
+  texts(hash: string): Promise<TextsEntry | undefined>;
+  putTexts(hash: string, entry: TextsEntry): Promise<void>;
+  /** A send lease for browsers without Web Locks: true when `owner` holds it until `now + ttl`. */
+  claimLease(owner: string, now: number, ttl: number): Promise<boolean>;
+  releaseLease(owner: string): Promise<void>;
+}
+
+const DATABASE = 'cc-clinic-receipts';
+const STORE = 'records';
+// An open that neither succeeds nor fails (seen with blocked upgrades) must not stall the page. Only
+// reads are timed: a write that outlived a timeout could still commit after the caller had moved on.
+const TIMEOUT_MS = 2000;
+const under = (prefix: string): IDBKeyRange => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+
+let database: UseStore | undefined;
+// Opened on first use, so a page that never decides never opens this database.
+const db = (): UseStore => (database ??= createStore(DATABASE, STORE));
+
+function timed<T>(promise: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('IndexedDB timed out')), TIMEOUT_MS);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
+/** For the loader: whether anything waits in the outbox (false when IndexedDB is unusable). Never rejects. */
+export function hasOutbox(): Promise<boolean> {
+  // Through then(): an open that throws at once (some private modes) becomes a rejection here, not a throw.
+  return timed(Promise.resolve().then(() => db()('readonly', (store) => promisifyRequest(store.count(under('o:')))))).then(
+    (count) => count > 0,
+    () => false,
+  );
+}
+
+/** Runs `work` in one readwrite transaction and resolves when it has committed. */
+function write(work: (store: IDBObjectStore) => void): Promise<void> {
+  return db()('readwrite', (store) => {
+    work(store);
+    return promisifyRequest(store.transaction);
+  }).then(() => undefined);
+}
+
+/** Reads one key, then (in the same transaction, so atomically) lets `next` write; resolves with its verdict. */
+function readThenWrite<T, R>(key: string, next: (value: T | undefined, store: IDBObjectStore) => R): Promise<R> {
+  return db()('readwrite', (store) => {
+    let verdict: R;
+    const request = store.get(key) as IDBRequest<T | undefined>;
+    request.onsuccess = () => {
+      verdict = next(request.result, store);
+    };
+    return promisifyRequest(store.transaction).then(() => verdict);
+  });
+}
+
+function readRange<T>(range: IDBKeyRange): Promise<T[]> {
+  return timed(db()('readonly', (store) => promisifyRequest(store.getAll(range) as IDBRequest<T[]>)));
+}
+
+/** The IndexedDB backend; its first use throws when IndexedDB is unavailable, which the caller turns into memory mode. */
+export function indexedDbBackend(): ReceiptBackend {
+  return {
+    persistent: true,
+    head: (consentId) => timed(db()('readonly', (store) => promisifyRequest(store.get(`h:${consentId}`) as IDBRequest<ChainHead | undefined>))).then((head) => head ?? null),
+    append: (stored, expectedPrev, outbox) =>
+      readThenWrite<ChainHead, boolean>(`h:${stored.receipt.consentId}`, (head, store) => {
+        if ((head?.hash ?? null) !== expectedPrev) return false;
+        // Receipt, outbox entry and head in one transaction: a receipt is never queued without being kept, nor kept unqueued.
+        store.put(stored, `r:${stored.receipt.id}`);
+        if (outbox) store.put(outbox, `o:${outbox.id}`);
+        store.put({ hash: stored.receipt.hash, seq: stored.seq } satisfies ChainHead, `h:${stored.receipt.consentId}`);
+        return true;
+      }),
+    outbox: () => readRange<OutboxEntry>(under('o:')),
+    putOutbox: (entry) => write((store) => store.put(entry, `o:${entry.id}`)),
+    settle: (id, answer) =>
+      readThenWrite<StoredReceipt, undefined>(`r:${id}`, (stored, store) => {
+        store.delete(`o:${id}`);
+        if (stored && answer) store.put({ ...stored, ...answer }, `r:${id}`);
+      }),
+    receipts: () => readRange<StoredReceipt>(under('r:')),
+    texts: (hash) => timed(db()('readonly', (store) => promisifyRequest(store.get(`t:${hash}`) as IDBRequest<TextsEntry | undefined>))),
+    putTexts: (hash, entry) => write((store) => store.put(entry, `t:${hash}`)),
+    claimLease: (owner, now, ttl) =>
+      readThenWrite<{ owner: string; until: number }, boolean>('lease', (lease, store) => {
+        if (lease && lease.owner !== owner && lease.until > now) return false;
+        store.put({ owner, until: now + ttl }, 'lease');
+        return true;
+      }),
+    releaseLease: (owner) =>
+      readThenWrite<{ owner: string }, undefined>('lease', (lease, store) => {
+        if (lease?.owner === owner) store.delete('lease');
+      }),
+  };
+}
+
+/** The same operations in this page's memory, for browsers where IndexedDB cannot be used. */
+export function memoryBackend(): ReceiptBackend {
+  const map = new Map<string, unknown>();
+  const all = <T>(prefix: string) => [...map].filter(([key]) => key.startsWith(prefix)).map(([, value]) => value as T);
+  return {
+    persistent: false,
+    head: async (consentId) => (map.get(`h:${consentId}`) as ChainHead | undefined) ?? null,
+    append: async (stored, expectedPrev, outbox) => {
+      const head = map.get(`h:${stored.receipt.consentId}`) as ChainHead | undefined;
+      if ((head?.hash ?? null) !== expectedPrev) return false;
+      map.set(`r:${stored.receipt.id}`, stored);
+      if (outbox) map.set(`o:${outbox.id}`, outbox);
+      map.set(`h:${stored.receipt.consentId}`, { hash: stored.receipt.hash, seq: stored.seq });
+      return true;
+    },
+    outbox: async () => all<OutboxEntry>('o:'),
+    putOutbox: async (entry) => void map.set(`o:${entry.id}`, entry),
+    settle: async (id, answer) => {
+      map.delete(`o:${id}`);
+      const stored = map.get(`r:${id}`) as StoredReceipt | undefined;
+      if (stored && answer) map.set(`r:${id}`, { ...stored, ...answer });
+    },
+    receipts: async () => all<StoredReceipt>('r:'),
+    texts: async (hash) => map.get(`t:${hash}`) as TextsEntry | undefined,
+    putTexts: async (hash, entry) => void map.set(`t:${hash}`, entry),
+    // One page, one sender: there is no other tab to share a lease with.
+    claimLease: async () => true,
+    releaseLease: async () => undefined,
+  };
+}
