@@ -51,11 +51,19 @@ export function createPolicy(context: PolicyContext, pathname = () => location.p
     let entry: TrackerEntry | undefined;
     try {
       // As the URL parser does: tabs and newlines vanish, outer spaces and controls are trimmed.
-      const text = (typeof url === 'string' ? url : String((url as { url?: string } | null)?.url ?? url)).replace(/[\t\n\r]/g, '').replace(/^[\0- ]+/, '');
+      let text = typeof url === 'string' ? url : String((url as { url?: string } | null)?.url ?? url);
+      if (/^[\0- ]|[\t\n\r]/.test(text)) text = text.replace(/[\t\n\r]/g, '').replace(/^[\0- ]+/, '');
       // Without a scheme or a leading "//" (or "\\") a URL is relative: the page's own, no lookup.
       if (!/^([a-z][\w+.-]*:|[\\/]{2})/i.test(text)) return undefined;
-      const parsed = new URL(text, base());
-      entry = match.at(parsed.hostname, parsed.pathname + parsed.search);
+      // The common spelling is read directly; anything the URL parser would rewrite (percent
+      // escapes, non-ASCII or odd hosts, dot segments, backslashes, other schemes) goes through it.
+      const plain = /^(?:https?:)?\/\/([a-z0-9.-]+)(?::\d*)?([/?][^#]*)?(?:#|$)/i.exec(text);
+      const path = plain?.[2] || '/';
+      if (plain && !/\\|\/\.|%2e/i.test(path.split('?')[0] as string)) entry = match.at(plain[1] as string, path);
+      else {
+        const parsed = new URL(text, base());
+        entry = match.at(parsed.hostname, parsed.pathname + parsed.search);
+      }
     } catch {
       return undefined;
     }

@@ -51,7 +51,7 @@ describe('the guard policy', () => {
     }
   });
 
-  it('sees through URL spellings the browser normalises (tabs, newlines, spaces, backslashes, case, a trailing dot)', () => {
+  it('sees through URL spellings the browser normalises (tabs, newlines, spaces, backslashes, case, a trailing dot, escapes, full-width letters, dot segments)', () => {
     const { policy } = setup();
     for (const url of [
       'https://connect.face\tbook.net/en_US/fbevents.js',
@@ -64,6 +64,10 @@ describe('the guard policy', () => {
       'https://user:pass@www.facebook.com:443/tr?id=1',
       'https:www.facebook.com/tr?id=1',
       '//wcs.naver.net/wcslog.js',
+      'https://connect.faceb%6Fok.net/en_US/fbevents.js',
+      'https://www.\uff46acebook.com/tr?id=1',
+      'https://www.facebook.com/x/../tr?id=1',
+      'https://www.facebook.com/%2e/tr?id=1',
     ]) {
       expect(policy.blocks(url), JSON.stringify(url)).toBeDefined();
     }
