@@ -34,12 +34,15 @@ async function open(browser, adapter, rate) {
   /** @type {import('./trackers.mjs').TrafficLog & { assets: { phase: string, url: string, body: Promise<Buffer | null> }[] }} */
   const log = { phase: 'before', trackers: [], external: [], assets: [] };
   await routeTrackers(context, log);
-  // Every JS or CSS file the SDK's own paths serve, tagged with the phase it arrived in.
+  // Every JS or CSS file the SDK's own paths serve, tagged with the phase its request left in.
+  const requestedIn = new WeakMap();
+  context.on('request', (request) => requestedIn.set(request, log.phase));
   context.on('response', (response) => {
     const url = new URL(response.url());
     const type = response.headers()['content-type'] ?? '';
     if (url.hostname !== '127.0.0.1' || !adapter.own(url.pathname) || !/javascript|css/.test(type)) return;
-    log.assets.push({ phase: log.phase, url: url.pathname, body: response.body().catch(() => null) });
+    const phase = requestedIn.get(response.request()) ?? log.phase;
+    log.assets.push({ phase, url: url.pathname, body: response.body().catch(() => null) });
   });
   const page = await context.newPage();
   await page.addInitScript({ content: probeSource(adapter.banner) });
