@@ -68,7 +68,8 @@ export function formatResultsFile(results, verdicts) {
   return `# Benchmark: Clinic Consent against the consent tools clinics would otherwise pick
 
 Produced by \`npm run bench\` (bench/run.mjs); \`npm run bench:check\` checks our budgets against bench/results.json.
-The numbers move as the SDK changes: this is what \`dist/\` held on the date below.
+The numbers move as the SDK changes: this is what \`dist/\` held on the date below (the bench never builds).
+\`BENCH_RUNS\`, \`BENCH_RATES\` and \`BENCH_ONLY\` (adapter ids) shorten a run while working on one SDK.
 
 - Date: ${results.date}
 - Machine: ${machine.cpu} × ${machine.cores} cores, ${machine.memoryGb} GB RAM, ${machine.os}; Node ${machine.node};
@@ -76,7 +77,7 @@ The numbers move as the SDK changes: this is what \`dist/\` held on the date bel
 - Browser: Chromium ${machine.browser} (headless, via test/support/chromium.mjs), viewport 1280×800
 - Runs: ${results.runs} per SDK per CPU rate (each run = two fresh browser contexts), medians unless noted; run order rotated per run;
   the whole bench took ${results.durationS} s
-- Our dist: loader sha256 ${results.distHash}
+- Our dist: loader sha256 ${results.distHash}${results.distChangedDuringRun ? ' (dist/ was rebuilt while the bench ran: the runs mix two builds)' : ''}
 
 ${formatTables(results)}
 

@@ -23,6 +23,7 @@ const only = process.env.BENCH_ONLY?.split(',');
 const adapters = only ? allAdapters.filter((adapter) => only.includes(adapter.id)) : allAdapters;
 
 const loader = resolve(root, 'dist/clinic-consent.js');
+const distHash = () => createHash('sha256').update(readFileSync(loader)).digest('hex').slice(0, 16);
 if (!existsSync(loader)) {
   console.error('bench: dist/clinic-consent.js is missing; run `npm run build` first.');
   process.exit(1);
@@ -33,6 +34,7 @@ const server = await startBenchServer(adapters);
 const { executablePath, args } = await resolveChromium();
 const browser = await chromium.launch({ executablePath, args });
 const started = Date.now();
+const hashBefore = distHash();
 const load = () => loadavg().map((value) => value.toFixed(1)).join(' / ');
 const loadBefore = load();
 
@@ -59,7 +61,9 @@ try {
     date: new Date().toISOString(),
     runs: RUNS,
     durationS: Math.round((Date.now() - started) / 1000),
-    distHash: createHash('sha256').update(readFileSync(loader)).digest('hex').slice(0, 16),
+    distHash: distHash(),
+    // Other work may rebuild dist/ while the bench runs; then the runs measured two builds.
+    distChangedDuringRun: distHash() !== hashBefore,
     machine: {
       cpu: cpus()[0]?.model ?? 'unknown CPU',
       cores: cpus().length,
