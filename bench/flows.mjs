@@ -20,6 +20,7 @@ export const AFTER_ACCEPT_MS = 1500;
  */
 export const REACTION_MS = 250;
 const BANNER_TIMEOUT_MS = 15000;
+const CHOICE_ATTEMPTS = 3;
 
 // Quality-11 brotli of a 230 KB file costs real CPU; the same bytes come back every run, so remember them.
 const brotliSizes = new Map();
@@ -71,7 +72,26 @@ async function waitForBanner(page) {
     .then(() => true, () => false);
 }
 
-const readProbe = (page) => page.evaluate(() => ({ ...window.__bench }));
+const readProbe = (page) => page.evaluate(() => {
+  const { bannerAt, cls, loadAt } = window.__bench;
+  return { bannerAt, cls, loadAt };
+});
+
+/**
+ * Clicks a banner button the way a patient would: if the button is still showing a moment later,
+ * click again. tarteaucitron, for one, only wires its buttons up 500 ms after showing them.
+ * @returns {Promise<number>} clicks it took (CHOICE_ATTEMPTS + 1 if the button never went away)
+ */
+async function choose(page, selector) {
+  const button = page.locator(selector).first();
+  for (let attempt = 1; attempt <= CHOICE_ATTEMPTS; attempt += 1) {
+    const clicked = await button.click({ timeout: attempt === 1 ? 10000 : 1000 }).then(() => true, () => false);
+    if (!clicked) return attempt - 1;
+    const gone = await button.waitFor({ state: 'hidden', timeout: 1000 }).then(() => true, () => false);
+    if (gone) return attempt;
+  }
+  return CHOICE_ATTEMPTS + 1;
+}
 
 /** An unmeasured page load, so the first recorded run does not pay for cold caches. */
 export async function warmUp(browser, url) {
@@ -96,7 +116,7 @@ export async function rejectFlow(browser, adapter, url, rate) {
     const scriptMs = await stopProfile(cdp, adapter.own);
     const probe = await readProbe(page);
     log.phase = 'afterReject';
-    if (shown) await page.locator(adapter.reject).first().click();
+    const rejectClicks = shown ? await choose(page, adapter.reject) : 0;
     await page.waitForTimeout(AFTER_REJECT_MS);
     const first = await assetBytes(log, ['before']);
     const all = await assetBytes(log, ['before', 'afterReject']);
@@ -111,6 +131,7 @@ export async function rejectFlow(browser, adapter, url, rate) {
       afterChoiceFiles: all.files.filter((file) => !first.files.includes(file)),
       trackersBefore: countTrackers(log, 'before'),
       trackersAfterReject: countTrackers(log, 'afterReject'),
+      rejectClicks,
       external: log.external.length,
     };
   } finally {
@@ -128,7 +149,7 @@ export async function acceptFlow(browser, adapter, url, rate) {
     await page.waitForTimeout(REACTION_MS);
     const trackersBefore = countTrackers(log, 'before');
     log.phase = 'afterAccept';
-    if (shown) await page.locator(adapter.accept).first().click();
+    const acceptClicks = shown ? await choose(page, adapter.accept) : 0;
     // Accepting should release every tracker; stop waiting once all of them have asked.
     const deadline = Date.now() + AFTER_ACCEPT_MS;
     while (countTrackers(log, 'afterAccept') < EXPECTED_TRACKER_REQUESTS && Date.now() < deadline) await page.waitForTimeout(25);
@@ -152,6 +173,7 @@ export async function acceptFlow(browser, adapter, url, rate) {
       bannerMs: shown ? bannerAt : null,
       trackersBefore,
       trackersAfterAccept,
+      acceptClicks,
       returnBytes: back.bytes,
       returnFiles: back.files,
       flash: returning.bannerAt != null,

@@ -128,6 +128,9 @@ ${results.adapters.map((adapter) => {
 - **CLS**: sum of \`layout-shift\` entries without recent input, up to the choice (median; the budget needs every run at 0).
 - **Trackers**: requests to the stand-in hosts (scripts and beacons) before a choice (worst run of both sessions),
   in the ${AFTER_REJECT_MS} ms after reject (worst run), after accept (median; ${EXPECTED_TRACKER_REQUESTS} means both trackers loaded and beaconed).
+- **Choosing**: a click on "accept/reject all" counts as taken when that button goes away; if it is still visible 1 s later the
+  harness clicks again (at most 3 times), as a patient would. Most clicks it took per SDK:
+  ${results.adapters.map((adapter) => `${adapter.label} ${Math.max(...Object.values(results.rates).map((rows) => rows[adapter.id]?.maxClicks ?? 0))}`).join(', ')}.
 - **Returning flash**: runs in which the banner was visible at any frame of the returning visit. **Returning: first tracker**:
   Resource Timing \`startTime\` of the first request to a tracker host in the returning visit, from navigation start.
 `;

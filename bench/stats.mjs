@@ -28,6 +28,8 @@ export function summarize(rejects, accepts) {
     trackersBefore: max([...rejects.map((run) => run.trackersBefore), ...accepts.map((run) => run.trackersBefore)]),
     trackersAfterReject: max(rejects.map((run) => run.trackersAfterReject)),
     trackersAfterAccept: median(accepts.map((run) => run.trackersAfterAccept)),
+    // More than one click means the first one landed before the SDK listened (see flows.mjs choose()).
+    maxClicks: max([...rejects.map((run) => run.rejectClicks), ...accepts.map((run) => run.acceptClicks)]),
     flashRuns: accepts.filter((run) => run.flash).length,
     firstTrackerMs: median(accepts.map((run) => run.firstTrackerMs)),
     external: max([...rejects.map((run) => run.external), ...accepts.map((run) => run.external)]),
