@@ -129,6 +129,8 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
       if (needsBanner(state)) {
         openUi().then(
           (handle) => {
+            // Another tab may have decided while the UI was downloading: ask only if still needed.
+            if (!needsBanner(store.state)) return;
             handle.showBanner();
             receipts.shown();
           },
