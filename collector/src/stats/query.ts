@@ -125,7 +125,8 @@ export async function queryStats(pool: Pool, query: StatsQuery): Promise<StatsRe
   // Raw rows are read from max(from, watermark + 1), by a range on received_at so the (site_id, received_at) index applies.
   const rawFrom = `GREATEST($2::date, $4::date + 1)::timestamp AT TIME ZONE 'UTC'`;
   const rawTo = `($3::date + 1)::timestamp AT TIME ZONE 'UTC'`;
-  const dims = await pool.query<DimRow>(
+  // The two queries run on separate pool connections at once (the raw part of each scans today's rows).
+  const dimsQuery = pool.query<DimRow>(
     `SELECT day::text, locale, policy_version, device_class, method, sum(n)::text AS n, sum(n_opt_in)::text AS n_opt_in FROM (
        SELECT day, locale, policy_version, device_class, method, n, n_opt_in FROM rollup_receipts
         WHERE site_id = $1 AND day BETWEEN $2 AND LEAST($3::date, $4::date) AND ${filters}
@@ -144,7 +145,7 @@ export async function queryStats(pool: Pool, query: StatsQuery): Promise<StatsRe
      ) s GROUP BY 1, 2, 3, 4, 5`,
     params,
   );
-  const items = await pool.query<{ kind: 'category' | 'service'; item: string; granted: string; total: string }>(
+  const itemsQuery = pool.query<{ kind: 'category' | 'service'; item: string; granted: string; total: string }>(
     `SELECT kind, item, sum(g)::text AS granted, sum(t)::text AS total FROM (
        SELECT kind, item, n_granted AS g, n_total AS t FROM rollup_items
         WHERE site_id = $1 AND day BETWEEN $2 AND LEAST($3::date, $4::date) AND ${filters}
@@ -159,6 +160,7 @@ export async function queryStats(pool: Pool, query: StatsQuery): Promise<StatsRe
     params,
   );
 
+  const [dims, items] = await Promise.all([dimsQuery, itemsQuery]);
   const totals = emptyCounts();
   const groups = { day: new Map<string, Counts>(), locale: new Map<string, Counts>(), policy: new Map<string, Counts>(), device: new Map<string, Counts>() };
   const add = (map: Map<string, Counts>, key: string, row: DimRow): void => {
