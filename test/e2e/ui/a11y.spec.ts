@@ -1,8 +1,8 @@
 // axe-core on the banner and the preference center in every locale, light and dark, on the demo
 // clinic page (the whole page is scanned, shadow roots included): zero violations.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { cspViolations, locales, openDemo, openPreferences, watchPage } from './helpers.js';
+import { test } from '@playwright/test';
+import { cspViolations, expect, locales, openDemo, openPreferences, watchPage } from './helpers.js';
 
 type Results = Awaited<ReturnType<AxeBuilder['analyze']>>;
 

@@ -1,8 +1,8 @@
 // The UI under a strict header Content-Security-Policy (nonce scripts, no inline styles, Trusted
 // Types limited to the clinic-consent and lit-html policies): shown and operated with no violation,
 // and config texts rendered as text, never HTML.
-import { expect, test } from '@playwright/test';
-import { banner, cspViolations, dialog, openDemo, openPreferences, watchPage } from './helpers.js';
+import { test } from '@playwright/test';
+import { banner, cspViolations, dialog, expect, openDemo, openPreferences, watchPage } from './helpers.js';
 
 test('the demo page, under the strict CSP header, shows and operates banner and preference center with no violation', async ({ page }) => {
   const { errors } = await watchPage(page);

@@ -1,8 +1,8 @@
 // The demo clinic site as a patient uses it: the language switch (the UI follows <html lang>), the
 // stand-in trackers running only after consent, withdrawal from the footer link, and the disclosure
 // table on the privacy-policy page drawn from the same config as the banner.
-import { expect, test, type Page } from '@playwright/test';
-import { banner, cspViolations, dialog, openDemo, watchPage } from './helpers.js';
+import { test, type Page } from '@playwright/test';
+import { banner, cspViolations, dialog, expect, openDemo, watchPage } from './helpers.js';
 
 const cookieNames = async (page: Page) =>
   (await page.evaluate(() => document.cookie)).split('; ').filter(Boolean).map((pair) => pair.split('=')[0]);

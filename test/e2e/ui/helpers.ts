@@ -1,7 +1,10 @@
 // Helpers for the UI's end-to-end tests on the demo clinic site (served with a strict header CSP):
 // open it in a language as a first-time visitor, reach into <clinic-consent>'s shadow root, and
 // collect CSP violations and page errors so every test can assert that none happened.
-import { expect, type Page } from '@playwright/test';
+import { expect as baseExpect, type Page } from '@playwright/test';
+
+/** Playwright's expect with room for a machine busy with other test runs (web fonts, Lit, IndexedDB). */
+export const expect = baseExpect.configure({ timeout: 15_000 });
 
 export const locales = ['ko', 'en', 'ja'] as const;
 export type Locale = (typeof locales)[number];
@@ -27,7 +30,9 @@ export async function watchPage(page: Page): Promise<{ errors: string[] }> {
 /** Opens a demo page in `lang` and waits for the banner (a first visit: the context is fresh). */
 export async function openDemo(page: Page, lang: Locale, path = '/demo/'): Promise<void> {
   await page.goto(`${path}?lang=${lang}`);
-  await expect(page.locator('clinic-consent .banner h2'), 'the banner shows on a first visit').toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('clinic-consent .banner h2'), 'the banner shows on a first visit').toBeVisible();
+  // Boxes are measured where the banner rests, not halfway through its slide-in.
+  await page.locator('clinic-consent .banner').evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
   // Korean and Japanese glyphs come from the @fontsource web fonts.
   await page.evaluate(() => document.fonts.ready);
 }
@@ -38,7 +43,7 @@ export const dialog = (page: Page) => page.locator('clinic-consent dialog');
 /** Opens the preference center from the banner's Choose button and waits until it is open. */
 export async function openPreferences(page: Page): Promise<void> {
   await banner(page).locator('[part~="choose"]').click();
-  await expect(dialog(page)).toBeVisible({ timeout: 15_000 });
+  await expect(dialog(page)).toBeVisible();
   await expect(dialog(page).locator('#cc-p-analytics')).toBeAttached();
 }
 

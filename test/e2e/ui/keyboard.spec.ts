@@ -1,8 +1,8 @@
 // Keyboard only: every control reachable in a sensible order, the focused element never hidden behind
 // the banner (WCAG 2.2 SC 2.4.11, which axe does not check), focus moved into and trapped in the
 // preference center, Esc closing it without deciding, and focus returning to where it was.
-import { expect, test } from '@playwright/test';
-import { banner, cspViolations, dialog, focused, openDemo, watchPage } from './helpers.js';
+import { test } from '@playwright/test';
+import { banner, cspViolations, dialog, expect, focused, openDemo, watchPage } from './helpers.js';
 
 test('tabbing through the whole page never leaves the focused element behind the banner', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });

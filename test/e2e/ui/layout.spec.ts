@@ -1,8 +1,8 @@
 // Layout and motion: no horizontal scrolling at 320 px or at 200 % zoom, no motion under
 // prefers-reduced-motion, no layout shift when the banner appears, and no banner (nor Lit) at all
 // for a returning visitor.
-import { expect, test, type Page } from '@playwright/test';
-import { banner, dialog, locales, openDemo, openPreferences, watchPage } from './helpers.js';
+import { test, type Page } from '@playwright/test';
+import { banner, dialog, expect, locales, openDemo, openPreferences, watchPage } from './helpers.js';
 
 /** Widths that overflow their box: the page, the banner, the dialog and its scrolling body. */
 function overflow(page: Page) {
