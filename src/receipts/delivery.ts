@@ -14,6 +14,8 @@ const TIMEOUT_MS = 15_000;
 const BASE_DELAY_MS = 1000;
 const MAX_DELAY_MS = 5 * 60_000;
 const LEASE_MS = 30_000;
+// A few requests at a time: a backlog (a reload after an offline spell) drains quickly without flooding the collector.
+const CONCURRENCY = 4;
 
 type Outcome = { kind: 'done'; answer: Pick<StoredReceipt, 'ack' | 'chainStatus' | 'rejected'> | null } | { kind: 'retry' };
 
@@ -41,6 +43,8 @@ export class Delivery {
   /** Bodies not yet acknowledged, kept ready for a beacon when the page goes away. */
   private readonly bodies = new Map<string, { url: string; body: string }>();
   private readonly inFlight = new Set<string>();
+  /** Text hashes the collector has said it knows, so their texts are not looked up again. */
+  private readonly knownTexts = new Set<string>();
   private keepaliveBytes = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | null = null;
@@ -97,26 +101,27 @@ export class Delivery {
     const { backend } = this.options;
     let failures = 0;
     let pausedUntil = 0;
-    const entries = (await backend.outbox()).sort((a, b) => a.queuedAt - b.queuedAt);
-    for (const entry of entries) {
-      if (!all && entry.nextAt > this.now()) continue;
-      if (!crossTabLocks()) await backend.claimLease(this.owner, this.now(), LEASE_MS);
-      const outcome = await this.deliver(entry);
-      if (outcome.kind === 'done') {
-        await backend.settle(entry.id, outcome.answer);
-        this.bodies.delete(entry.id);
-        failures = 0;
-        continue;
+    const due = (await backend.outbox()).filter((entry) => all || entry.nextAt <= this.now()).sort((a, b) => a.queuedAt - b.queuedAt);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (pausedUntil === 0 && next < due.length) {
+        const entry = due[next++] as OutboxEntry;
+        if (!crossTabLocks()) await backend.claimLease(this.owner, this.now(), LEASE_MS);
+        const outcome = await this.deliver(entry);
+        if (outcome.kind === 'done') {
+          await backend.settle(entry.id, outcome.answer);
+          this.bodies.delete(entry.id);
+          failures = 0;
+          continue;
+        }
+        const attempts = entry.attempts + 1;
+        const nextAt = this.now() + backoff(attempts, this.random);
+        await backend.putOutbox({ ...entry, attempts, nextAt });
+        // Offline, or three failures in a row (a collector down or unreachable): stop asking until the backoff is over.
+        if (!navigator.onLine || ++failures >= 3) pausedUntil = Math.max(pausedUntil, nextAt);
       }
-      const attempts = entry.attempts + 1;
-      const nextAt = this.now() + backoff(attempts, this.random);
-      await backend.putOutbox({ ...entry, attempts, nextAt });
-      // Offline, or three failures in a row (a collector down or unreachable): stop asking until the backoff is over.
-      if (!navigator.onLine || ++failures >= 3) {
-        pausedUntil = nextAt;
-        break;
-      }
-    }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const left = await backend.outbox();
     if (left.length) this.schedule(Math.max(pausedUntil, Math.min(...left.map((entry) => entry.nextAt))));
   }
@@ -130,8 +135,10 @@ export class Delivery {
   private async bodyOf(entry: OutboxEntry): Promise<{ url: string; body: string }> {
     const url = entry.kind === 'receipt' ? this.options.endpoint : new URL('impressions', this.options.endpoint).href;
     let body = JSON.stringify(entry.payload);
-    if (entry.kind === 'receipt') {
-      const texts = await this.options.backend.texts((entry.payload as ConsentReceiptV1).textHash);
+    const hash = (entry.payload as ConsentReceiptV1).textHash;
+    if (entry.kind === 'receipt' && !this.knownTexts.has(hash)) {
+      const texts = await this.options.backend.texts(hash);
+      if (texts?.known) this.knownTexts.add(hash);
       const withTexts = texts && !texts.known ? JSON.stringify({ ...entry.payload, texts: texts.texts }) : body;
       if (new Blob([withTexts]).size <= BODY_LIMIT) body = withTexts;
     }
@@ -174,7 +181,8 @@ export class Delivery {
     const ack = answer?.ack;
     // Only a real acknowledgment of this very receipt empties its slot (not a captive portal's 200 page).
     if (!isAck(ack, receipt)) return { kind: 'retry' };
-    if (answer?.textsKnown) {
+    if (answer?.textsKnown && !this.knownTexts.has(receipt.textHash)) {
+      this.knownTexts.add(receipt.textHash);
       const texts = await this.options.backend.texts(receipt.textHash);
       if (texts && !texts.known) await this.options.backend.putTexts(receipt.textHash, { ...texts, known: true });
     }

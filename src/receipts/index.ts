@@ -138,7 +138,8 @@ export function startReceipts(options: ReceiptsOptions): ReceiptsPart {
     async flush() {
       await (await delivery)?.flush(true);
     },
-    history: async () => readHistory(await backend, endpoint !== null),
+    // After the decisions already made in this tab have been kept, so the history shows them all.
+    history: async () => readHistory(await queue.then(() => backend), endpoint !== null),
     exportJson: async () => exportHistory(await backend, config.siteId),
     async download(consentId) {
       const link = document.createElement('a');

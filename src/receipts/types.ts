@@ -40,6 +40,7 @@ export interface ReceiptHistory {
 
 /** `ClinicConsent.receipts`: the patient's own view of their consent receipts. */
 export interface ReceiptsApi {
+  /** Resolves once every decision made in this tab so far has its receipt kept. */
   history(): Promise<ReceiptHistory>;
   /** Saves every receipt kept in this browser, with acknowledgments and the chain check, as a JSON file. */
   download(): Promise<void>;
