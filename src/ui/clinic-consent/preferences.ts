@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ServiceConfig } from '../../config/types.js';
 import { localize } from '../texts.js';
 import { renderSwitch } from './banner.js';
+import { renderHistory } from './history.js';
 export { preferencesStyles } from './preferences.styles.js';
 import { categoryText, countryName, fill, type ConsentView } from './view.js';
 
@@ -48,6 +49,7 @@ export function renderPreferences(view: ConsentView): TemplateResult {
                 ? html`<button class="link" part="button withdraw" @click=${() => view.decide('withdraw')}>${t.withdraw}</button>`
                 : nothing}`
           : html`<p>${t.noRecord}</p>`}
+        ${renderHistory(view)}
       </section>
     </div>
     <div class="actions" part="actions">

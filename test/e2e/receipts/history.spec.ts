@@ -1,0 +1,48 @@
+// The patient's view: the preference center lists their decisions (date, choice, policy version,
+// received or waiting) and saves them as JSON, in their language.
+import { readFileSync } from 'node:fs';
+import { startEndpoint, type ReceiptEndpoint } from '../../support/receipt-endpoint.js';
+import { expect, test } from '../support/clinic-page.js';
+import { openClinic } from './support.js';
+
+let endpoint: ReceiptEndpoint;
+test.beforeEach(async () => {
+  endpoint = await startEndpoint();
+});
+test.afterEach(async () => {
+  await endpoint.close();
+});
+
+test('the preference center shows the history with delivery status and downloads it', async ({ context }) => {
+  const { page, errors } = await openClinic(context, endpoint);
+  await page.evaluate(() => window.ClinicConsent!.acceptAll());
+  await expect.poll(() => endpoint.receipts.size).toBe(1);
+  endpoint.down = true;
+  await page.evaluate(() => window.ClinicConsent!.accept({ categories: ['analytics'] }));
+
+  await page.evaluate(() => window.ClinicConsent!.openPreferences());
+  await page.locator('clinic-consent [part~="history"] summary').click();
+  const items = page.locator('clinic-consent ol.history li');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0), 'newest first, not yet received').toContainText('Saved my choices');
+  await expect(items.nth(0)).toContainText('allowed: Analytics cookies');
+  await expect(items.nth(0)).toContainText('waiting to be sent');
+  await expect(items.nth(1)).toContainText('Accepted all');
+  await expect(items.nth(1)).toContainText('privacy policy version 2024-05');
+  await expect(items.nth(1)).toContainText('received by the clinic');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('clinic-consent [part~="download"]').click()]);
+  const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { intact: boolean; receipts: { ack: unknown }[] };
+  expect(saved.intact).toBe(true);
+  expect(saved.receipts.map((entry) => entry.ack !== null).sort()).toEqual([false, true]);
+  expect(errors).toEqual([]);
+});
+
+test('in Korean, the history speaks Korean', async ({ context }) => {
+  const { page } = await openClinic(context, null, { locale: 'ko' });
+  await page.evaluate(() => window.ClinicConsent!.rejectAll());
+  await page.evaluate(() => window.ClinicConsent!.openPreferences());
+  await page.locator('clinic-consent [part~="history"] summary').click();
+  await expect(page.locator('clinic-consent ol.history li')).toContainText('모두 거부');
+  await expect(page.locator('clinic-consent ol.history li')).toContainText('이 브라우저에만 보관됨');
+});
