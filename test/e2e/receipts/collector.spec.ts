@@ -1,0 +1,38 @@
+// The happy path against the real collector (embedded PostgreSQL): a decision in the browser is
+// stored, its texts are kept once, and the ack kept in the browser verifies with the published key.
+import { createPublicKey, verify } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ackSigningInput } from '../../../schema/canonicalize.js';
+import { startCollector, type RunningCollector } from '../../../collector/src/start.js';
+import { expect, test } from '../support/clinic-page.js';
+import { openClinic, storedReceipts } from './support.js';
+
+let collector: RunningCollector;
+let dataDir = '';
+test.beforeAll(async ({ baseURL }) => {
+  test.setTimeout(60_000);
+  dataDir = mkdtempSync(join(tmpdir(), 'cc-receipts-e2e-'));
+  collector = await startCollector({ port: 0, dataDir, siteOrigins: [new URL(baseURL!).origin] });
+});
+test.afterAll(async () => {
+  await collector?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a decision is stored by the collector and its signed ack verifies with the published key', async ({ context }) => {
+  const { page, errors } = await openClinic(context, null, { siteId: collector.siteId, receiptEndpoint: `${collector.url}/v1/receipts` });
+  await page.evaluate(() => window.ClinicConsent!.accept({ categories: ['analytics'] }));
+  await expect.poll(async () => (await storedReceipts(page))[0]?.ack, { message: 'the collector acknowledged it', timeout: 15_000 }).toBeTruthy();
+  const [{ receipt, ack, chainStatus }] = (await storedReceipts(page)) as [Awaited<ReturnType<typeof storedReceipts>>[number]];
+  expect(chainStatus).toBe('ok');
+  expect(ack).toMatchObject({ receiptId: receipt.id, receiptHash: receipt.hash });
+
+  // GET /v1/keys lists JWKs (OKP, Ed25519).
+  const { keys } = (await (await fetch(collector.publicKeyUrl)).json()) as { keys: { kid: string; kty: string; crv: string; x: string }[] };
+  const key = keys.find((candidate) => candidate.kid === ack!.kid)!;
+  const publicKey = createPublicKey({ key: { kty: key.kty, crv: key.crv, x: key.x }, format: 'jwk' });
+  expect(verify(null, Buffer.from(ackSigningInput(ack as unknown as Record<string, unknown>)), publicKey, Buffer.from(ack!.signature, 'base64url')), 'the signature verifies').toBe(true);
+  expect(errors).toEqual([]);
+});
