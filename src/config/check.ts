@@ -88,6 +88,9 @@ export function checkConfig(raw: unknown): string[] {
     for (const key of ['thirdParty', 'purpose', 'dataSent'] as const) localized(entry[key], `${path}.${key}`);
     if (entry.country !== undefined && !(typeof entry.country === 'string' && /^[A-Z]{2}$/.test(entry.country))) {
       problem(`${path}.country`, 'a two-letter ISO 3166-1 country code such as "KR" or "US"', entry.country);
+    } else if (entry.country === undefined && entry.thirdParty !== undefined) {
+      // Overseas-transfer notices (PIPA) and receipts name the recipient's country with the recipient.
+      problem(`${path}.country`, 'the recipient\'s two-letter country code, required with thirdParty', entry.country);
     }
     list(entry.cookies, `${path}.cookies`, (cookie, cookiePath) => {
       const rule = object(cookie, cookiePath, fields.cookie, true);

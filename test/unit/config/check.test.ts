@@ -17,6 +17,14 @@ describe('checkConfig', () => {
     expect(checkConfig(broken)).toEqual(['categories.marketing.services[0].country: expected a two-letter ISO 3166-1 country code such as "KR" or "US", got "Korea"']);
   });
 
+  it('asks for the recipient\'s country whenever a third party is named', () => {
+    const config = clinicConfig();
+    const { country: _country, ...withoutCountry } = config.categories!.marketing!.services![0]!;
+    expect(checkConfig({ ...config, categories: { marketing: { services: [withoutCountry] } } })).toEqual([
+      "categories.marketing.services[0].country: expected the recipient's two-letter country code, required with thirdParty, got nothing",
+    ]);
+  });
+
   it('reports a misspelt field instead of ignoring it', () => {
     const problems = checkConfig({ ...clinicConfig(), policyVersion: '2' });
     expect(problems).toHaveLength(1);
