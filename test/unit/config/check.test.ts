@@ -19,7 +19,7 @@ describe('checkConfig', () => {
 
   it('asks for the recipient\'s country whenever a third party is named', () => {
     const config = clinicConfig();
-    const { country: _country, ...withoutCountry } = config.categories!.marketing!.services![0]!;
+    const { country, ...withoutCountry } = config.categories!.marketing!.services![0]!;
     expect(checkConfig({ ...config, categories: { marketing: { services: [withoutCountry] } } })).toEqual([
       "categories.marketing.services[0].country: expected the recipient's two-letter country code, required with thirdParty, got nothing",
     ]);
