@@ -87,9 +87,17 @@ export class ClinicConsentElement extends LitElement {
 
   /** Shows the banner's first layer. */
   showBanner(): void {
+    // The texts load first; another tab may have answered the question meanwhile.
+    if (this.answered()) return;
     this.resetDraft();
     this.stage = 'ask';
     this.requestUpdate();
+  }
+
+  /** A current choice exists and nothing is to be told about it: no banner is due. */
+  private answered(): boolean {
+    const state = this.api?.getState();
+    return state !== undefined && state.decided && !state.policyChanged;
   }
 
   /**
@@ -125,9 +133,8 @@ export class ClinicConsentElement extends LitElement {
   }
 
   private onState(): void {
-    const state = this.api?.getState();
     // Decided elsewhere (another tab, the site's own call): the question is answered.
-    if (state && this.stage === 'ask' && state.decided && !state.policyChanged) this.stage = 'hidden';
+    if (this.stage === 'ask' && this.answered()) this.stage = 'hidden';
     if (!this.dialog?.open && this.stage !== 'ask') this.resetDraft();
     this.lang = this.locales?.locale ?? '';
     this.requestUpdate();
