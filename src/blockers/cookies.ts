@@ -1,5 +1,6 @@
 // Cookie housekeeping: the registrable domain of a host (so a choice is shared across www. and m.,
 // and a tracker's cookie is found on every parent domain), and deletion of cookies by rule.
+import { wildcard } from './guards/match.js';
 
 // Second-level labels under which clinics' sites commonly register (Korea, Japan, China, Taiwan,
 // UK and others). Not the whole Public Suffix List: a host under a suffix missing here keeps its
@@ -48,9 +49,9 @@ function cookiePaths(pathname: string): string[] {
 }
 
 /** Turns a rule name with `*` wildcards into a test for cookie names. */
-export function nameMatcher(pattern: string): (name: string) => boolean {
+function nameMatcher(pattern: string): (name: string) => boolean {
   if (!pattern.includes('*')) return (name) => name === pattern;
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const regex = new RegExp(`^${wildcard(pattern)}$`);
   return (name) => regex.test(name);
 }
 
