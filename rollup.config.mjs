@@ -24,6 +24,10 @@ export default [
   },
   {
     input: { 'clinic-consent-ui': 'src/ui/index.ts', 'config-check': 'src/config/check.ts', placeholder: 'src/blockers/placeholder.ts', receipts: 'src/receipts/index.ts' },
+    // The UI entry may export more than its own module: the code it shares with the preference
+    // center and the disclosure table then lives in it, instead of behind a facade file that would
+    // cost the banner one more round trip.
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist/ui',
       format: 'es',

@@ -1,6 +1,7 @@
 // The demo clinic's own script: the language switch (it changes <html lang>, which the consent UI
-// follows) and the "what ran" panel that the stand-in trackers write to. Loaded in <head>, after the
-// consent loader, so the language is set before anything is drawn.
+// follows) and the "what ran" panel that the stand-in trackers write to. Loaded first in <head>, so
+// the language is set before the consent loader reads it and before anything is drawn. It runs no
+// tracker and sets no cookie, so it may come before the loader.
 (function () {
   const offered = ['ko', 'en', 'ja'];
   const fromUrl = new URLSearchParams(location.search).get('lang');

@@ -1,5 +1,6 @@
 // Cookie housekeeping: the registrable domain of a host (so a choice is shared across www. and m.,
-// and a tracker's cookie is found on every parent domain), and deletion of cookies by rule.
+// and a tracker's cookie is found on every parent domain), and clearing what a refused service
+// stored: its cookies by rule and its localStorage keys.
 import { wildcard } from './guards/match.js';
 
 // Second-level labels under which clinics' sites commonly register (Korea, Japan, China, Taiwan,
@@ -82,4 +83,19 @@ export function deleteCookies(patterns: readonly { name: string; domain?: string
     }
   }
   return deleted;
+}
+
+/**
+ * Clears what refused services stored: their cookies (as deleteCookies) and every localStorage key
+ * matching one of `storageKeys` (`*` wildcards allowed).
+ */
+export function clearStored(cookies: readonly { name: string; domain?: string }[], storageKeys: readonly string[]): void {
+  deleteCookies(cookies);
+  if (!storageKeys.length) return;
+  try {
+    const regex = new RegExp(`^(?:${storageKeys.map(wildcard).join('|')})$`);
+    for (const key of Object.keys(localStorage)) if (regex.test(key)) localStorage.removeItem(key);
+  } catch {
+    // Storage disabled: nothing was written there either.
+  }
 }

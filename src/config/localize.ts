@@ -12,3 +12,4 @@ export function localize(text: LocalizedText | undefined, locale: string): strin
 export function pageLocale(): string {
   return document.documentElement.lang || navigator.language || 'en';
 }
+

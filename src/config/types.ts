@@ -30,7 +30,7 @@ export interface ServiceConfig {
   /** What is sent (e.g. "pages visited, visit time, device type"). */
   readonly dataSent?: LocalizedText;
   readonly cookies?: readonly CookieRule[];
-  /** localStorage keys the service writes, cleared on refusal. */
+  /** localStorage keys the service writes (`*` wildcards allowed), cleared on refusal. */
   readonly localStorageKeys?: readonly string[];
 }
 

@@ -21,6 +21,7 @@ try {
     checker: () => chunk('config-check'),
     placeholder: () => chunk('placeholder'),
     receipts: () => chunk('receipts'),
+    locale: (bundle) => chunk(`locale-${bundle}`),
   });
 } catch (error) {
   // Nothing escapes into the clinic's page; optional categories simply stay off.

@@ -4,12 +4,13 @@
 import type { ClinicConsentApi, UiHandle, UiModule } from '../api.js';
 import type * as Placeholder from '../blockers/placeholder.js';
 import type * as Receipts from '../receipts/index.js';
-import { deleteCookies } from '../blockers/cookies.js';
+import { clearStored } from '../blockers/cookies.js';
 import { startConsentMode } from '../blockers/consent-mode.js';
 import { startGate } from '../blockers/gate.js';
 import { installGuards } from '../blockers/guards/index.js';
 import { sensitiveMatcher } from '../blockers/sensitive.js';
 import { resolveTrackingConfig } from '../blockers/tracking-config.js';
+import { bundleFor, chosenLocale, type BundledLocale } from '../config/locale-choice.js';
 import { NECESSARY, resolveConfig } from '../config/resolve.js';
 import type { ClinicConsentConfig, ResolvedConfig } from '../config/types.js';
 import { hash } from '../consent/fingerprint.js';
@@ -26,12 +27,14 @@ import { connectTabs } from '../storage/tab-sync.js';
 
 export const VERSION = '0.1.0';
 
-/** The lazily loaded pieces: the Lit UI, and the config checker (config/check.ts). */
+/** The lazily loaded pieces: the Lit UI and its texts, the config checker (config/check.ts), placeholders and receipts. */
 export interface LazyParts {
   ui(): Promise<UiModule>;
   checker(): Promise<{ checkConfig(raw: unknown): string[] }>;
   placeholder(): Promise<typeof Placeholder>;
   receipts?(): Promise<typeof Receipts>;
+  /** The texts file of a language, fetched alongside the UI rather than after it. */
+  locale?(bundle: BundledLocale): Promise<unknown>;
 }
 
 const fallbackConfig: ClinicConsentConfig = { siteId: 'unconfigured', policy: { url: '/', version: '0' } };
@@ -77,8 +80,10 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
 
   let ui: Promise<UiHandle> | null = null;
   let locale: string | null = null;
-  const openUi = (): Promise<UiHandle> =>
-    (ui ??= lazy
+  const openUi = (): Promise<UiHandle> => {
+    // The UI would only ask for its texts once it has loaded: ask now, in parallel (the browser fetches a module once).
+    if (!ui) void lazy.locale?.(bundleFor(chosenLocale(config, locale))).catch(() => undefined);
+    return (ui ??= lazy
       .ui()
       .then((module) => {
         const handle = module.mountUi(api);
@@ -90,6 +95,7 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
         report('CC_ERR_UI_LOAD', String(error));
         throw error;
       }));
+  };
   let failedClosed = raw === undefined;
   const needsBanner = (state: ConsentSnapshot) => !failedClosed && state.known && (!state.decided || state.policyChanged);
 
@@ -100,6 +106,8 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
   if (trusted) guarded(() => store.unlock());
   // Without a choice cookie the banner is likely: fetch the UI while the rest is read.
   if (!failedClosed && !store.state.known) void openUi().catch(() => undefined);
+  // Reading is harmless before the check passes; nothing read is applied until then.
+  if (!trusted && raw !== undefined) guarded(() => storage.prefetch());
   const checked: Promise<boolean> = trusted
     ? Promise.resolve(true)
     : raw === undefined
@@ -180,14 +188,10 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
 function clearDenied(config: ResolvedConfig, state: ConsentSnapshot): void {
   if (!state.known) return;
   const denied = config.categories.flatMap((category) => category.services.filter((service) => !state.services[service.id]));
-  deleteCookies(denied.flatMap((service) => service.cookies ?? []));
-  for (const key of denied.flatMap((service) => service.localStorageKeys ?? [])) {
-    try {
-      localStorage.removeItem(key);
-    } catch {
-      // Storage disabled: nothing was written there either.
-    }
-  }
+  clearStored(
+    denied.flatMap((service) => service.cookies ?? []),
+    denied.flatMap((service) => service.localStorageKeys ?? []),
+  );
 }
 
 const grantedCategories = (state: ConsentSnapshot) => Object.keys(state.categories).filter((id) => state.categories[id]);

@@ -9,7 +9,7 @@ import type { ReceiptsOptions, ReceiptsPart } from './index.js';
 import type { ReceiptsApi } from './types.js';
 
 export interface ReceiptsHook extends ReceiptsApi {
-  /** The banner is being shown: fetches the chunk ahead of the likely decision, and counts one impression per tab session. */
+  /** The banner is being shown: once idle, fetches the chunk ahead of the likely decision and counts one impression per tab session. */
   shown(): void;
 }
 
@@ -17,6 +17,12 @@ export interface ReceiptsHook extends ReceiptsApi {
 function textsOnScreen(): ShownTexts | null {
   const locales = (document.querySelector('clinic-consent') as { locales?: { locale: string; texts: object | null } | null } | null)?.locales;
   return locales?.texts ? { locale: locales.locale, strings: { ...(locales.texts as Record<string, string>) } } : null;
+}
+
+/** requestIdleCallback where the browser has it (Safari does not), else a short timeout. */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 200);
 }
 
 export function hookReceipts(
@@ -44,7 +50,9 @@ export function hookReceipts(
   addEventListener('online', flush);
 
   return {
-    shown: () => quietly((chunk) => chunk.impression(store.state.consentVersion, textsOnScreen()?.locale ?? (document.documentElement.lang || 'en'))),
+    // Once the browser is idle: the chunk then neither competes with the banner's first paint nor
+    // is missing when the patient decides (so the receipt is kept at once).
+    shown: () => whenIdle(() => quietly((chunk) => chunk.impression(store.state.consentVersion, textsOnScreen()?.locale ?? (document.documentElement.lang || 'en')))),
     history: () => receipts().then((chunk) => chunk.history()),
     download: () => receipts().then((chunk) => chunk.download(store.state.consentId)),
   };

@@ -21,6 +21,7 @@ export interface DatabaseRead {
 export class ChoiceStorage {
   private database: UseStore | null = null;
   private databaseUsable = true;
+  private prefetched: Promise<DatabaseRead> | null = null;
 
   constructor(private readonly config: ResolvedConfig) {}
 
@@ -49,7 +50,19 @@ export class ChoiceStorage {
       (location.protocol === 'https:' ? '; Secure' : '');
   }
 
-  async readDatabase(): Promise<DatabaseRead> {
+  /** Starts reading IndexedDB now, for the next readDatabase() (while the config is still being checked). */
+  prefetch(): void {
+    this.prefetched ??= this.readFresh();
+  }
+
+  /** The IndexedDB record: the prefetched read if one is waiting, else a new read. */
+  readDatabase(): Promise<DatabaseRead> {
+    const read = this.prefetched ?? this.readFresh();
+    this.prefetched = null;
+    return read;
+  }
+
+  private async readFresh(): Promise<DatabaseRead> {
     try {
       const value = await withTimeout(get<unknown>(KEY, this.store()));
       if (value === undefined) return { record: null, available: true };

@@ -1,26 +1,15 @@
 // Which language the UI speaks, and its texts: config `locale`, else `<html lang>`, else the
 // browser's languages, else English, always restricted to `config.languages`. Follows `<html lang>`
 // changes and setLocale() at run time. Each locale file is its own chunk, fetched only when chosen.
+import { bundleFor, chosenLocale, type BundledLocale } from '../config/locale-choice.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { withOverrides, type Texts } from './texts.js';
 
-const bundles: Record<string, () => Promise<{ default: Texts }>> = {
+const bundles: Record<BundledLocale, () => Promise<{ default: Texts }>> = {
   ko: () => import('./locales/ko.js'),
   en: () => import('./locales/en.js'),
   ja: () => import('./locales/ja.js'),
 };
-
-/** The first candidate the site offers, matching a full tag ("ko-KR") or its language ("ko"). */
-export function pickLocale(candidates: readonly (string | null | undefined)[], offered: readonly string[]): string {
-  const lower = offered.map((code) => code.toLowerCase());
-  for (const candidate of candidates) {
-    if (!candidate) continue;
-    const tag = candidate.toLowerCase();
-    const hit = lower.indexOf(tag) >= 0 ? lower.indexOf(tag) : lower.indexOf(tag.split('-')[0] ?? '');
-    if (hit >= 0) return offered[hit] as string;
-  }
-  return offered.find((code) => code.toLowerCase() === 'en') ?? offered[0] ?? 'en';
-}
 
 /** The UI's current language and texts; fires `change` when either is replaced. */
 export class LocaleState extends EventTarget {
@@ -55,14 +44,10 @@ export class LocaleState extends EventTarget {
   }
 
   private async apply(): Promise<void> {
-    const locale = pickLocale(
-      [this.requested, this.config.locale, document.documentElement.lang, ...navigator.languages],
-      this.config.languages,
-    );
+    const locale = chosenLocale(this.config, this.requested);
     if (locale === this.locale && this.texts) return;
     const ticket = ++this.loading;
-    const load = bundles[locale.split('-')[0] ?? ''] ?? bundles.en;
-    const base = (await (load as () => Promise<{ default: Texts }>)()).default;
+    const base = (await bundles[bundleFor(locale)]()).default;
     // A newer request finished first: keep its result.
     if (ticket !== this.loading) return;
     this.locale = locale;

@@ -62,8 +62,8 @@ export const styles = css`
     max-block-size: 70vh;
     padding: var(--cc-space);
     border-block-start: 4px solid var(--_brand);
+    /* No entrance animation: the banner is readable in the first frame it is painted. */
     box-shadow: 0 -2px 16px rgb(0 0 0 / 0.25);
-    animation: cc-rise 0.25s ease-out;
   }
   .banner > * {
     inline-size: 100%;
@@ -196,13 +196,7 @@ export const styles = css`
   input:disabled ~ * {
     cursor: not-allowed;
   }
-  @keyframes cc-rise {
-    from {
-      transform: translateY(100%);
-    }
-  }
   @media (prefers-reduced-motion: reduce) {
-    .banner,
     .track::after {
       animation: none;
       transition: none;

@@ -1,6 +1,7 @@
 // Which language the UI speaks, and that every locale file has every text.
 import { expect } from '@open-wc/testing';
-import { LocaleState, pickLocale } from '../../../src/ui/locale.js';
+import { pickLocale } from '../../../src/config/locale-choice.js';
+import { LocaleState } from '../../../src/ui/locale.js';
 import en from '../../../src/ui/locales/en.js';
 import ja from '../../../src/ui/locales/ja.js';
 import ko from '../../../src/ui/locales/ko.js';

@@ -31,8 +31,6 @@ export async function watchPage(page: Page): Promise<{ errors: string[] }> {
 export async function openDemo(page: Page, lang: Locale, path = '/demo/'): Promise<void> {
   await page.goto(`${path}?lang=${lang}`);
   await expect(page.locator('clinic-consent .banner h2'), 'the banner shows on a first visit').toBeVisible();
-  // Boxes are measured where the banner rests, not halfway through its slide-in.
-  await page.locator('clinic-consent .banner').evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
   // Korean and Japanese glyphs come from the @fontsource web fonts.
   await page.evaluate(() => document.fonts.ready);
 }
