@@ -6,12 +6,14 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { minifyCssLiterals } from './scripts/minify-css.mjs';
 import { sizeReport } from './scripts/size-report.mjs';
 
 const production = process.env.BUILD !== 'dev';
 
 const plugins = (module) => [
   nodeResolve({ browser: true }),
+  production && minifyCssLiterals(),
   esbuild({ target: 'es2021', tsconfig: 'tsconfig.base.json' }),
   production && terser({ module, ecma: 2021, compress: { passes: 3 }, format: { comments: false } }),
 ];

@@ -16,7 +16,8 @@ export class ConsentChangeEvent extends Event {
   readonly detail: ConsentChangeDetail;
 
   constructor(detail: ConsentChangeDetail) {
-    super(ConsentChangeEvent.type, { bubbles: false, composed: false, cancelable: false });
+    // Not bubbling, composed or cancelable (Event's defaults): it is dispatched where it is listened to.
+    super(ConsentChangeEvent.type);
     this.detail = detail;
   }
 }

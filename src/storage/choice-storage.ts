@@ -1,16 +1,15 @@
 // Where the choice lives: IndexedDB (the store of record, through idb-keyval; the only module
 // that touches it) mirrored by the choice cookie (read synchronously at start). When IndexedDB is
 // unavailable, blocked or holds a broken record, the cookie and memory carry on, and that is said once.
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { ResolvedConfig } from '../config/types.js';
 import type { ConsentRecord } from '../consent/types.js';
 import { registrableDomain } from '../blockers/cookies.js';
 import { report } from '../errors.js';
 import { CHOICE_COOKIE, decodeChoice, encodeChoice } from './choice-cookie.js';
+import { timed } from './timeout.js';
 
 const KEY = 'choice';
-// An IndexedDB open that neither succeeds nor fails (seen with blocked upgrades) must not keep the page waiting.
-const OPEN_TIMEOUT_MS = 2000;
 
 export interface DatabaseRead {
   readonly record: ConsentRecord | null;
@@ -64,7 +63,7 @@ export class ChoiceStorage {
 
   private async readFresh(): Promise<DatabaseRead> {
     try {
-      const value = await withTimeout(get<unknown>(KEY, this.store()));
+      const value: unknown = await timed(this.store()('readonly', (store) => promisifyRequest(store.get(KEY))));
       if (value === undefined) return { record: null, available: true };
       if (isRecord(value)) return { record: value, available: true };
       report('CC_ERR_STORAGE_CORRUPT');
@@ -80,7 +79,12 @@ export class ChoiceStorage {
     this.writeCookie(record);
     if (!this.databaseUsable) return;
     try {
-      await withTimeout(set(KEY, record, this.store()));
+      await timed(
+        this.store()('readwrite', (store) => {
+          store.put(record, KEY);
+          return promisifyRequest(store.transaction);
+        }),
+      );
     } catch {
       this.markUnusable();
     }
@@ -96,13 +100,6 @@ export class ChoiceStorage {
     this.databaseUsable = false;
     report('CC_ERR_STORAGE_UNAVAILABLE');
   }
-}
-
-function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('IndexedDB timed out')), OPEN_TIMEOUT_MS);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
 }
 
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

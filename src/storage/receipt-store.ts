@@ -3,6 +3,7 @@
 // outbox and a send lease, plus an in-memory twin for browsers without IndexedDB. No receipt rules here.
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { AckV1, ConsentReceiptV1, ImpressionV1, ShownTexts } from '../../schema/types.js';
+import { timed } from './timeout.js';
 
 /** A receipt as kept locally: the receipt, its place in this browser's order, and what the collector said. */
 export interface StoredReceipt {
@@ -62,21 +63,13 @@ export interface ReceiptBackend {
 
 const DATABASE = 'cc-clinic-receipts';
 const STORE = 'records';
-// An open that neither succeeds nor fails (seen with blocked upgrades) must not stall the page. Only
-// reads are timed: a write that outlived a timeout could still commit after the caller had moved on.
-const TIMEOUT_MS = 2000;
+// Only reads are timed (timeout.ts): a write that outlived a timeout could still commit after the
+// caller had moved on.
 const under = (prefix: string): IDBKeyRange => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 
 let database: UseStore | undefined;
 // Opened on first use, so a page that never decides never opens this database.
 const db = (): UseStore => (database ??= createStore(DATABASE, STORE));
-
-function timed<T>(promise: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('IndexedDB timed out')), TIMEOUT_MS);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
-}
 
 /** For the loader: whether anything waits in the outbox (false when IndexedDB is unusable). Never rejects. */
 export function hasOutbox(): Promise<boolean> {

@@ -3,11 +3,13 @@
 // first. Styled through an adopted stylesheet (no inline styles under a strict CSP).
 
 import type { ClinicConsentApi } from '../api.js';
+import { bundleFor, chosenLocale, type BundledLocale } from '../config/locale-choice.js';
 
-const labels = { ko: '쿠키 설정', ja: 'Cookie設定', en: 'Cookie settings' };
+const labels: Record<BundledLocale, string> = { ko: '쿠키 설정', ja: 'Cookie設定', en: 'Cookie settings' };
 
 const css =
   ':host{position:fixed;inset-block-end:12px;inset-inline-start:12px;z-index:2147482999}' +
+  ':host([data-cc-end]){inset-inline-start:auto;inset-inline-end:12px}' +
   ':host([hidden]),:host([data-cc-held]){display:none}' +
   'button{font:inherit;font-size:14px;min-block-size:44px;padding:0 14px;border-radius:22px;cursor:pointer;' +
   'color:#fff;background:#0b5f7a;border:2px solid #fff;box-shadow:0 1px 6px #0008}' +
@@ -17,7 +19,8 @@ const css =
 /**
  * Any element with `data-cc-open` (e.g. a footer link "Cookie settings") opens the preference center.
  * The floating button shows once a choice exists, unless the clinic switched it off
- * (`ui.floatingButton: false`); the UI holds it hidden (`data-cc-held`) while the banner shows.
+ * (`ui.floatingButton: false`); the UI holds it hidden (`data-cc-held`) while the banner shows. It
+ * sits in the bottom start corner, and moves to the other one when it would cover the focused element.
  */
 export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState' | 'openPreferences'>): void {
   document.addEventListener('click', (event) => {
@@ -38,11 +41,20 @@ export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState
   const update = (): void => {
     const state = api.getState();
     host.hidden = !state.decided || state.policyChanged;
-    const lang = (api.config.locale ?? document.documentElement.lang).slice(0, 2).toLowerCase() as keyof typeof labels;
-    button.textContent = labels[lang] ?? labels.en;
+    // The language the banner would speak, so the button and the preference center it opens agree.
+    button.textContent = labels[bundleFor(chosenLocale(api.config))];
   };
   // The store fires a change once the stored choice is known, so no separate wait for `ready`.
   update();
+  // WCAG 2.2 SC 2.4.11: a focused element the button would cover sends it to the other corner.
+  // After the browser's own focus scrolling, which runs once the focus events are dispatched.
+  document.addEventListener('focusin', (event) =>
+    requestAnimationFrame(() => {
+      const a = (event.target as Element).getBoundingClientRect();
+      const b = host.getBoundingClientRect();
+      if (event.target !== host && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) host.toggleAttribute('data-cc-end');
+    }),
+  );
   document.addEventListener('clinic-consent:change', update);
   new MutationObserver(update).observe(document.documentElement, { attributeFilter: ['lang'] });
   // The loader runs in <head>, before <body> exists.

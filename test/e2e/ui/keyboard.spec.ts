@@ -62,3 +62,30 @@ test('a switch announces its name and state, and Space toggles it', async ({ pag
   const state = await page.evaluate(() => window.ClinicConsent!.getState());
   expect(state.categories).toEqual({ necessary: true, analytics: true, marketing: false });
 });
+
+test('the floating button moves to the other corner rather than cover the focused element (SC 2.4.11)', async ({ page }) => {
+  await watchPage(page);
+  await openDemo(page, 'en');
+  await banner(page).locator('[part~="reject"]').click();
+  await page.reload();
+  const launcher = page.locator('cc-launcher');
+  await expect(launcher.locator('button')).toBeVisible();
+  // A small link of the page's own, sitting exactly where the button is (a chat or "back to top" link, say).
+  const box = (await launcher.boundingBox())!;
+  await page.evaluate(({ x, y }) => {
+    const link = Object.assign(document.createElement('a'), { id: 'covered', href: '#top', textContent: 'Top' });
+    Object.assign(link.style, { position: 'fixed', left: `${x + 8}px`, top: `${y + 8}px`, width: '24px', height: '18px' });
+    document.body.append(link);
+  }, box);
+  const overlaps = () =>
+    page.evaluate(() => {
+      const a = document.getElementById('covered')!.getBoundingClientRect();
+      const b = document.querySelector('cc-launcher')!.getBoundingClientRect();
+      return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    });
+  expect(await overlaps(), 'the button covers the link before it is focused').toBe(true);
+  await page.locator('#covered').focus();
+  await expect(launcher).toHaveAttribute('data-cc-end', '');
+  expect(await overlaps(), 'the focused link is no longer covered').toBe(false);
+  await expect(launcher.locator('button'), 'and the button is still there').toBeVisible();
+});
