@@ -162,7 +162,9 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
     accept: (choice) => store.decide(choice, 'preferences'),
     withdraw: () => store.decide({}, 'withdraw'),
     openPreferences: () => {
-      if (!failedClosed) void openUi().then((handle) => handle.openPreferences(), () => undefined);
+      if (failedClosed) return;
+      void openUi().then((handle) => handle.openPreferences(), () => undefined);
+      receipts.prepare();
     },
     setLocale: (next) => {
       locale = next;

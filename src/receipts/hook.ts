@@ -11,6 +11,8 @@ import type { ReceiptsApi } from './types.js';
 export interface ReceiptsHook extends ReceiptsApi {
   /** The banner is being shown: once idle, fetches the chunk ahead of the likely decision and counts one impression per tab session. */
   shown(): void;
+  /** The preference center is opening: once idle, fetches the chunk, so a decision made there is kept at once. */
+  prepare(): void;
 }
 
 /** The texts <clinic-consent> shows now, read from its public `locales` (the UI is never imported here). */
@@ -53,6 +55,7 @@ export function hookReceipts(
     // Once the browser is idle: the chunk then neither competes with the banner's first paint nor
     // is missing when the patient decides (so the receipt is kept at once).
     shown: () => whenIdle(() => quietly((chunk) => chunk.impression(store.state.consentVersion, textsOnScreen()?.locale ?? (document.documentElement.lang || 'en')))),
+    prepare: () => whenIdle(() => quietly(() => undefined)),
     history: () => receipts().then((chunk) => chunk.history()),
     download: () => receipts().then((chunk) => chunk.download(store.state.consentId)),
   };

@@ -1,6 +1,9 @@
-// What a first visit downloads to show the banner, and in what order: the texts of the page's
-// language are requested together with the UI, not after it has loaded, and no other language's.
+// What is downloaded when: on a first visit, the texts of the page's language are requested together
+// with the UI, not after it has loaded, and no other language's; a returning visitor who opens the
+// preference center gets the receipts code before deciding anything there.
 import { test } from '@playwright/test';
+import { clinicConfig } from '../../support/configs.js';
+import { openGated } from '../support/clinic-page.js';
 import { banner, expect, locales, watchPage } from './helpers.js';
 
 for (const lang of locales) {
@@ -24,3 +27,21 @@ for (const lang of locales) {
     expect(events.indexOf(`requested locale-${lang}`), `${events.join(', ')}`).toBeLessThan(events.indexOf('finished clinic-consent-ui'));
   });
 }
+
+test('a returning visitor who opens the preference center has the receipts code before deciding there', async ({ context }) => {
+  const first = await openGated(context, clinicConfig());
+  await first.page.evaluate(() => window.ClinicConsent!.acceptAll());
+  const receiptsCode: string[] = [];
+  context.on('request', (request) => {
+    if (request.url().endsWith('/dist/ui/receipts.js')) receiptsCode.push(request.url());
+  });
+  const second = await openGated(context, clinicConfig());
+  await second.page.waitForLoadState('networkidle');
+  expect(receiptsCode, 'nothing to deliver (no endpoint): a returning visit alone does not fetch it').toEqual([]);
+  await second.page.evaluate(() => window.ClinicConsent!.openPreferences());
+  await expect(second.page.locator('clinic-consent dialog[open]')).toBeVisible();
+  // Fetched while the patient reads, so a withdrawal made there is kept at once, even if the tab closes right after.
+  await expect.poll(() => receiptsCode.length, { message: 'receipts.js fetched before any decision' }).toBe(1);
+  expect(await second.page.evaluate(() => window.ClinicConsent!.getState().method), 'nothing decided meanwhile').toBe('accept-all');
+  expect(second.errors).toEqual([]);
+});
