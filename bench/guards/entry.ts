@@ -2,7 +2,7 @@
 // through (the page's own and unknown requests), against the same call before the guards were
 // installed. The browser's own work is replaced by no-ops first, so only the guard is timed.
 import { installGuards } from '../../src/blockers/guards/index.js';
-import { parseTrackingConfig } from '../../src/blockers/tracking-config.js';
+import { resolveTrackingConfig } from '../../src/blockers/tracking-config.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 
 type Case = [name: string, run: () => unknown];
@@ -59,7 +59,7 @@ export function measure(batches = 101, size = 2000): { name: string; baselineNs:
   });
   installGuards({
     config: resolveConfig({ siteId: 'bench', policy: { url: '/privacy', version: '1' } }),
-    tracking: parseTrackingConfig({}, noop),
+    tracking: resolveTrackingConfig({}),
     isGranted: (category) => category === 'necessary',
     onChange: noop,
   });

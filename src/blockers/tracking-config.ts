@@ -1,6 +1,7 @@
 // The `tracking` part of a clinic's config: catalog on/off, extra or overriding tracker entries,
-// sensitive paths, session replay, Google's Consent Mode flavour and reload-on-withdraw.
-// Parsing reports every wrong field and uses the fail-closed value for it; it never throws.
+// sensitive paths, session replay, Google's Consent Mode flavour and reload-on-withdraw. The loader
+// resolves it (defaults filled in, no messages); the lazily loaded config check validates it, and
+// any problem it reports makes the whole SDK fail closed. Neither ever throws.
 import { CATALOG } from './catalog.js';
 
 /** One tracker as the guards use it: built-in (catalog.ts) or written by the clinic. */
@@ -76,6 +77,9 @@ export const catalogEntries = (): TrackerEntry[] =>
     replay: flags.includes('r'),
   }));
 
+/** A clinic's pattern as the matcher reads it: no scheme, lower case ("https://Chat.example.com/w" → "chat.example.com/w"). */
+const normalisePattern = (pattern: string): string => pattern.replace(/^[a-z]+:\/\/|^\/\//i, '').toLowerCase();
+
 /**
  * The loader's resolver: fills in defaults of a `tracking` value that the (lazily loaded) config
  * check has accepted, without messages, so it stays small. Never throws: anything it cannot read
@@ -86,7 +90,16 @@ export function resolveTrackingConfig(raw: unknown): TrackingConfig {
     const input = (raw ?? {}) as TrackingConfigInput;
     const entries = new Map((input.catalog === false ? [] : catalogEntries()).map((entry) => [entry.service, entry]));
     for (const entry of input.entries ?? []) {
-      entries.set(entry.service, { category: 'marketing', patterns: [], cookies: [], markers: [], storage: [], google: false, replay: false, ...entry });
+      entries.set(entry.service, {
+        category: 'marketing',
+        cookies: [],
+        markers: [],
+        storage: [],
+        google: false,
+        replay: false,
+        ...entry,
+        patterns: (entry.patterns ?? []).map(normalisePattern),
+      });
     }
     return {
       entries: [...entries.values()],
@@ -102,85 +115,39 @@ export function resolveTrackingConfig(raw: unknown): TrackingConfig {
 
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '');
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const settings = ['catalog', 'entries', 'sensitivePaths', 'sessionReplay', 'googleMode', 'reloadOnWithdraw'];
 
 /**
- * Validates `raw` (the config's `tracking` value, possibly undefined). Each wrong field is reported
- * by path and replaced by its fail-closed value: the catalog on, replay off, Google tags blocked,
- * reload on withdraw, and the whole site sensitive when a sensitive path cannot be read.
+ * Validates `raw` (the config's `tracking` value, possibly undefined), reporting each wrong field by
+ * its path. It builds nothing: the loader resolves the checked value (resolveTrackingConfig).
  */
-export function parseTrackingConfig(raw: unknown, report: (field: string, problem: string) => void): TrackingConfig {
-  const input: Record<string, unknown> = isObject(raw) ? raw : {};
-  if (raw !== undefined && !isObject(raw)) report('tracking', 'must be an object');
-  const pick = <T>(key: string, valid: (value: unknown) => boolean, fallback: T, closed: T, problem: string): T => {
-    const value = input[key];
-    if (value === undefined) return fallback;
-    if (valid(value)) return value as T;
-    report(`tracking.${key}`, problem);
-    return closed;
+export function checkTrackingConfig(raw: unknown, report: (field: string, problem: string) => void): void {
+  if (raw === undefined) return;
+  if (!isObject(raw)) return report('tracking', 'must be an object');
+  const check = (key: string, valid: (value: unknown) => boolean, problem: string) => {
+    if (raw[key] !== undefined && !valid(raw[key])) report(`tracking.${key}`, problem);
   };
-
-  const useCatalog = pick('catalog', (v) => typeof v === 'boolean', true, true, 'must be true or false; the catalog stays on');
-  const sensitivePaths = pick<readonly string[]>(
-    'sensitivePaths',
-    (v) => isStringList(v) && v.every((path) => path.startsWith('/')),
-    [],
-    ['/'],
-    'must be a list of paths starting with "/"; every page is treated as sensitive until fixed',
-  );
-  const sessionReplay = pick<'off' | 'masked'>('sessionReplay', (v) => v === 'off' || v === 'masked', 'off', 'off', 'must be "off" or "masked"; replay stays off');
-  const googleMode = pick<'basic' | 'advanced'>('googleMode', (v) => v === 'basic' || v === 'advanced', 'basic', 'basic', 'must be "basic" or "advanced"; Google tags wait for consent');
-  const reloadOnWithdraw = pick('reloadOnWithdraw', (v) => typeof v === 'boolean', false, true, 'must be true or false; the page reloads after a withdrawal');
-
-  const entries = new Map((useCatalog ? catalogEntries() : []).map((entry) => [entry.service, entry]));
-  const extra = input.entries;
-  if (extra !== undefined && !Array.isArray(extra)) report('tracking.entries', 'must be a list; only the catalog applies');
-  (Array.isArray(extra) ? extra : []).forEach((item: unknown, index) => {
-    const field = `tracking.entries[${index}]`;
-    const entry = parseEntry(item, field, report);
-    if (entry) entries.set(entry.service, entry);
-  });
-  for (const key of Object.keys(input)) {
-    if (!['catalog', 'entries', 'sensitivePaths', 'sessionReplay', 'googleMode', 'reloadOnWithdraw'].includes(key)) report(`tracking.${key}`, 'unknown field, ignored');
-  }
-  return { entries: [...entries.values()], sensitivePaths, sessionReplay, googleMode, reloadOnWithdraw };
+  check('catalog', (v) => typeof v === 'boolean', 'must be true or false');
+  check('sensitivePaths', (v) => isStringList(v) && v.every((path) => path.startsWith('/')), 'must be a list of paths starting with "/"');
+  check('sessionReplay', (v) => v === 'off' || v === 'masked', 'must be "off" or "masked"');
+  check('googleMode', (v) => v === 'basic' || v === 'advanced', 'must be "basic" or "advanced"');
+  check('reloadOnWithdraw', (v) => typeof v === 'boolean', 'must be true or false');
+  check('entries', Array.isArray, 'must be a list of tracker entries');
+  if (Array.isArray(raw.entries)) raw.entries.forEach((item: unknown, index) => checkEntry(item, `tracking.entries[${index}]`, report));
+  for (const key of Object.keys(raw)) if (!settings.includes(key)) report(`tracking.${key}`, `unknown field (expected one of ${settings.join(', ')})`);
 }
 
-/**
- * One clinic entry. A wrong category becomes "marketing" (blocked until the strictest consent);
- * a wrong list is dropped (reported); an entry without a usable service id is dropped whole,
- * which leaves the built-in entry of that name in place.
- */
-function parseEntry(item: unknown, field: string, report: (field: string, problem: string) => void): TrackerEntry | null {
-  if (!isObject(item) || typeof item.service !== 'string' || !/^[a-z0-9-]+$/.test(item.service)) {
-    report(`${field}.service`, 'needs a service id of lower-case letters, digits and dashes; entry ignored');
-    return null;
+const entryFields = ['service', 'category', 'patterns', 'cookies', 'markers', 'storage', 'google', 'replay'];
+
+/** One clinic entry: a service id, a category id, lists of non-empty strings and two flags. */
+function checkEntry(item: unknown, field: string, report: (field: string, problem: string) => void): void {
+  if (!isObject(item)) return report(field, 'must be an object with at least a "service" id');
+  const id = (value: unknown) => typeof value === 'string' && /^[a-z0-9-]+$/.test(value);
+  if (!id(item.service)) report(`${field}.service`, 'needs a service id of lower-case letters, digits and dashes');
+  if (item.category !== undefined && !id(item.category)) report(`${field}.category`, 'must be a category id');
+  for (const key of ['patterns', 'cookies', 'markers', 'storage']) {
+    if (item[key] !== undefined && !isStringList(item[key])) report(`${field}.${key}`, 'must be a list of non-empty strings');
   }
-  const list = (key: string): string[] => {
-    const value = item[key];
-    if (value === undefined) return [];
-    if (isStringList(value)) return key === 'patterns' ? value.map((p) => p.replace(/^[a-z]+:\/\/|^\/\//i, '').toLowerCase()) : value;
-    report(`${field}.${key}`, 'must be a list of non-empty strings; ignored');
-    return [];
-  };
-  const flag = (key: string): boolean => {
-    const value = item[key];
-    if (value === undefined || typeof value === 'boolean') return value === true;
-    report(`${field}.${key}`, 'must be true or false');
-    return key === 'replay';
-  };
-  let category = item.category ?? 'marketing';
-  if (typeof category !== 'string' || !/^[a-z0-9-]+$/.test(category)) {
-    report(`${field}.category`, 'must be a category id; "marketing" is used');
-    category = 'marketing';
-  }
-  return {
-    service: item.service,
-    category: category as string,
-    patterns: list('patterns'),
-    cookies: list('cookies'),
-    markers: list('markers'),
-    storage: list('storage'),
-    google: flag('google'),
-    replay: flag('replay'),
-  };
+  for (const key of ['google', 'replay']) if (item[key] !== undefined && typeof item[key] !== 'boolean') report(`${field}.${key}`, 'must be true or false');
+  for (const key of Object.keys(item)) if (!entryFields.includes(key)) report(`${field}.${key}`, `unknown field (expected one of ${entryFields.join(', ')})`);
 }

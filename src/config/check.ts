@@ -2,7 +2,7 @@
 // ("categories.marketing.services[1].country: expected a two-letter ISO 3166-1 country code…").
 // Any problem means the SDK runs fail-closed (necessary only). This module is a lazily loaded
 // chunk: the loader fetches it only when it has not yet seen this exact config pass.
-import { parseTrackingConfig } from '../blockers/tracking-config.js';
+import { checkTrackingConfig } from '../blockers/tracking-config.js';
 import { defaultSignals, NECESSARY } from './resolve.js';
 
 type Map_ = Record<string, unknown>;
@@ -141,7 +141,7 @@ export function checkConfig(raw: unknown): string[] {
     }
   }
 
-  parseTrackingConfig(root.tracking, (field, message) => problems.push(`${field}: ${message}`));
+  checkTrackingConfig(root.tracking, (field, message) => problems.push(`${field}: ${message}`));
 
   const ui = object(root.ui, 'ui', fields.ui);
   if (ui) {

@@ -15,12 +15,16 @@ try {
   const script = document.currentScript;
   const base = script instanceof HTMLScriptElement && script.src ? script.src : location.href;
   // Chunks are fetched beside the loader's own URL, wherever the clinic hosts it.
-  const chunk = (name: string) => import(new URL(`ui/${name}.js`, base).href);
+  const chunk = (name: string, query = '') => import(new URL(`ui/${name}.js${query}`, base).href);
+  // The browser keeps a failed import failed for its URL, so a retry after a network error asks
+  // under a new one. Only the receipts chunk retries: it imports no other chunk, so no module
+  // elsewhere expects it at its plain URL.
+  let receiptsAttempts = 0;
   window.ClinicConsent ??= startClinicConsent(readRawConfig(script), {
     ui: () => chunk('clinic-consent-ui'),
     checker: () => chunk('config-check'),
     placeholder: () => chunk('placeholder'),
-    receipts: () => chunk('receipts'),
+    receipts: () => chunk('receipts', receiptsAttempts++ ? `?attempt=${receiptsAttempts}` : ''),
     locale: (bundle) => chunk(`locale-${bundle}`),
   });
 } catch (error) {

@@ -1,6 +1,7 @@
 // The loader's whole share of receipts, kept tiny for the loader's budget: it notes each decision
-// made in this tab (with the texts on screen) for the lazy receipts chunk, and fetches that chunk
-// to flush a non-empty outbox on load and on `online`. Must not import the chunk statically.
+// made in this tab (with the texts on screen) for the lazy receipts chunk, holding it in memory until
+// the chunk could be fetched, and fetches that chunk to flush a non-empty outbox on load and on
+// `online`. Must not import the chunk statically.
 import type { ShownTexts } from '../../schema/types.js';
 import { ConsentChangeEvent } from '../consent/events.js';
 import type { ConsentStore } from '../consent/store.js';
@@ -9,9 +10,9 @@ import type { ReceiptsOptions, ReceiptsPart } from './index.js';
 import type { ReceiptsApi } from './types.js';
 
 export interface ReceiptsHook extends ReceiptsApi {
-  /** The banner is being shown: once idle, fetches the chunk ahead of the likely decision and counts one impression per tab session. */
+  /** The banner is being shown: fetches the chunk ahead of the likely decision, and counts one impression per tab session. */
   shown(): void;
-  /** The preference center is opening: once idle, fetches the chunk, so a decision made there is kept at once. */
+  /** The preference center is opening: fetches the chunk, so a decision made there is kept at once. */
   prepare(): void;
 }
 
@@ -21,12 +22,6 @@ function textsOnScreen(): ShownTexts | null {
   return locales?.texts ? { locale: locales.locale, strings: { ...(locales.texts as Record<string, string>) } } : null;
 }
 
-/** requestIdleCallback where the browser has it (Safari does not), else a short timeout. */
-function whenIdle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
-  else setTimeout(work, 200);
-}
-
 export function hookReceipts(
   store: ConsentStore,
   ready: Promise<unknown>,
@@ -34,8 +29,26 @@ export function hookReceipts(
   sdkVersion: string,
 ): ReceiptsHook {
   let part: Promise<ReceiptsPart> | undefined;
-  const receipts = (): Promise<ReceiptsPart> => (part ??= (load ? load() : Promise.reject(new Error('no receipts part'))).then((module) => module.startReceipts({ config: store.config, sdkVersion })));
-  const quietly = (work: (chunk: ReceiptsPart) => unknown): void => void receipts().then(work).catch(() => undefined);
+  const receipts = (): Promise<ReceiptsPart> =>
+    (part ??= (load ? load() : Promise.reject(new Error('no receipts part')))
+      .then((module) => module.startReceipts({ config: store.config, sdkVersion }))
+      .catch((error: unknown) => {
+        // Offline, say: the next call fetches the chunk again instead of failing for the page's lifetime.
+        part = undefined;
+        throw error;
+      }));
+  // Work that waits for the chunk: a decision made before it could be fetched is kept in memory and
+  // done once it arrives (the next attempt, or when the browser is back online), not dropped.
+  const waiting: ((chunk: ReceiptsPart) => unknown)[] = [];
+  const quietly = (work: (chunk: ReceiptsPart) => unknown): void => {
+    waiting.push(work);
+    void receipts().then(
+      (chunk) => {
+        for (const next of waiting.splice(0)) void Promise.resolve().then(() => next(chunk)).catch(() => undefined);
+      },
+      () => undefined,
+    );
+  };
 
   store.addEventListener(ConsentChangeEvent.type, (event) => {
     const { method, state } = (event as ConsentChangeEvent).detail;
@@ -49,13 +62,14 @@ export function hookReceipts(
     if (store.config.receiptEndpoint) void hasOutbox().then((waiting) => waiting && quietly((chunk) => chunk.flush()));
   };
   void ready.then(flush);
-  addEventListener('online', flush);
+  addEventListener('online', () => {
+    if (waiting.length) quietly(() => undefined);
+    flush();
+  });
 
   return {
-    // Once the browser is idle: the chunk then neither competes with the banner's first paint nor
-    // is missing when the patient decides (so the receipt is kept at once).
-    shown: () => whenIdle(() => quietly((chunk) => chunk.impression(store.state.consentVersion, textsOnScreen()?.locale ?? (document.documentElement.lang || 'en')))),
-    prepare: () => whenIdle(() => quietly(() => undefined)),
+    shown: () => quietly((chunk) => chunk.impression(store.state.consentVersion, textsOnScreen()?.locale ?? (document.documentElement.lang || 'en'))),
+    prepare: () => quietly(() => undefined),
     history: () => receipts().then((chunk) => chunk.history()),
     download: () => receipts().then((chunk) => chunk.download(store.state.consentId)),
   };

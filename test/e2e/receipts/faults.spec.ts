@@ -29,6 +29,24 @@ test('offline, the receipt waits in the outbox; back online, it is sent and ackn
   expect(errors).toEqual([]);
 });
 
+test('a decision made before the receipts code could be fetched is kept and sent once it arrives', async ({ context }) => {
+  // The chunk cannot be fetched (offline at just that moment): the decision must wait in memory, not be dropped.
+  const receiptsCode = /\/dist\/ui\/receipts\.js(\?.*)?$/;
+  await context.route(receiptsCode, (route) => route.abort('internetdisconnected'));
+  const { page, errors } = await openClinic(context, endpoint);
+  await page.evaluate(() => window.ClinicConsent!.rejectAll());
+  await page.waitForTimeout(300);
+  expect(endpoint.receipts.size, 'nothing could be built yet').toBe(0);
+
+  await context.unroute(receiptsCode);
+  await context.setOffline(true);
+  await context.setOffline(false);
+  await expect.poll(() => endpoint.receipts.size, { message: 'built and sent once the code arrived' }).toBe(1);
+  expect([...endpoint.receipts.values()][0]?.receipt.method, 'the receipt of the decision made while the code was missing').toBe('reject-all');
+  expect(stored('stored'), 'stored once').toBe(1);
+  expect(errors).toEqual([]);
+});
+
 test('after two 500s the third attempt succeeds; the receipt is stored once', async ({ context }) => {
   let failures = 2;
   endpoint.fault = ({ kind }) => (kind === 'receipt' && failures-- > 0 ? { status: 500 } : undefined);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cookieBlocked } from '../../../src/blockers/guards/cookie.js';
 import { createPolicy } from '../../../src/blockers/guards/policy.js';
 import type { PolicyContext } from '../../../src/blockers/guards/policy.js';
-import { parseTrackingConfig } from '../../../src/blockers/tracking-config.js';
+import { resolveTrackingConfig } from '../../../src/blockers/tracking-config.js';
 import type { TrackingConfigInput } from '../../../src/blockers/tracking-config.js';
 import type { ResolvedConfig } from '../../../src/config/types.js';
 
@@ -23,7 +23,7 @@ function setup(tracking: TrackingConfigInput = {}, path = '/') {
   let page = path;
   const context: PolicyContext = {
     config,
-    tracking: parseTrackingConfig(tracking, () => undefined),
+    tracking: resolveTrackingConfig(tracking),
     isGranted: (category, service) => {
       asked.push([category, service]);
       return grants[category] === true && (service === undefined || grants[service] !== false);
@@ -116,7 +116,7 @@ describe('the guard policy', () => {
 
   it('fails closed for a catalog match when isGranted throws', () => {
     const { policy } = setup();
-    const throwing = createPolicy({ config, tracking: parseTrackingConfig({}, () => undefined), isGranted: () => { throw new Error('store gone'); } }, () => '/', () => 'http://clinic.example.co.kr/');
+    const throwing = createPolicy({ config, tracking: resolveTrackingConfig({}), isGranted: () => { throw new Error('store gone'); } }, () => '/', () => 'http://clinic.example.co.kr/');
     expect(throwing.blocks('https://connect.facebook.net/en_US/fbevents.js')).toBeDefined();
     expect(policy.blocks('/own.js')).toBeUndefined();
   });
