@@ -59,7 +59,7 @@ export function hookReceipts(
     quietly((chunk) => chunk.decided(decision));
   });
   const flush = (): void => {
-    if (store.config.receiptEndpoint) void hasOutbox().then((waiting) => waiting && quietly((chunk) => chunk.flush()));
+    if (store.config.receiptEndpoint) void hasOutbox().then((queued) => queued && quietly((chunk) => chunk.flush()));
   };
   void ready.then(flush);
   addEventListener('online', () => {

@@ -17,6 +17,8 @@ const stored = (outcome: string) => endpoint.posts.filter((post) => post.kind ==
 
 test('offline, the receipt waits in the outbox; back online, it is sent and acknowledged', async ({ context }) => {
   const { page, errors } = await openClinic(context, endpoint);
+  // The receipts code arrived before the network went (a decision made before it arrives is the next test).
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/dist/ui/receipts.js')))).toBe(true);
   await context.setOffline(true);
   await page.evaluate(() => window.ClinicConsent!.rejectAll());
   await expect.poll(async () => (await receiptsIn(page))[0]?.attempts ?? 0, { message: 'a failed attempt is recorded in the outbox' }).toBeGreaterThan(0);
