@@ -11,7 +11,8 @@ import { sizeReport } from './scripts/size-report.mjs';
 
 const production = process.env.BUILD !== 'dev';
 
-const plugins = (module) => [
+/** The build's plugins; scripts/size-parts.mjs builds the loader with the same ones. */
+export const plugins = (module) => [
   nodeResolve({ browser: true }),
   production && minifyCssLiterals(),
   esbuild({ target: 'es2021', tsconfig: 'tsconfig.base.json' }),

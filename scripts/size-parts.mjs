@@ -1,11 +1,9 @@
 // What each part of the loader costs: builds dist/clinic-consent.js in memory once as it is and once
 // per part with that part replaced by a no-op, and prints the brotli bytes each part adds. Read-only:
 // writes nothing to dist/. `npm run size:parts`.
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
 import { rollup } from 'rollup';
-import esbuild from 'rollup-plugin-esbuild';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { plugins } from '../rollup.config.mjs';
 
 /** Each part: the modules it replaces (path suffix → a no-op with the same exports). */
 const parts = {
@@ -24,12 +22,7 @@ async function loaderBytes(replacements = {}) {
   const bundle = await rollup({
     input: 'src/loader/index.ts',
     onwarn: () => undefined,
-    plugins: [
-      { name: 'no-op-parts', load: (id) => Object.entries(replacements).find(([suffix]) => id.endsWith(suffix))?.[1] ?? null },
-      nodeResolve({ browser: true }),
-      esbuild({ target: 'es2021', tsconfig: 'tsconfig.base.json' }),
-      terser({ ecma: 2021, compress: { passes: 3 }, format: { comments: false } }),
-    ],
+    plugins: [{ name: 'no-op-parts', load: (id) => Object.entries(replacements).find(([suffix]) => id.endsWith(suffix))?.[1] ?? null }, ...plugins(false)],
   });
   const { output } = await bundle.generate({ format: 'iife' });
   return brotliCompressSync(Buffer.from(output[0].code), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

@@ -12,4 +12,3 @@ export function localize(text: LocalizedText | undefined, locale: string): strin
 export function pageLocale(): string {
   return document.documentElement.lang || navigator.language || 'en';
 }
-

@@ -92,6 +92,8 @@ export class ChoiceStorage {
 
   private store(): UseStore {
     // Opened on first use, so a page that never needs the stored record never opens a database.
+    // Requests go through it directly rather than idb-keyval's get/set, whose default-store argument
+    // would add idb-keyval's own database code to the loader (it costs the loader about 40 bytes).
     this.database ??= createStore('cc-clinic', 'choice');
     return this.database;
   }

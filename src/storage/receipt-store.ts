@@ -63,12 +63,11 @@ export interface ReceiptBackend {
 
 const DATABASE = 'cc-clinic-receipts';
 const STORE = 'records';
-// Only reads are timed (timeout.ts): a write that outlived a timeout could still commit after the
-// caller had moved on.
 const under = (prefix: string): IDBKeyRange => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 
 let database: UseStore | undefined;
-// Opened on first use, so a page that never decides never opens this database.
+// Opened on first use, so a page that never decides never opens this database. Only reads are timed
+// (timeout.ts): a write that outlived a time limit could still commit after the caller had moved on.
 const db = (): UseStore => (database ??= createStore(DATABASE, STORE));
 
 /** For the loader: whether anything waits in the outbox (false when IndexedDB is unusable). Never rejects. */
