@@ -19,14 +19,28 @@ export const plugins = (module) => [
   production && terser({ module, ecma: 2021, compress: { passes: 3 }, format: { comments: false } }),
 ];
 
+/**
+ * A lazily loaded part that must import no other chunk: built on its own, so code it shares with
+ * another part (schema/shapes.ts, say) is copied into it instead of being split into a chunk that
+ * would tie it to the UI. The loader retries the receipts part under a new URL (loader/index.ts),
+ * which only works for a module that no other module imports. test/unit/build/chunks.test.ts checks.
+ */
+const standalone = (name, input) => ({
+  input,
+  output: { file: `dist/ui/${name}.js`, format: 'es', sourcemap: true },
+  plugins: plugins(true),
+});
+
 export default [
   {
     input: 'src/loader/index.ts',
     output: { file: 'dist/clinic-consent.js', format: 'iife', sourcemap: true },
     plugins: plugins(false),
   },
+  standalone('config-check', 'src/config/check.ts'),
+  standalone('receipts', 'src/receipts/index.ts'),
   {
-    input: { 'clinic-consent-ui': 'src/ui/index.ts', 'config-check': 'src/config/check.ts', placeholder: 'src/blockers/placeholder.ts', receipts: 'src/receipts/index.ts' },
+    input: { 'clinic-consent-ui': 'src/ui/index.ts', placeholder: 'src/blockers/placeholder.ts' },
     // The UI entry may export more than its own module: the code it shares with the preference
     // center and the disclosure table then lives in it, instead of behind a facade file that would
     // cost the banner one more round trip.

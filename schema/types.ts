@@ -1,10 +1,11 @@
 /**
  * TypeScript shapes of the version-1 documents described by the JSON schemas beside this file; the schemas are the
- * source of truth for validation, these types keep the SDK and the collector from drifting. Imports nothing.
+ * source of truth for validation, these types keep the SDK and the collector from drifting. The shapes both share
+ * (patterns, limits, the lists of methods and device classes) live in shapes.ts.
  */
+import type { ConsentMethod, DeviceClass } from './shapes.js';
 
-export type DeviceClass = 'mobile' | 'tablet' | 'desktop';
-export type ConsentMethod = 'accept-all' | 'reject-all' | 'preferences' | 'withdraw' | 'gpc';
+export type { ConsentMethod, DeviceClass };
 
 export const RECEIPT_SCHEMA = 'clinic-consent/receipt/1';
 export const IMPRESSION_SCHEMA = 'clinic-consent/impression/1';

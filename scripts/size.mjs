@@ -24,7 +24,7 @@ function brotliSize(files) {
 }
 
 /** A module plus every chunk it imports statically, following the graph. */
-function withStaticImports(file, seen = new Set()) {
+export function withStaticImports(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(file, 'utf8');

@@ -2,6 +2,7 @@
  * Registered clinic sites: creating them and a short-lived in-memory directory the ingest path reads, so a
  * receipt does not cost a sites query. Used by the CLI, the admin API and the routes; imports no route code.
  */
+import { PATTERNS } from '../../schema/shapes.js';
 import type { Pool } from './db/pool.js';
 import { CollectorError } from './errors.js';
 
@@ -19,7 +20,7 @@ export interface NewSite {
   readonly consentLifetimeDays?: number;
 }
 
-const SITE_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
+const SITE_ID = new RegExp(PATTERNS.siteId);
 
 /** Normalises an origin the way browsers send it in the Origin header: scheme://host[:port], no path. */
 export function normaliseOrigin(origin: string): string {

@@ -1,7 +1,8 @@
 // The shape of a patient's choice and of the state the rest of the SDK reads. Types only.
+import type { ConsentMethod } from '../../schema/shapes.js';
 
-/** How a decision was given; carried into receipts. */
-export type DecisionMethod = 'accept-all' | 'reject-all' | 'preferences' | 'withdraw' | 'gpc';
+/** How a decision was given; carried into receipts (schema/shapes.ts lists them). */
+export type DecisionMethod = ConsentMethod;
 
 /** A stored choice: what the patient decided, when, and against which versions. */
 export interface ConsentRecord {

@@ -2,7 +2,8 @@
 // and recipient, the versions, a coarse device class and the hash of the texts shown, then seals it
 // into its chain. Pure apart from hashing: no storage, no network, nothing from the UI.
 import { canonicalize, receiptHashInput } from '../../schema/canonicalize.js';
-import { RECEIPT_SCHEMA, type CategoryDecision, type ConsentReceiptV1, type DeviceClass, type ServiceDecision, type ShownTexts } from '../../schema/types.js';
+import { LIMITS, matches, PATTERNS } from '../../schema/shapes.js';
+import { IMPRESSION_SCHEMA, RECEIPT_SCHEMA, type ImpressionV1, type CategoryDecision, type ConsentReceiptV1, type DeviceClass, type ServiceDecision, type ShownTexts } from '../../schema/types.js';
 import type { LocalizedText, ResolvedConfig } from '../config/types.js';
 import { sha256Hex } from './crypto.js';
 import type { Decision } from './types.js';
@@ -20,8 +21,6 @@ export interface DraftContext {
   readonly pageLocale: string;
 }
 
-const LOCALE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-
 // The same pick as config/localize.ts (exact tag, language, English, first given), repeated here so
 // this chunk shares no module with the others and stays one request.
 function localize(text: LocalizedText | undefined, locale: string): string | undefined {
@@ -33,7 +32,7 @@ function localize(text: LocalizedText | undefined, locale: string): string | und
 export function receiptLocale(tag: string): string {
   const [language = '', ...rest] = tag.trim().split(/[-_]/);
   const normal = [language.toLowerCase(), ...rest].join('-');
-  return LOCALE.test(normal) && normal.length <= 35 ? normal : 'en';
+  return matches(PATTERNS.locale, normal, LIMITS.locale) ? normal : 'en';
 }
 
 // The law a clinic's receipts answer to follows the clinic, not the visitor's language: the first
@@ -95,6 +94,21 @@ export function draftReceipt(context: DraftContext, decision: Decision, id: stri
     deviceClass: context.deviceClass,
     sdkVersion: context.sdkVersion,
     textHash: hashOfTexts,
+  };
+}
+
+/** One banner display: no consent id, only what the no-choice rate is counted by. */
+export function impressionOf(context: Omit<DraftContext, 'pageUrl'>, consentVersion: string, id: string, now: number): ImpressionV1 {
+  return {
+    schema: IMPRESSION_SCHEMA,
+    id,
+    siteId: context.config.siteId,
+    day: new Date(now).toISOString().slice(0, 10),
+    locale: receiptLocale(context.pageLocale),
+    policyVersion: context.config.policy.version,
+    consentVersion,
+    sdkVersion: context.sdkVersion,
+    deviceClass: context.deviceClass,
   };
 }
 

@@ -1,10 +1,9 @@
 // The receipts chunk (dist/ui/receipts.js), imported by the loader on a decision, a banner display or
 // a non-empty outbox: builds each receipt under the chain lock, keeps it (IndexedDB, else memory),
 // queues it and delivers it; records impressions; answers the patient's history. Never throws into the page.
-import { IMPRESSION_SCHEMA, type ImpressionV1 } from '../../schema/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { indexedDbBackend, memoryBackend, type OutboxEntry, type ReceiptBackend } from '../storage/receipt-store.js';
-import { draftReceipt, noTexts, receiptLocale, seal, textHash } from './build.js';
+import { draftReceipt, impressionOf, noTexts, receiptLocale, seal, textHash } from './build.js';
 import { uuid } from './crypto.js';
 import { Delivery } from './delivery.js';
 import { deviceClass } from './device.js';
@@ -114,17 +113,7 @@ export function startReceipts(options: ReceiptsOptions): ReceiptsPart {
       } catch {
         // Storage blocked: this page's own flag above still keeps it to one.
       }
-      const payload: ImpressionV1 = {
-        schema: IMPRESSION_SCHEMA,
-        id: uuid(),
-        siteId: config.siteId,
-        day: new Date().toISOString().slice(0, 10),
-        locale: receiptLocale(locale),
-        policyVersion: config.policy.version,
-        consentVersion,
-        sdkVersion,
-        deviceClass: deviceClass(),
-      };
+      const payload = impressionOf({ config, sdkVersion, deviceClass: deviceClass(), pageLocale: locale }, consentVersion, uuid(), Date.now());
       const entry: OutboxEntry = { id: payload.id, kind: 'impression', payload, queuedAt: Date.now(), attempts: 0, nextAt: 0 };
       try {
         await (await backend).putOutbox(entry);

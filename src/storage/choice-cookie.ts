@@ -2,12 +2,11 @@
 // synchronously, so the loader reads this to decide at once, and its Domain (the registrable
 // domain) shares the choice across www. and m. It holds versions, dates and grants only: no
 // consent id, because a cookie travels with every request to the clinic's server.
+import { DECISION_METHODS } from '../../schema/shapes.js';
 import type { ResolvedConfig } from '../config/types.js';
-import type { ConsentRecord, DecisionMethod } from '../consent/types.js';
+import type { ConsentRecord } from '../consent/types.js';
 
 export const CHOICE_COOKIE = 'cc_choice';
-
-const methods: readonly DecisionMethod[] = ['accept-all', 'reject-all', 'preferences', 'withdraw', 'gpc'];
 
 /** `1|decided|expires|method|policy|category:0/1:fingerprint,…|service:0/1,…` (dates in base 36). */
 export function encodeChoice(record: ConsentRecord, config: ResolvedConfig): string {
@@ -18,7 +17,7 @@ export function encodeChoice(record: ConsentRecord, config: ResolvedConfig): str
       .filter((service) => (record.services[service.id] === true) !== (record.categories[category.id] === true))
       .map((service) => `${service.id}:${+(record.services[service.id] === true)}`),
   );
-  return [1, record.decidedAt.toString(36), record.expiresAt.toString(36), methods.indexOf(record.method), encodeURIComponent(record.policyVersion), categories.join(','), services.join(',')].join('|');
+  return [1, record.decidedAt.toString(36), record.expiresAt.toString(36), DECISION_METHODS.indexOf(record.method), encodeURIComponent(record.policyVersion), categories.join(','), services.join(',')].join('|');
 }
 
 /** Parses the cookie back into a record (consent id empty), or null when it is absent or malformed. */
@@ -26,7 +25,7 @@ export function decodeChoice(value: string, config: ResolvedConfig): ConsentReco
   const [format, decided, expires, method, policy, categoryList = '', serviceList = ''] = value.split('|');
   const decidedAt = parseInt(decided ?? '', 36);
   const expiresAt = parseInt(expires ?? '', 36);
-  const methodName = methods[Number(method)];
+  const methodName = DECISION_METHODS[Number(method)];
   if (format !== '1' || !Number.isFinite(decidedAt) || !Number.isFinite(expiresAt) || !methodName || policy === undefined) return null;
   const categories: Record<string, boolean> = {};
   const fingerprints: Record<string, string> = {};

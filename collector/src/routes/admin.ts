@@ -3,6 +3,7 @@
  * audit log. Every read of site data is checked by `assertSiteAccess` and written to the audit log.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { PATTERNS } from '../../../schema/shapes.js';
 import { actorOf, audit, readAudit } from '../audit.js';
 import { assertAdmin, assertSiteAccess, authenticate, createToken, type Principal } from '../auth.js';
 import { CollectorError } from '../errors.js';
@@ -42,7 +43,7 @@ export async function siteAccess(options: ResolvedOptions, request: FastifyReque
   return principal;
 }
 
-const CONSENT_ID = /^[A-Za-z0-9_-]{16,64}$/;
+const CONSENT_ID = new RegExp(PATTERNS.consentId);
 
 export async function adminRoutes(app: FastifyInstance, opts: { options: ResolvedOptions; sites: SiteDirectory }): Promise<void> {
   const { options, sites } = opts;

@@ -54,4 +54,34 @@ describe('checkConfig', () => {
     expect(checkConfig('{"siteId": "x"}')).toEqual(['config: expected an object, got "{\\"siteId\\": \\"x\\"}"']);
     expect(checkConfig(null)).toEqual(['config: expected an object, got null']);
   });
+
+  it('holds the site id to the collector\'s pattern: "Clinic_A" passed before and every receipt was then refused', () => {
+    expect(checkConfig({ ...clinicConfig(), siteId: 'Clinic_A' })).toEqual([
+      'siteId: expected the site id registered at the collector: 2 to 63 lower-case letters, digits and "-", not starting with "-", got "Clinic_A"',
+    ]);
+  });
+
+  it('caps what receipts carry at the collector\'s limits: purpose 500, thirdParty 200, policy.version 64, texts 4000', () => {
+    const config = clinicConfig();
+    const service = { ...config.categories!.marketing!.services![0]!, purpose: { ko: 'p'.repeat(501) }, thirdParty: 't'.repeat(201) };
+    const problems = checkConfig({
+      ...config,
+      policy: { url: '/privacy', version: 'v'.repeat(65) },
+      categories: { marketing: { purpose: 'p'.repeat(500), services: [service] } },
+      texts: { en: { bannerTitle: 'b'.repeat(4001), analyticsPurpose: 'a'.repeat(501) } },
+    });
+    expect(problems.map((line) => line.split(': expected')[0])).toEqual([
+      'policy.version',
+      'categories.marketing.services[0].thirdParty',
+      'categories.marketing.services[0].purpose',
+      'texts.en.bannerTitle',
+      'texts.en.analyticsPurpose',
+    ]);
+  });
+
+  it('refuses text with a broken character, which no receipt could be hashed over', () => {
+    expect(checkConfig({ ...clinicConfig(), languages: ['ko', 'en'], texts: { en: { bannerTitle: 'Cookies \uD83D' } } })).toEqual([
+      'texts.en.bannerTitle: expected text without broken characters (a lone UTF-16 surrogate), got "Cookies \\ud83d"',
+    ]);
+  });
 });

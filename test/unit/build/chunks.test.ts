@@ -1,0 +1,22 @@
+// The built chunks keep their boundaries (issue 12): the config check and the receipts part import no
+// other chunk, so shared code can never pull them into the Lit chunk, and the loader retries the receipts
+// part under a new URL knowing no module expects it at its plain one. Reads dist/: run after the build.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { withStaticImports } from '../../../scripts/size.mjs';
+
+const dist = fileURLToPath(new URL('../../../dist/', import.meta.url));
+
+describe('the built chunks', () => {
+  it.each(['ui/config-check.js', 'ui/receipts.js'])('%s imports no other chunk', (name) => {
+    const file = `${dist}${name}`;
+    expect(existsSync(file), `${name} is missing: run npm run build first`).toBe(true);
+    expect([...withStaticImports(file)].map((path) => path.slice(dist.length))).toEqual([name]);
+  });
+
+  it('the check sees a static import, so it cannot pass by reading nothing', () => {
+    const ui = [...withStaticImports(`${dist}ui/preferences.js`)].map((path) => path.slice(dist.length));
+    expect(ui).toContain('ui/clinic-consent-ui.js');
+  });
+});
