@@ -9,11 +9,11 @@ import { plugins } from '../rollup.config.mjs';
 const parts = {
   'tracker guards, catalog and tracking config': {
     'src/blockers/guards/index.ts': 'export function installGuards() {}',
-    'src/blockers/tracking-config.ts': 'export function resolveTrackingConfig() { return { entries: [], sensitivePaths: [] }; }',
+    'src/config/tracking.ts': 'export function resolveTrackingConfig() { return { entries: [], sensitivePaths: [] }; }',
   },
   'markup gating': { 'src/blockers/gate.ts': 'export function startGate() { return { refresh() {} }; }' },
   'Consent Mode': { 'src/blockers/consent-mode.ts': 'export function startConsentMode() { return () => {}; }' },
-  'floating button': { 'src/ui/launcher.ts': 'export function installLauncher() {}' },
+  'floating button': { 'src/loader/launcher.ts': 'export function installLauncher() {}' },
   'receipts hook': { 'src/receipts/hook.ts': 'export function hookReceipts() { return { shown() {}, history() {}, download() {} }; }' },
   'console messages': { 'src/errors.ts': 'export function report() {}' },
 };

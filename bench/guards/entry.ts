@@ -2,7 +2,7 @@
 // through (the page's own and unknown requests), against the same call before the guards were
 // installed. The browser's own work is replaced by no-ops first, so only the guard is timed.
 import { installGuards } from '../../src/blockers/guards/index.js';
-import { resolveTrackingConfig } from '../../src/blockers/tracking-config.js';
+import { resolveTrackingConfig } from '../../src/config/tracking.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 
 type Case = [name: string, run: () => unknown];

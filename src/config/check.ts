@@ -3,7 +3,7 @@
 // Any problem means the SDK runs fail-closed (necessary only). This module is a lazily loaded
 // chunk: the loader fetches it only when it has not yet seen this exact config pass.
 import { LIMITS, matches, PATTERNS } from '../../schema/shapes.js';
-import { checkTrackingConfig } from '../blockers/tracking-config.js';
+import { checkTrackingConfig } from './tracking.js';
 import { defaultSignals, NECESSARY } from './resolve.js';
 
 type Map_ = Record<string, unknown>;

@@ -1,6 +1,6 @@
 // The clinic's configuration: what a clinic writes (ClinicConsentConfig) and what the SDK uses
 // after validation and defaults (ResolvedConfig). Types only: check.ts validates, resolve.ts fills defaults.
-import type { TrackingConfigInput } from '../blockers/tracking-config.js';
+import type { TrackingConfigInput } from './tracking.js';
 
 /** A text in one language, or in several keyed by BCP 47 language code ("ko", "en", "ja"). */
 export type LocalizedText = string | Readonly<Record<string, string>>;

@@ -2,7 +2,7 @@
 // cookies of its trackers are deleted on the host and every parent domain up to the registrable
 // domain, across common paths (cookies.ts), and their named localStorage keys are removed.
 import { clearStored } from '../cookies.js';
-import type { TrackerEntry } from '../tracking-config.js';
+import type { TrackerEntry } from '../../config/tracking.js';
 
 export function clearTrackers(entries: readonly TrackerEntry[]): void {
   clearStored(

@@ -4,7 +4,7 @@
 // never "already started", so moving the same element back into place later runs it, keeping its
 // onload handlers, its nonce slot and its Trusted-Types-checked text
 // (https://html.spec.whatwg.org/multipage/scripting.html#prepare-the-script-element).
-import type { TrackerEntry } from '../tracking-config.js';
+import type { TrackerEntry } from '../../config/tracking.js';
 import type { Policy } from './policy.js';
 
 /** Marks a held element (and its original type) for debugging and for document.write rewrites. */

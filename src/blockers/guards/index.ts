@@ -3,7 +3,7 @@
 // grant; silence, clear and optionally reload on a withdrawal). Called by the loader only; nothing
 // thrown here reaches the page. Must not import the UI or anything async.
 import type { ResolvedConfig } from '../../config/types.js';
-import type { TrackingConfig } from '../tracking-config.js';
+import type { TrackingConfig } from '../../config/tracking.js';
 import { clearTrackers } from './clear.js';
 import { installCookieGuard } from './cookie.js';
 import { createElementGuard, installElementGuards } from './elements.js';

@@ -1,7 +1,7 @@
 // Finds the tracker entry a URL, a cookie name or an inline script belongs to. Pure and fast: a URL
 // is split by one regex and looked up host label by host label, so a let-through call costs little.
 // Imports nothing from the DOM; used by every guard and by the unit tests.
-import type { TrackerEntry } from '../tracking-config.js';
+import type { TrackerEntry } from '../../config/tracking.js';
 
 export interface Matcher {
   /** The entry of an absolute or protocol-relative URL; relative URLs are the page's own. */

@@ -3,7 +3,7 @@
 // matches and open for everything else (the page's own and unknown requests are never touched).
 import type { ResolvedConfig } from '../../config/types.js';
 import { sensitiveMatcher } from '../sensitive.js';
-import type { TrackerEntry, TrackingConfig } from '../tracking-config.js';
+import type { TrackerEntry, TrackingConfig } from '../../config/tracking.js';
 import { createMatcher } from './match.js';
 import type { Matcher } from './match.js';
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { cookieBlocked } from '../../../src/blockers/guards/cookie.js';
 import { createPolicy } from '../../../src/blockers/guards/policy.js';
 import type { PolicyContext } from '../../../src/blockers/guards/policy.js';
-import { resolveTrackingConfig } from '../../../src/blockers/tracking-config.js';
-import type { TrackingConfigInput } from '../../../src/blockers/tracking-config.js';
+import { resolveTrackingConfig } from '../../../src/config/tracking.js';
+import type { TrackingConfigInput } from '../../../src/config/tracking.js';
 import type { ResolvedConfig } from '../../../src/config/types.js';
 
 const config = {

@@ -1,8 +1,8 @@
 // The plain-DOM way back into the preference center: a floating button and any [data-cc-open] element.
 import { expect } from '@open-wc/testing';
 import type { ClinicConsentApi } from '../../../src/api.js';
-import { installLauncher } from '../../../src/ui/launcher.js';
-import { clinicConfig, forgetChoice, startCore, until } from './fixtures.js';
+import { installLauncher } from '../../../src/loader/launcher.js';
+import { clinicConfig, forgetChoice, startCore, until } from '../ui/fixtures.js';
 
 /** The real api, with openPreferences recorded instead of opening the UI. */
 async function recordingApi(config = clinicConfig()): Promise<ClinicConsentApi & { opened: number }> {

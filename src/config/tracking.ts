@@ -2,7 +2,7 @@
 // sensitive paths, session replay, Google's Consent Mode flavour and reload-on-withdraw. The loader
 // resolves it (defaults filled in, no messages); the lazily loaded config check validates it, and
 // any problem it reports makes the whole SDK fail closed. Neither ever throws.
-import { CATALOG } from './catalog.js';
+import { CATALOG } from '../blockers/catalog.js';
 
 /** One tracker as the guards use it: built-in (catalog.ts) or written by the clinic. */
 export interface TrackerEntry {

@@ -1,7 +1,7 @@
 // The `tracking` config: what a clinic writes, what the loader makes of it, and how the config check
 // names each mistake (any mistake makes the whole SDK fail closed; that is tested end to end).
 import { describe, expect, it } from 'vitest';
-import { checkTrackingConfig, resolveTrackingConfig } from '../../../src/blockers/tracking-config.js';
+import { checkTrackingConfig, resolveTrackingConfig } from '../../../src/config/tracking.js';
 
 function problemsOf(raw: unknown): string[] {
   const problems: string[] = [];
