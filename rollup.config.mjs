@@ -39,8 +39,9 @@ export default [
   },
   standalone('config-check', 'src/config/check.ts'),
   standalone('receipts', 'src/receipts/index.ts'),
+  standalone('placeholder', 'src/blockers/placeholder.ts'),
   {
-    input: { 'clinic-consent-ui': 'src/ui/index.ts', placeholder: 'src/blockers/placeholder.ts' },
+    input: { 'clinic-consent-ui': 'src/ui/index.ts' },
     // The UI entry may export more than its own module: the code it shares with the preference
     // center and the disclosure table then lives in it, instead of behind a facade file that would
     // cost the banner one more round trip.

@@ -80,7 +80,7 @@ async function main(argv) {
   const { tsImport } = await import('tsx/esm/api');
   const here = fileURLToPath(import.meta.url);
   const { createMatcher } = await tsImport('../src/blockers/guards/match.ts', here);
-  const { catalogEntries } = await tsImport('../src/config/tracking.ts', here);
+  const { catalogEntries } = await tsImport('../src/blockers/trackers.ts', here);
   const path = resolve(file);
   const { html, changes } = gateSnippets(await readFile(path, 'utf8'), createMatcher(catalogEntries()), skip);
   for (const change of changes) console.error(`gated ${change}`);

@@ -9,7 +9,8 @@ import { plugins } from '../rollup.config.mjs';
 const parts = {
   'tracker guards, catalog and tracking config': {
     'src/blockers/guards/index.ts': 'export function installGuards() {}',
-    'src/config/tracking.ts': 'export function resolveTrackingConfig() { return { entries: [], sensitivePaths: [] }; }',
+    'src/blockers/trackers.ts': 'export function catalogEntries() { return []; }',
+    'src/config/tracking.ts': 'export function resolveTracking() { return { entries: [], sensitivePaths: [] }; }',
   },
   'markup gating': { 'src/blockers/gate.ts': 'export function startGate() { return { refresh() {} }; }' },
   'Consent Mode': { 'src/blockers/consent-mode.ts': 'export function startConsentMode() { return () => {}; }' },

@@ -2,7 +2,8 @@
 // through (the page's own and unknown requests), against the same call before the guards were
 // installed. The browser's own work is replaced by no-ops first, so only the guard is timed.
 import { installGuards } from '../../src/blockers/guards/index.js';
-import { resolveTrackingConfig } from '../../src/config/tracking.js';
+import { catalogEntries } from '../../src/blockers/trackers.js';
+import { resolveTracking } from '../../src/config/tracking.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 
 type Case = [name: string, run: () => unknown];
@@ -59,7 +60,7 @@ export function measure(batches = 101, size = 2000): { name: string; baselineNs:
   });
   installGuards({
     config: resolveConfig({ siteId: 'bench', policy: { url: '/privacy', version: '1' } }),
-    tracking: resolveTrackingConfig({}),
+    tracking: resolveTracking({}, catalogEntries()),
     isGranted: (category) => category === 'necessary',
     onChange: noop,
   });

@@ -1,5 +1,6 @@
 // Fills in the defaults of a configuration that check.ts has accepted. It trusts the shape
 // (the loader runs it only on checked input), so it stays small enough for the loader.
+import { resolveTracking, type TrackerEntry } from './tracking.js';
 import type { ClinicConsentConfig, ConsentModeSignal, ResolvedConfig } from './types.js';
 
 export const NECESSARY = 'necessary';
@@ -15,7 +16,8 @@ export const defaultSignals: Readonly<Record<ConsentModeSignal, string>> = {
   security_storage: 'granted',
 };
 
-export function resolveConfig(config: ClinicConsentConfig): ResolvedConfig {
+/** `trackers`: the blockers' built-in tracker entries (src/blockers/trackers.ts), which `tracking` may extend or switch off. */
+export function resolveConfig(config: ClinicConsentConfig, trackers: readonly TrackerEntry[] = []): ResolvedConfig {
   const categories = config.categories ?? { analytics: {}, marketing: {} };
   return {
     siteId: config.siteId,
@@ -42,6 +44,7 @@ export function resolveConfig(config: ClinicConsentConfig): ResolvedConfig {
       theme: config.ui?.theme ?? 'auto',
     },
     cookieDomain: config.cookieDomain ?? null,
+    tracking: resolveTracking(config.tracking, trackers),
     globalPrivacyControl: config.globalPrivacyControl ?? true,
   };
 }

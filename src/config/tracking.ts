@@ -1,8 +1,8 @@
 // The `tracking` part of a clinic's config: catalog on/off, extra or overriding tracker entries,
-// sensitive paths, session replay, Google's Consent Mode flavour and reload-on-withdraw. The loader
-// resolves it (defaults filled in, no messages); the lazily loaded config check validates it, and
-// any problem it reports makes the whole SDK fail closed. Neither ever throws.
-import { CATALOG } from '../blockers/catalog.js';
+// sensitive paths, session replay, Google's Consent Mode flavour and reload-on-withdraw. resolve.ts
+// fills in its defaults (resolveTracking); check.ts validates it (its table's `tracking` row), and any
+// problem makes the whole SDK fail closed. The built-in catalog is the blockers' own: the loader hands it
+// in (src/blockers/trackers.ts), so config/ imports nothing from blockers/. Neither part ever throws.
 
 /** One tracker as the guards use it: built-in (catalog.ts) or written by the clinic. */
 export interface TrackerEntry {
@@ -62,33 +62,19 @@ export interface TrackingConfig {
   readonly reloadOnWithdraw: boolean;
 }
 
-const words = (list = '') => (list ? list.split(' ') : []);
-
-/** The built-in catalog as entries. */
-export const catalogEntries = (): TrackerEntry[] =>
-  CATALOG.map(([service, category, patterns, cookies, flags = '', markers]) => ({
-    service,
-    category,
-    patterns: words(patterns),
-    cookies: words(cookies),
-    markers: words(markers),
-    storage: [],
-    google: flags.includes('g'),
-    replay: flags.includes('r'),
-  }));
-
 /** A clinic's pattern as the matcher reads it: no scheme, lower case ("https://Chat.example.com/w" → "chat.example.com/w"). */
 const normalisePattern = (pattern: string): string => pattern.replace(/^[a-z]+:\/\/|^\/\//i, '').toLowerCase();
 
 /**
- * The loader's resolver: fills in defaults of a `tracking` value that the (lazily loaded) config
- * check has accepted, without messages, so it stays small. Never throws: anything it cannot read
- * yields fail-closed settings (the catalog, every page sensitive).
+ * Fills in the defaults of a `tracking` value that the (lazily loaded) config check has accepted, with
+ * the clinic's entries laid over the built-in ones by service id, without messages, so it stays small
+ * for the loader. Never throws: anything it cannot read yields fail-closed settings (the built-in
+ * entries, every page sensitive).
  */
-export function resolveTrackingConfig(raw: unknown): TrackingConfig {
+export function resolveTracking(raw: unknown, builtIn: readonly TrackerEntry[]): TrackingConfig {
   try {
     const input = (raw ?? {}) as TrackingConfigInput;
-    const entries = new Map((input.catalog === false ? [] : catalogEntries()).map((entry) => [entry.service, entry]));
+    const entries = new Map((input.catalog === false ? [] : builtIn).map((entry) => [entry.service, entry]));
     for (const entry of input.entries ?? []) {
       entries.set(entry.service, {
         category: 'marketing',
@@ -109,45 +95,6 @@ export function resolveTrackingConfig(raw: unknown): TrackingConfig {
       reloadOnWithdraw: input.reloadOnWithdraw === true,
     };
   } catch {
-    return { entries: catalogEntries(), sensitivePaths: ['/'], sessionReplay: 'off', googleMode: 'basic', reloadOnWithdraw: true };
+    return { entries: [...builtIn], sensitivePaths: ['/'], sessionReplay: 'off', googleMode: 'basic', reloadOnWithdraw: true };
   }
-}
-
-const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '');
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const settings = ['catalog', 'entries', 'sensitivePaths', 'sessionReplay', 'googleMode', 'reloadOnWithdraw'];
-
-/**
- * Validates `raw` (the config's `tracking` value, possibly undefined), reporting each wrong field by
- * its path. It builds nothing: the loader resolves the checked value (resolveTrackingConfig).
- */
-export function checkTrackingConfig(raw: unknown, report: (field: string, problem: string) => void): void {
-  if (raw === undefined) return;
-  if (!isObject(raw)) return report('tracking', 'must be an object');
-  const check = (key: string, valid: (value: unknown) => boolean, problem: string) => {
-    if (raw[key] !== undefined && !valid(raw[key])) report(`tracking.${key}`, problem);
-  };
-  check('catalog', (v) => typeof v === 'boolean', 'must be true or false');
-  check('sensitivePaths', (v) => isStringList(v) && v.every((path) => path.startsWith('/')), 'must be a list of paths starting with "/"');
-  check('sessionReplay', (v) => v === 'off' || v === 'masked', 'must be "off" or "masked"');
-  check('googleMode', (v) => v === 'basic' || v === 'advanced', 'must be "basic" or "advanced"');
-  check('reloadOnWithdraw', (v) => typeof v === 'boolean', 'must be true or false');
-  check('entries', Array.isArray, 'must be a list of tracker entries');
-  if (Array.isArray(raw.entries)) raw.entries.forEach((item: unknown, index) => checkEntry(item, `tracking.entries[${index}]`, report));
-  for (const key of Object.keys(raw)) if (!settings.includes(key)) report(`tracking.${key}`, `unknown field (expected one of ${settings.join(', ')})`);
-}
-
-const entryFields = ['service', 'category', 'patterns', 'cookies', 'markers', 'storage', 'google', 'replay'];
-
-/** One clinic entry: a service id, a category id, lists of non-empty strings and two flags. */
-function checkEntry(item: unknown, field: string, report: (field: string, problem: string) => void): void {
-  if (!isObject(item)) return report(field, 'must be an object with at least a "service" id');
-  const id = (value: unknown) => typeof value === 'string' && /^[a-z0-9-]+$/.test(value);
-  if (!id(item.service)) report(`${field}.service`, 'needs a service id of lower-case letters, digits and dashes');
-  if (item.category !== undefined && !id(item.category)) report(`${field}.category`, 'must be a category id');
-  for (const key of ['patterns', 'cookies', 'markers', 'storage']) {
-    if (item[key] !== undefined && !isStringList(item[key])) report(`${field}.${key}`, 'must be a list of non-empty strings');
-  }
-  for (const key of ['google', 'replay']) if (item[key] !== undefined && typeof item[key] !== 'boolean') report(`${field}.${key}`, 'must be true or false');
-  for (const key of Object.keys(item)) if (!entryFields.includes(key)) report(`${field}.${key}`, `unknown field (expected one of ${entryFields.join(', ')})`);
 }

@@ -1,6 +1,6 @@
 // The clinic's configuration: what a clinic writes (ClinicConsentConfig) and what the SDK uses
 // after validation and defaults (ResolvedConfig). Types only: check.ts validates, resolve.ts fills defaults.
-import type { TrackingConfigInput } from './tracking.js';
+import type { TrackingConfig, TrackingConfigInput } from './tracking.js';
 
 /** A text in one language, or in several keyed by BCP 47 language code ("ko", "en", "ja"). */
 export type LocalizedText = string | Readonly<Record<string, string>>;
@@ -139,5 +139,7 @@ export interface ResolvedConfig {
   };
   readonly ui: { readonly floatingButton: boolean; readonly firstLayerToggles: boolean | null; readonly theme: ThemeSetting };
   readonly cookieDomain: string | null;
+  /** The trackers the guards act on (built-in and the clinic's), and the other tracking settings. */
+  readonly tracking: TrackingConfig;
   readonly globalPrivacyControl: boolean;
 }

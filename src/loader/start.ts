@@ -9,7 +9,7 @@ import { startConsentMode } from '../blockers/consent-mode.js';
 import { startGate } from '../blockers/gate.js';
 import { installGuards } from '../blockers/guards/index.js';
 import { sensitiveMatcher } from '../blockers/sensitive.js';
-import { resolveTrackingConfig } from '../config/tracking.js';
+import { catalogEntries } from '../blockers/trackers.js';
 import { bundleFor, chosenLocale, type BundledLocale } from '../config/locale-choice.js';
 import { NECESSARY, resolveConfig } from '../config/resolve.js';
 import type { ClinicConsentConfig, ResolvedConfig } from '../config/types.js';
@@ -42,15 +42,15 @@ const fallbackConfig: ClinicConsentConfig = { siteId: 'unconfigured', policy: { 
 export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsentApi {
   let config: ResolvedConfig;
   try {
-    config = resolveConfig((raw ?? fallbackConfig) as ClinicConsentConfig);
+    config = resolveConfig((raw ?? fallbackConfig) as ClinicConsentConfig, catalogEntries());
   } catch {
     // Too broken to even read; the checker will name what is wrong.
-    config = resolveConfig(fallbackConfig);
+    config = resolveConfig(fallbackConfig, catalogEntries());
   }
   const storage = new ChoiceStorage(config);
   const tabs = connectTabs((record) => store.receive(record));
   const store = new ConsentStore(config, storage, { onPersisted: (record) => tabs.announce(record) });
-  const tracking = resolveTrackingConfig((raw as { tracking?: unknown } | undefined)?.tracking);
+  const { tracking } = config;
   const sensitive = sensitiveMatcher(tracking.sensitivePaths);
   // What may run on this page: the patient's choice, except that nothing optional runs on a sensitive page.
   const isGranted = (category: string, service?: string) =>

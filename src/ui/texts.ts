@@ -1,5 +1,6 @@
 // The patient-facing texts: one interface every locale file implements, and the helpers that
 // pick a LocalizedText from config. Texts are always rendered as text nodes, never parsed as HTML.
+import { localize as pick } from '../config/localize.js';
 import type { LocalizedText } from '../config/types.js';
 
 /** Every text key the UI shows. A clinic overrides any of them per locale with `config.texts[locale][key]`. */
@@ -70,12 +71,8 @@ export interface Texts {
 
 export type TextKey = keyof Texts;
 
-/** Picks one language out of a LocalizedText: the locale, else English, else the first given. */
-export function localize(text: LocalizedText | undefined, locale: string): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return text[locale] ?? text.en ?? Object.values(text)[0] ?? '';
-}
+/** Picks one language out of a LocalizedText as config/localize.ts does (the locale, its language, English, the first given); '' for none. */
+export const localize = (text: LocalizedText | undefined, locale: string): string => pick(text, locale) ?? '';
 
 /** The locale's texts with the clinic's overrides for that locale laid over them (unknown keys ignored). */
 export function withOverrides(base: Texts, overrides: Readonly<Record<string, string>> | undefined): Texts {

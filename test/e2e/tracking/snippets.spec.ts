@@ -10,7 +10,7 @@ import type { ClinicConsentApi } from '../../../src/api.js';
 import { expect, test } from '@playwright/test';
 import { gateSnippets } from '../../../scripts/gate-snippets.mjs';
 import { createMatcher } from '../../../src/blockers/guards/match.js';
-import { catalogEntries } from '../../../src/config/tracking.js';
+import { catalogEntries } from '../../../src/blockers/trackers.js';
 import { routeTrackers, trackerCookies } from './support/trackers.js';
 import type { TrackerLog } from './support/trackers.js';
 

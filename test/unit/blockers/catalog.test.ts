@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../../src/blockers/catalog.js';
 import { createMatcher } from '../../../src/blockers/guards/match.js';
-import { catalogEntries } from '../../../src/config/tracking.js';
+import { catalogEntries } from '../../../src/blockers/trackers.js';
 
 interface Expectation {
   category: string;

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { gateSnippets } from '../../../scripts/gate-snippets.mjs';
 import { createMatcher } from '../../../src/blockers/guards/match.js';
-import { catalogEntries } from '../../../src/config/tracking.js';
+import { catalogEntries } from '../../../src/blockers/trackers.js';
 
 const match = createMatcher(catalogEntries());
 const page = await readFile(new URL('../../e2e/tracking/pages/snippets.html', import.meta.url), 'utf8');

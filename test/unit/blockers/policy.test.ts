@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { cookieBlocked } from '../../../src/blockers/guards/cookie.js';
 import { createPolicy } from '../../../src/blockers/guards/policy.js';
 import type { PolicyContext } from '../../../src/blockers/guards/policy.js';
-import { resolveTrackingConfig } from '../../../src/config/tracking.js';
+import { catalogEntries } from '../../../src/blockers/trackers.js';
+import { resolveTracking } from '../../../src/config/tracking.js';
 import type { TrackingConfigInput } from '../../../src/config/tracking.js';
 import type { ResolvedConfig } from '../../../src/config/types.js';
 
@@ -23,7 +24,7 @@ function setup(tracking: TrackingConfigInput = {}, path = '/') {
   let page = path;
   const context: PolicyContext = {
     config,
-    tracking: resolveTrackingConfig(tracking),
+    tracking: resolveTracking(tracking, catalogEntries()),
     isGranted: (category, service) => {
       asked.push([category, service]);
       return grants[category] === true && (service === undefined || grants[service] !== false);
@@ -116,7 +117,7 @@ describe('the guard policy', () => {
 
   it('fails closed for a catalog match when isGranted throws', () => {
     const { policy } = setup();
-    const throwing = createPolicy({ config, tracking: resolveTrackingConfig({}), isGranted: () => { throw new Error('store gone'); } }, () => '/', () => 'http://clinic.example.co.kr/');
+    const throwing = createPolicy({ config, tracking: resolveTracking({}, catalogEntries()), isGranted: () => { throw new Error('store gone'); } }, () => '/', () => 'http://clinic.example.co.kr/');
     expect(throwing.blocks('https://connect.facebook.net/en_US/fbevents.js')).toBeDefined();
     expect(policy.blocks('/own.js')).toBeUndefined();
   });

@@ -1,15 +1,17 @@
-// The `tracking` config: what a clinic writes, what the loader makes of it, and how the config check
-// names each mistake (any mistake makes the whole SDK fail closed; that is tested end to end).
+// The `tracking` config: what a clinic writes, what resolveConfig and the blockers make of it, and how
+// the config check names each mistake (any mistake makes the whole SDK fail closed; tested end to end).
 import { describe, expect, it } from 'vitest';
-import { checkTrackingConfig, resolveTrackingConfig } from '../../../src/config/tracking.js';
+import { catalogEntries } from '../../../src/blockers/trackers.js';
+import { checkConfig } from '../../../src/config/check.js';
+import { resolveConfig } from '../../../src/config/resolve.js';
+import { resolveTracking, type TrackingConfigInput } from '../../../src/config/tracking.js';
 
-function problemsOf(raw: unknown): string[] {
-  const problems: string[] = [];
-  checkTrackingConfig(raw, (field, problem) => problems.push(`${field}: ${problem}`));
-  return problems;
-}
+const base = { siteId: 'clinic', policy: { url: '/privacy', version: '1' } };
+const problemsOf = (tracking: unknown): string[] => checkConfig({ ...base, tracking });
+/** The settings the guards get: resolved with the rest of the config, over the built-in catalog. */
+const resolveTrackingConfig = (tracking: unknown) => resolveConfig({ ...base, tracking: tracking as TrackingConfigInput }, catalogEntries()).tracking;
 
-describe('resolveTrackingConfig (the loader side, for checked input)', () => {
+describe('the tracking settings (resolved with the config, for checked input)', () => {
   it('gives the catalog, no sensitive paths, replay off, basic Google mode and no reload when nothing is written', () => {
     const config = resolveTrackingConfig(undefined);
     expect(config.entries.map((entry) => entry.service)).toContain('naver-analytics');
@@ -50,13 +52,14 @@ describe('resolveTrackingConfig (the loader side, for checked input)', () => {
   });
 
   it('fails closed rather than throwing on input it cannot read', () => {
-    expect(resolveTrackingConfig({ entries: 5 })).toMatchObject({ sensitivePaths: ['/'], sessionReplay: 'off', googleMode: 'basic', reloadOnWithdraw: true });
+    expect(resolveTracking({ entries: 5 }, catalogEntries())).toMatchObject({ sensitivePaths: ['/'], sessionReplay: 'off', googleMode: 'basic', reloadOnWithdraw: true });
   });
 });
 
-describe('checkTrackingConfig (the config check)', () => {
+describe('the config check of tracking', () => {
   it('accepts nothing written, and every valid field', () => {
     expect(problemsOf(undefined)).toEqual([]);
+    expect(resolveConfig(base).tracking, 'resolved with the rest of the config').toMatchObject({ entries: [], sensitivePaths: [] });
     expect(
       problemsOf({
         catalog: false,
@@ -71,28 +74,28 @@ describe('checkTrackingConfig (the config check)', () => {
 
   it('names each wrong field by its path', () => {
     expect(problemsOf({ catalog: 'yes', sensitivePaths: ['/booking', 'consult'], sessionReplay: 'full', googleMode: 'on', reloadOnWithdraw: 'no', color: 'red' })).toEqual([
-      'tracking.catalog: must be true or false',
-      'tracking.sensitivePaths: must be a list of paths starting with "/"',
-      'tracking.sessionReplay: must be "off" or "masked"',
-      'tracking.googleMode: must be "basic" or "advanced"',
-      'tracking.reloadOnWithdraw: must be true or false',
       'tracking.color: unknown field (expected one of catalog, entries, sensitivePaths, sessionReplay, googleMode, reloadOnWithdraw)',
+      'tracking.catalog: expected true or false, got "yes"',
+      'tracking.sensitivePaths[1]: expected a path starting with "/", got "consult"',
+      'tracking.sessionReplay: expected one of "off", "masked", got "full"',
+      'tracking.googleMode: expected one of "basic", "advanced", got "on"',
+      'tracking.reloadOnWithdraw: expected true or false, got "no"',
     ]);
   });
 
   it('names each wrong part of an entry', () => {
     expect(problemsOf({ entries: [{ service: 'chat', category: 42, patterns: 'chat.example.com', replay: 'yes', colour: 1 }, { patterns: ['x.example.com'] }, 'nope'] })).toEqual([
-      'tracking.entries[0].category: must be a category id',
-      'tracking.entries[0].patterns: must be a list of non-empty strings',
-      'tracking.entries[0].replay: must be true or false',
       'tracking.entries[0].colour: unknown field (expected one of service, category, patterns, cookies, markers, storage, google, replay)',
-      'tracking.entries[1].service: needs a service id of lower-case letters, digits and dashes',
-      'tracking.entries[2]: must be an object with at least a "service" id',
+      'tracking.entries[0].category: expected a category id, got 42',
+      'tracking.entries[0].patterns: expected a list, got "chat.example.com"',
+      'tracking.entries[0].replay: expected true or false, got "yes"',
+      'tracking.entries[1].service: expected a service id of lower-case letters, digits, "-", "_" and ".", got nothing',
+      'tracking.entries[2]: expected an object, got "nope"',
     ]);
-    expect(problemsOf({ entries: 'chat' })).toEqual(['tracking.entries: must be a list of tracker entries']);
+    expect(problemsOf({ entries: 'chat' })).toEqual(['tracking.entries: expected a list, got "chat"']);
   });
 
   it('reports a tracking value that is not an object', () => {
-    expect(problemsOf('off')).toEqual(['tracking: must be an object']);
+    expect(problemsOf('off')).toEqual(['tracking: expected an object, got "off"']);
   });
 });

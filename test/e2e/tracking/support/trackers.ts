@@ -5,7 +5,7 @@
 // the SDK's own catalog, so a stand-in exists for whatever the page loads.
 import type { BrowserContext, Request } from '@playwright/test';
 import { createMatcher } from '../../../../src/blockers/guards/match.js';
-import { catalogEntries } from '../../../../src/config/tracking.js';
+import { catalogEntries } from '../../../../src/blockers/trackers.js';
 
 const match = createMatcher(catalogEntries());
 
