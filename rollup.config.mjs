@@ -2,6 +2,7 @@
 // - clinic-consent.js: the classic-script loader a clinic pastes first in <head> (IIFE, no Lit);
 // - ui/: the Lit banner and preference center as ES modules, with one chunk per locale,
 //   fetched by the loader only when something must be shown;
+// - parts/: the other lazily loaded parts (config check, placeholder, receipts), each one file;
 // - esm/: the same SDK as ES modules for sites that bundle (types come from tsc).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -27,7 +28,7 @@ export const plugins = (module) => [
  */
 const standalone = (name, input) => ({
   input,
-  output: { file: `dist/ui/${name}.js`, format: 'es', sourcemap: true },
+  output: { file: `dist/parts/${name}.js`, format: 'es', sourcemap: true },
   plugins: plugins(true),
 });
 

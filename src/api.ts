@@ -1,5 +1,6 @@
 // The public API: what `window.ClinicConsent` (and the ESM `start()` result) offers a site,
 // and the narrow contract between the loader and the lazily loaded UI. Types only.
+import type { ShownTexts } from '../schema/types.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { ConsentChoice, ConsentSnapshot } from './consent/types.js';
 import type { ReceiptsApi } from './receipts/types.js';
@@ -42,4 +43,6 @@ export interface UiHandle {
   showBanner(): void;
   openPreferences(): void;
   setLocale(locale: string): void;
+  /** The texts on screen now (language and strings), which a receipt records; null before they load. */
+  shownTexts(): ShownTexts | null;
 }

@@ -1,5 +1,6 @@
 // The classic script a clinic pastes first in <head>. It starts Clinic Consent synchronously and
-// exposes window.ClinicConsent; the Lit UI is fetched from ./ui/ beside this file only when needed.
+// exposes window.ClinicConsent; the Lit UI is fetched from ./ui/ beside this file only when needed,
+// the other lazily loaded parts from ./parts/.
 import type { ClinicConsentApi } from '../api.js';
 import { readRawConfig } from '../config/read.js';
 import { report } from '../errors.js';
@@ -14,18 +15,19 @@ declare global {
 try {
   const script = document.currentScript;
   const base = script instanceof HTMLScriptElement && script.src ? script.src : location.href;
-  // Chunks are fetched beside the loader's own URL, wherever the clinic hosts it.
-  const chunk = (name: string, query = '') => import(new URL(`ui/${name}.js${query}`, base).href);
+  // Chunks are fetched beside the loader's own URL, wherever the clinic hosts it: the Lit UI from
+  // ui/, the other parts (config check, placeholder, receipts) from parts/.
+  const chunk = (path: string, query = '') => import(new URL(`${path}.js${query}`, base).href);
   // The browser keeps a failed import failed for its URL, so a retry after a network error asks
   // under a new one. Only the receipts chunk retries: it imports no other chunk, so no module
   // elsewhere expects it at its plain URL.
   let receiptsAttempts = 0;
   window.ClinicConsent ??= startClinicConsent(readRawConfig(script), {
-    ui: () => chunk('clinic-consent-ui'),
-    checker: () => chunk('config-check'),
-    placeholder: () => chunk('placeholder'),
-    receipts: () => chunk('receipts', receiptsAttempts++ ? `?attempt=${receiptsAttempts}` : ''),
-    locale: (bundle) => chunk(`locale-${bundle}`),
+    ui: () => chunk('ui/clinic-consent-ui'),
+    checker: () => chunk('parts/config-check'),
+    placeholder: () => chunk('parts/placeholder'),
+    receipts: () => chunk('parts/receipts', receiptsAttempts++ ? `?attempt=${receiptsAttempts}` : ''),
+    locale: (bundle) => chunk(`ui/locale-${bundle}`),
   });
 } catch (error) {
   // Nothing escapes into the clinic's page; optional categories simply stay off.

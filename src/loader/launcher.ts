@@ -1,35 +1,46 @@
 // The "cookie settings" floating button and the [data-cc-open] handler: plain DOM, no Lit, bundled
 // into the loader so a returning visitor can reopen the preference center without downloading the UI
-// first. Styled through an adopted stylesheet (no inline styles under a strict CSP).
+// first. Styled through an adopted stylesheet (no inline styles under a strict CSP). It learns what it
+// needs by explicit hand-overs: the api (state, config), setLocale() from the loader, and the UI's
+// public `clinic-consent:banner` event (src/ui/events.ts), never by the UI reaching into its DOM.
 
 import type { ClinicConsentApi } from '../api.js';
 import { bundleFor, chosenLocale, type BundledLocale } from '../config/locale-choice.js';
 
+/** The bundled locales' `prefsTitle` (src/ui/locales/): the button names what it opens. */
 const labels: Record<BundledLocale, string> = { ko: '쿠키 설정', ja: 'Cookie設定', en: 'Cookie settings' };
 
 const css =
   ':host{position:fixed;inset-block-end:12px;inset-inline-start:12px;z-index:2147482999}' +
   ':host([data-cc-end]){inset-inline-start:auto;inset-inline-end:12px}' +
-  ':host([hidden]),:host([data-cc-held]){display:none}' +
+  ':host([hidden]){display:none}' +
   'button{font:inherit;font-size:14px;min-block-size:44px;padding:0 14px;border-radius:22px;cursor:pointer;' +
   'color:#fff;background:#0b5f7a;border:2px solid #fff;box-shadow:0 1px 6px #0008}' +
   'button:focus-visible{outline:3px solid #1c2430;outline-offset:2px}';
 
 
+/** What the loader drives the button with. */
+export interface Launcher {
+  /** Follows ClinicConsent.setLocale(), as the banner does. */
+  setLocale(locale: string): void;
+}
+
 /**
  * Any element with `data-cc-open` (e.g. a footer link "Cookie settings") opens the preference center.
  * The floating button shows once a choice exists, unless the clinic switched it off
- * (`ui.floatingButton: false`); the UI holds it hidden (`data-cc-held`) while the banner shows. It
- * sits in the bottom start corner, and moves to the other one when it would cover the focused element.
+ * (`ui.floatingButton: false`), and hides while the banner shows. It sits in the bottom start corner,
+ * and moves to the other one when it would cover the focused element. It speaks the UI's language:
+ * setLocale() until `<html lang>` changes, and the clinic's `prefsTitle` override of that language.
  */
-export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState' | 'openPreferences'>): void {
+export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState' | 'openPreferences'>): Launcher {
+  let requested: string | null = null;
   document.addEventListener('click', (event) => {
     if ((event.target as Element).closest?.('[data-cc-open]')) {
       event.preventDefault();
       api.openPreferences();
     }
   });
-  if (!api.config.ui.floatingButton) return;
+  if (!api.config.ui.floatingButton) return { setLocale: () => undefined };
   const host = document.createElement('cc-launcher');
   const root = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
@@ -38,11 +49,14 @@ export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState
   const button = document.createElement('button');
   button.onclick = () => api.openPreferences();
   root.append(button);
+  let banner = false;
   const update = (): void => {
     const state = api.getState();
-    host.hidden = !state.decided || state.policyChanged;
+    // Under the banner it would hide its own focus (WCAG 2.2 SC 2.4.11), and the banner asks anyway.
+    host.hidden = !state.decided || state.policyChanged || banner;
     // The language the banner would speak, so the button and the preference center it opens agree.
-    button.textContent = labels[bundleFor(chosenLocale(api.config))];
+    const locale = chosenLocale(api.config, requested);
+    button.textContent = api.config.texts[locale]?.prefsTitle ?? labels[bundleFor(locale)];
   };
   // The store fires a change once the stored choice is known, so no separate wait for `ready`.
   update();
@@ -56,8 +70,22 @@ export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState
     }),
   );
   document.addEventListener('clinic-consent:change', update);
-  new MutationObserver(update).observe(document.documentElement, { attributeFilter: ['lang'] });
+  document.addEventListener('clinic-consent:banner', (event) => {
+    banner = (event as Event & { detail: { visible: boolean } }).detail.visible;
+    update();
+  });
+  // As the UI does (ui/locale.ts): a later language switch on the site wins over an earlier setLocale().
+  new MutationObserver(() => {
+    requested = null;
+    update();
+  }).observe(document.documentElement, { attributeFilter: ['lang'] });
   // The loader runs in <head>, before <body> exists.
   if (document.body) document.body.append(host);
   else addEventListener('DOMContentLoaded', () => document.body.append(host));
+  return {
+    setLocale(locale) {
+      requested = locale;
+      update();
+    },
+  };
 }

@@ -15,7 +15,7 @@ import { NECESSARY, resolveConfig } from '../config/resolve.js';
 import type { ClinicConsentConfig, ResolvedConfig } from '../config/types.js';
 import { hash } from '../consent/fingerprint.js';
 import { ConsentChangeEvent } from '../consent/events.js';
-import { installLauncher } from './launcher.js';
+import { installLauncher, type Launcher } from './launcher.js';
 import { everything } from '../consent/rules.js';
 import { ConsentStore } from '../consent/store.js';
 import type { ConsentSnapshot } from '../consent/types.js';
@@ -79,6 +79,7 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
   });
 
   let ui: Promise<UiHandle> | null = null;
+  let mounted: UiHandle | undefined;
   let locale: string | null = null;
   const openUi = (): Promise<UiHandle> => {
     // The UI would only ask for its texts once it has loaded: ask now, in parallel (the browser fetches a module once).
@@ -86,7 +87,7 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
     return (ui ??= lazy
       .ui()
       .then((module) => {
-        const handle = module.mountUi(api);
+        const handle = (mounted = module.mountUi(api));
         if (locale) handle.setLocale(locale);
         return handle;
       })
@@ -148,7 +149,8 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
       return state;
     });
   // Before the stored choice is read: a GPC refusal recorded while reading is a decision too.
-  const receipts = hookReceipts(store, ready, lazy.receipts, VERSION);
+  // The texts a receipt records come from the UI's handle, once it is mounted.
+  const receipts = hookReceipts(store, ready, lazy.receipts, VERSION, () => mounted?.shownTexts() ?? null);
 
   const api: ClinicConsentApi = {
     version: VERSION,
@@ -168,11 +170,13 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
     },
     setLocale: (next) => {
       locale = next;
+      launcher?.setLocale(next);
       void ui?.then((handle) => handle.setLocale(next), () => undefined);
     },
   };
 
-  guarded(() => installLauncher(api));
+  let launcher: Launcher | undefined;
+  guarded(() => (launcher = installLauncher(api)));
   // A privacy-policy page with the disclosure table needs the UI to render it, decided or not.
   const mountForDisclosure = () => {
     if (document.querySelector('clinic-consent-disclosure')) void openUi().catch(() => undefined);

@@ -16,17 +16,16 @@ export interface ReceiptsHook extends ReceiptsApi {
   prepare(): void;
 }
 
-/** The texts <clinic-consent> shows now, read from its public `locales` (the UI is never imported here). */
-function textsOnScreen(): ShownTexts | null {
-  const locales = (document.querySelector('clinic-consent') as { locales?: { locale: string; texts: object | null } | null } | null)?.locales;
-  return locales?.texts ? { locale: locales.locale, strings: { ...(locales.texts as Record<string, string>) } } : null;
-}
-
+/**
+ * `textsOnScreen`: the texts the UI shows now, handed over by the loader from the UI's handle
+ * (UiHandle.shownTexts), null while no UI is mounted; the UI is never imported here.
+ */
 export function hookReceipts(
   store: ConsentStore,
   ready: Promise<unknown>,
   load: (() => Promise<{ startReceipts(options: ReceiptsOptions): ReceiptsPart }>) | undefined,
   sdkVersion: string,
+  textsOnScreen: () => ShownTexts | null,
 ): ReceiptsHook {
   let part: Promise<ReceiptsPart> | undefined;
   const receipts = (): Promise<ReceiptsPart> =>

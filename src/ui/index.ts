@@ -57,6 +57,7 @@ export function mountUi(api: ClinicConsentApi): UiHandle {
     showBanner: () => void ready.then(() => element.showBanner()),
     openPreferences: () => void ready.then(() => element.openPreferences()),
     setLocale: (locale) => void locales.setLocale(locale),
+    shownTexts: () => (locales.texts ? { locale: locales.locale, strings: { ...locales.texts } } : null),
   };
   handles.set(api, handle);
   return handle;

@@ -203,6 +203,7 @@ export class ClinicConsentElement extends LitElement {
       locale: locales.locale,
       t: locales.texts,
       draft: this.draft,
+      receipts: api.receipts,
       toggle: (category, on) => {
         this.draft = { ...this.draft, [category]: on };
         this.requestUpdate();
@@ -233,12 +234,11 @@ export class ClinicConsentElement extends LitElement {
     const banner = this.renderRoot.querySelector<HTMLElement>('.banner');
     if (banner && !this.release) {
       this.release = keepFocusUnobscured(this, banner);
-      holdLauncher(true);
+      // The floating button (loader/launcher.ts) listens, and keeps out from under the banner.
       this.dispatchEvent(new BannerToggleEvent(true));
     } else if (!banner && this.release) {
       this.release();
       this.release = null;
-      holdLauncher(false);
       this.dispatchEvent(new BannerToggleEvent(false));
     }
   }
@@ -249,9 +249,4 @@ function deepActiveElement(): HTMLElement | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement && active !== document.body ? active : null;
-}
-
-/** The floating button (launcher.ts) would sit under the banner, hiding its own focus: keep it away meanwhile. */
-function holdLauncher(held: boolean): void {
-  document.querySelector('cc-launcher')?.toggleAttribute('data-cc-held', held);
 }

@@ -4,8 +4,7 @@
 // locale files, so a first visit (which loads a locale file) does not pay for a view few patients open;
 // a clinic still overrides any of them through `config.texts[locale][key]`.
 import { html, nothing, render, type TemplateResult } from 'lit';
-import type { ClinicConsentApi } from '../../api.js';
-import type { HistoryEntry, ReceiptHistory } from '../../receipts/types.js';
+import type { HistoryEntry, ReceiptHistory, ReceiptsApi } from '../../receipts/types.js';
 import { categoryText, fill, type ConsentView } from './view.js';
 
 const en = {
@@ -81,7 +80,7 @@ const methodText = (t: HistoryTexts, method: HistoryEntry['method']): string =>
 const statusText = (t: HistoryTexts, status: HistoryEntry['status']): string =>
   ({ acknowledged: t.historyAcknowledged, pending: t.historyPending, local: t.historyLocal, rejected: t.historyRejected })[status];
 
-function renderEntries(view: ConsentView, api: ClinicConsentApi, history: ReceiptHistory): TemplateResult {
+function renderEntries(view: ConsentView, receipts: ReceiptsApi, history: ReceiptHistory): TemplateResult {
   const t = textsFor(view);
   const { locale } = view;
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -100,7 +99,7 @@ function renderEntries(view: ConsentView, api: ClinicConsentApi, history: Receip
           )}
         </ol>`
       : html`<p>${t.historyEmpty}</p>`}
-    <button class="link" part="button download" @click=${() => void api.receipts.download()}>${t.historyDownload}</button>`;
+    <button class="link" part="button download" @click=${() => void receipts.download()}>${t.historyDownload}</button>`;
 }
 
 /** A collapsed "consent history" section; its content is read from the receipts when first opened. */
@@ -108,12 +107,12 @@ export function renderHistory(view: ConsentView): TemplateResult {
   const load = (event: Event): void => {
     const details = event.currentTarget as HTMLDetailsElement;
     if (!details.open) return;
-    // The host element (<clinic-consent>) holds the api; the templates get only the view.
-    const api = ((details.getRootNode() as ShadowRoot).host as { api?: ClinicConsentApi | null }).api;
+    // The view hands over the api's receipts part (clinic-consent.ts), so the data is followed by reading calls.
+    const { receipts } = view;
     const target = details.querySelector<HTMLElement>('.history-body');
-    if (!api?.receipts || !target) return;
-    void api.receipts.history().then(
-      (history) => render(renderEntries(view, api, history), target),
+    if (!target) return;
+    void receipts.history().then(
+      (history) => render(renderEntries(view, receipts, history), target),
       () => render(html`<p>${textsFor(view).historyEmpty}</p>`, target),
     );
   };

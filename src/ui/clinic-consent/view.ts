@@ -2,6 +2,7 @@
 // and the actions. Kept as an interface so the templates stay plain functions, one file each.
 import type { ResolvedCategory, ResolvedConfig } from '../../config/types.js';
 import type { ConsentSnapshot } from '../../consent/types.js';
+import type { ReceiptsApi } from '../../receipts/types.js';
 import type { Texts } from '../texts.js';
 import { localize } from '../texts.js';
 
@@ -14,6 +15,8 @@ export interface ConsentView {
   readonly t: Texts;
   /** Switch positions not yet saved, per optional category. */
   readonly draft: Readonly<Record<string, boolean>>;
+  /** The patient's receipts (the api's), for the history view. */
+  readonly receipts: ReceiptsApi;
   toggle(category: string, on: boolean): void;
   decide(decision: Decision): void;
   openPreferences(): void;

@@ -30,7 +30,7 @@ test.describe('a returning visitor', () => {
     const uiRequests: string[] = [];
     context.on('request', (request) => {
       // The embed placeholder (plain DOM, no Lit) is the one chunk a page with a blocked embed may fetch.
-      if (request.url().includes('/dist/ui/') && !request.url().endsWith('/placeholder.js')) uiRequests.push(request.url());
+      if (request.url().includes('/dist/ui/')) uiRequests.push(request.url());
     });
     const second = await openGated(context, clinicConfig());
     await expectRuns(second.page, analyticsRuns);

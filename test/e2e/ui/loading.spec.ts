@@ -33,7 +33,7 @@ test('a returning visitor who opens the preference center has the receipts code 
   await first.page.evaluate(() => window.ClinicConsent!.acceptAll());
   const receiptsCode: string[] = [];
   context.on('request', (request) => {
-    if (request.url().endsWith('/dist/ui/receipts.js')) receiptsCode.push(request.url());
+    if (request.url().endsWith('/dist/parts/receipts.js')) receiptsCode.push(request.url());
   });
   const second = await openGated(context, clinicConfig());
   await second.page.waitForLoadState('networkidle');

@@ -1,7 +1,8 @@
-// The built chunks keep their boundaries (issue 12): the config check and the receipts part import no
-// other chunk, so shared code can never pull them into the Lit chunk, and the loader retries the receipts
-// part under a new URL knowing no module expects it at its plain one. Reads dist/: run after the build.
-import { existsSync } from 'node:fs';
+// The built chunks keep their boundaries (issue 12): the config check, the placeholder and the receipts
+// part import no other chunk, so shared code can never pull them into the Lit chunk, and the loader
+// retries the receipts part under a new URL knowing no module expects it at its plain one. They are
+// served from dist/parts/, the Lit UI alone from dist/ui/. Reads dist/: run after the build.
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { withStaticImports } from '../../../scripts/size.mjs';
@@ -9,10 +10,16 @@ import { withStaticImports } from '../../../scripts/size.mjs';
 const dist = fileURLToPath(new URL('../../../dist/', import.meta.url));
 
 describe('the built chunks', () => {
-  it.each(['ui/config-check.js', 'ui/receipts.js'])('%s imports no other chunk', (name) => {
+  it.each(['parts/config-check.js', 'parts/receipts.js', 'parts/placeholder.js'])('%s imports no other chunk', (name) => {
     const file = `${dist}${name}`;
     expect(existsSync(file), `${name} is missing: run npm run build first`).toBe(true);
     expect([...withStaticImports(file)].map((path) => path.slice(dist.length))).toEqual([name]);
+  });
+
+  it('the UI folder holds only the UI: its entry, its own chunks and the locales', () => {
+    expect(readdirSync(`${dist}ui`).filter((name) => name.endsWith('.js')).sort()).toEqual(
+      ['clinic-consent-disclosure.js', 'clinic-consent-ui.js', ...readdirSync(`${dist}ui`).filter((name) => /^locale-[a-z-]+\.js$/.test(name)), 'preferences.js'].sort(),
+    );
   });
 
   it('the check sees a static import, so it cannot pass by reading nothing', () => {
