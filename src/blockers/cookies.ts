@@ -1,32 +1,8 @@
-// Cookie housekeeping: the registrable domain of a host (so a choice is shared across www. and m.,
-// and a tracker's cookie is found on every parent domain), and clearing what a refused service
-// stored: its cookies by rule and its localStorage keys.
+// Cookie housekeeping: where a tracker's cookie may live (every parent domain up to the registrable
+// one, src/storage/domain.ts), and clearing what a refused service stored: its cookies by rule and
+// its localStorage keys.
+import { registrableDomain } from '../storage/domain.js';
 import { wildcard } from './guards/match.js';
-
-// Second-level labels under which clinics' sites commonly register (Korea, Japan, China, Taiwan,
-// UK and others). Not the whole Public Suffix List: a host under a suffix missing here keeps its
-// cookies host-only, which is the safe direction. Extend it when a clinic needs another.
-const multiPartSuffixes = new Set(
-  (
-    'co.kr or.kr ne.kr re.kr pe.kr go.kr ac.kr hs.kr ms.kr es.kr sc.kr kg.kr seoul.kr busan.kr ' +
-    'co.jp or.jp ne.jp ac.jp ad.jp ed.jp go.jp gr.jp lg.jp ' +
-    'com.cn net.cn org.cn gov.cn com.tw org.tw net.tw com.hk org.hk co.th or.th ' +
-    'com.sg com.my com.vn com.ph co.id co.uk org.uk ac.uk com.au net.au org.au co.nz com.br com.mx'
-  ).split(' '),
-);
-
-const isIpAddress = (host: string) => /^[\d.]+$/.test(host) || host.includes(':');
-
-/** The registrable domain ("clinic.co.kr" for "m.clinic.co.kr"), or null for IPs and single labels. */
-export function registrableDomain(hostname: string): string | null {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (isIpAddress(host)) return null;
-  const labels = host.split('.');
-  if (labels.length < 2) return null;
-  const suffixLength = multiPartSuffixes.has(labels.slice(-2).join('.')) ? 2 : 1;
-  if (labels.length <= suffixLength) return null;
-  return labels.slice(-(suffixLength + 1)).join('.');
-}
 
 /** The host and each parent domain up to the registrable domain: where a cookie may live. */
 export function cookieDomains(hostname: string): string[] {

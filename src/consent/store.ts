@@ -3,10 +3,10 @@
 // the network or the blockers; they read `state` and listen.
 import type { ResolvedConfig } from '../config/types.js';
 import type { ChoiceStorage } from '../storage/choice-storage.js';
-import { isRecord } from '../storage/choice-storage.js';
 import { ConsentChangeEvent, type ChangeReason } from './events.js';
 import { fingerprints } from './fingerprint.js';
 import { randomId } from './id.js';
+import { isRecord } from './record.js';
 import { gpcRefusal, initialSnapshot, recordOf, snapshotOf, stricter } from './rules.js';
 import type { ConsentChoice, ConsentRecord, ConsentSnapshot, DecisionMethod } from './types.js';
 

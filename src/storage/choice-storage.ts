@@ -3,10 +3,11 @@
 // unavailable, blocked or holds a broken record, the cookie and memory carry on, and that is said once.
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { ResolvedConfig } from '../config/types.js';
+import { isRecord } from '../consent/record.js';
 import type { ConsentRecord } from '../consent/types.js';
-import { registrableDomain } from '../blockers/cookies.js';
 import { report } from '../errors.js';
 import { CHOICE_COOKIE, decodeChoice, encodeChoice } from './choice-cookie.js';
+import { registrableDomain } from './domain.js';
 import { timed } from './timeout.js';
 
 const KEY = 'choice';
@@ -102,23 +103,4 @@ export class ChoiceStorage {
     this.databaseUsable = false;
     report('CC_ERR_STORAGE_UNAVAILABLE');
   }
-}
-
-const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Shape check for a stored record: a broken one is ignored rather than trusted. */
-export function isRecord(value: unknown): value is ConsentRecord {
-  if (!isMap(value)) return false;
-  const booleans = (map: unknown) => isMap(map) && Object.values(map).every((entry) => typeof entry === 'boolean');
-  return (
-    value.format === 1 &&
-    typeof value.consentId === 'string' &&
-    Number.isFinite(value.decidedAt) &&
-    Number.isFinite(value.expiresAt) &&
-    typeof value.policyVersion === 'string' &&
-    typeof value.method === 'string' &&
-    isMap(value.fingerprints) &&
-    booleans(value.categories) &&
-    booleans(value.services)
-  );
 }

@@ -12,7 +12,7 @@ test('the receipt of a banner decision keeps the banner\'s texts, whatever else 
   await page.evaluate(() => document.head.append(document.createElement('clinic-consent')));
   await page.getByRole('button', { name: 'Accept all' }).click();
   await expect.poll(async () => (await storedReceipts(page)).length, { message: 'the receipt is kept' }).toBe(1);
-  const [{ receipt }] = await storedReceipts(page);
+  const { receipt } = (await storedReceipts(page))[0]!;
   const texts = await readStore<{ texts: ShownTexts }>(page, `t:${receipt.textHash}`);
   expect(texts[0]?.texts.strings.acceptAll).toBe('Accept all');
   expect(texts[0]?.texts.strings['sdk.none'], 'not the stand-in of a decision without texts').toBeUndefined();
