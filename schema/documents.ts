@@ -15,11 +15,15 @@ const string = (pattern: string, extra: Json = {}): Json => ({ type: 'string', p
 const bounded = (maxLength: number, extra: Json = {}): Json => ({ type: 'string', minLength: 1, maxLength, ...extra });
 const locale = (extra: Json = {}): Json => string(PATTERNS.locale, { maxLength: LIMITS.locale, ...extra });
 
+/** A published document's head: where it lives, its title and what it describes. */
+const head = (file: string, title: string, description: string): Json => ({ $schema: DRAFT_07, $id: `${ID_BASE}${file}`, title, description });
+
 export const receiptSchema: Json = {
-  $schema: DRAFT_07,
-  $id: `${ID_BASE}receipt.v1.schema.json`,
-  title: 'Clinic Consent receipt, version 1',
-  description: 'One consent decision. Field meanings follow ISO/IEC TS 27560:2023 and Kantara Consent Receipt 1.1; see schema/README.md for the hash rule.',
+  ...head(
+    'receipt.v1.schema.json',
+    'Clinic Consent receipt, version 1',
+    'One consent decision. Field meanings follow ISO/IEC TS 27560:2023 and Kantara Consent Receipt 1.1; see schema/README.md for the hash rule.',
+  ),
   type: 'object',
   additionalProperties: false,
   required: ['schema', 'id', 'consentId', 'siteId', 'policy', 'locale', 'jurisdiction', 'method', 'categories', 'services', 'clientTime', 'deviceClass', 'sdkVersion', 'textHash', 'prev', 'hash'],
@@ -102,10 +106,7 @@ export const receiptSchema: Json = {
 };
 
 export const impressionSchema: Json = {
-  $schema: DRAFT_07,
-  $id: `${ID_BASE}impression.v1.schema.json`,
-  title: 'Clinic Consent banner impression, version 1',
-  description: 'One banner display per tab session, so no-choice rates can be computed. Carries no consent id.',
+  ...head('impression.v1.schema.json', 'Clinic Consent banner impression, version 1', 'One banner display per tab session, so no-choice rates can be computed. Carries no consent id.'),
   type: 'object',
   additionalProperties: false,
   required: ['schema', 'id', 'siteId', 'day', 'locale', 'policyVersion', 'sdkVersion', 'deviceClass'],
@@ -169,10 +170,11 @@ const signal = { type: 'string', minLength: 1, description: '"granted", "denied"
 
 /** The clinic's configuration, for editors; the SDK's own check (src/config/check.ts) also knows cross-field rules. */
 export const configSchema: Json = {
-  $schema: DRAFT_07,
-  $id: `${ID_BASE}config.schema.json`,
-  title: 'Clinic Consent configuration',
-  description: 'What a clinic writes in <script type="application/json" data-config> or window.ClinicConsentConfig. Any problem makes the SDK run necessary cookies only.',
+  ...head(
+    'config.schema.json',
+    'Clinic Consent configuration',
+    'What a clinic writes in <script type="application/json" data-config> or window.ClinicConsentConfig. Any problem makes the SDK run necessary cookies only.',
+  ),
   ...closed(
     {
       siteId: string(PATTERNS.siteId, { description: 'The site id registered at the collector.' }),

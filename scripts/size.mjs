@@ -14,8 +14,10 @@ const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../dist');
 const KB = 1024;
 
 export const budgets = {
-  'returning visit (loader)': { goal: 5 * KB, ceiling: 10.5 * KB },
-  'first visit (loader + UI + largest locale)': { goal: 15 * KB, ceiling: 19.8 * KB },
+  // Raised by issue 12 (10.5 → 10.6 KB, 19.8 → 20.0 KB) for defect fixes that need code: the floating
+  // button following setLocale() and the texts overrides, and explicit hand-overs instead of DOM reads.
+  'returning visit (loader)': { goal: 5 * KB, ceiling: 10.6 * KB },
+  'first visit (loader + UI + largest locale)': { goal: 15 * KB, ceiling: 20.0 * KB },
 };
 
 function brotliSize(files) {

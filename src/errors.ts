@@ -13,18 +13,39 @@ const messages = {
   CC_ERR_INTERNAL: 'internal error caught',
 } as const;
 
+/**
+ * The receipts part's codes, printed from its own chunk (dist/parts/receipts.js) through
+ * reportReceipts: kept apart so the loader does not carry their texts. None of them fails closed.
+ */
+const receiptMessages = {
+  CC_ERR_RECEIPTS_MEMORY: 'IndexedDB unavailable for receipts',
+  CC_ERR_RECEIPT_REFUSED: 'the collector refused',
+  CC_ERR_RECEIPT: 'could not keep',
+} as const;
+
 export type ErrorCode = keyof typeof messages;
+export type ReceiptsErrorCode = keyof typeof receiptMessages;
 
 const reported = new Set<string>();
 
 /**
- * Prints one console line for a code and its detail, once per page. Problems with the config or
- * the UI mean only necessary cookies run; the line says so, so the clinic knows why.
+ * The one console line: prefix, code, message, detail; once per page for each code and detail.
+ * Problems with the config or the UI mean only necessary cookies run; the line says so.
  */
-export function report(code: ErrorCode, detail?: string): void {
+function say(code: string, message: string, detail?: string): void {
   const key = code + (detail ?? '');
   if (reported.has(key)) return;
   reported.add(key);
   const failClosed = code.startsWith('CC_ERR_CONFIG') || code === 'CC_ERR_UI_LOAD' || code === 'CC_ERR_INTERNAL';
-  console.warn(`[clinic-consent] ${code}: ${messages[code]}${detail ? `: ${detail}` : ''}${failClosed ? ' (only necessary cookies run)' : ''}`);
+  console.warn(`[clinic-consent] ${code}: ${message}${detail ? `: ${detail}` : ''}${failClosed ? ' (only necessary cookies run)' : ''}`);
+}
+
+/** Prints one console line for a code and its detail, once per page, so the clinic knows why. */
+export function report(code: ErrorCode, detail?: string): void {
+  say(code, messages[code], detail);
+}
+
+/** report() for the receipts part's codes. */
+export function reportReceipts(code: ReceiptsErrorCode, detail?: string): void {
+  say(code, receiptMessages[code], detail);
 }

@@ -95,6 +95,6 @@ export function resolveTracking(raw: unknown, builtIn: readonly TrackerEntry[]):
       reloadOnWithdraw: input.reloadOnWithdraw === true,
     };
   } catch {
-    return { entries: [...builtIn], sensitivePaths: ['/'], sessionReplay: 'off', googleMode: 'basic', reloadOnWithdraw: true };
+    return { entries: builtIn, sensitivePaths: ['/'], sessionReplay: 'off', googleMode: 'basic', reloadOnWithdraw: true };
   }
 }

@@ -32,7 +32,7 @@ export interface Launcher {
  * and moves to the other one when it would cover the focused element. It speaks the UI's language:
  * setLocale() until `<html lang>` changes, and the clinic's `prefsTitle` override of that language.
  */
-export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState' | 'openPreferences'>): Launcher {
+export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState' | 'openPreferences'>): Launcher | undefined {
   let requested: string | null = null;
   document.addEventListener('click', (event) => {
     if ((event.target as Element).closest?.('[data-cc-open]')) {
@@ -40,7 +40,7 @@ export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState
       api.openPreferences();
     }
   });
-  if (!api.config.ui.floatingButton) return { setLocale: () => undefined };
+  if (!api.config.ui.floatingButton) return;
   const host = document.createElement('cc-launcher');
   const root = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();

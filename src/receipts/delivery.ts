@@ -2,6 +2,7 @@
 // when the collector acknowledges it; failures back off exponentially with jitter; a hidden or
 // closing page hands what is left to sendBeacon. Bodies are text/plain JSON, so no CORS preflight.
 import type { AckV1, ConsentReceiptV1, ReceiptResponseV1 } from '../../schema/types.js';
+import { reportReceipts } from '../errors.js';
 import type { OutboxEntry, ReceiptBackend, StoredReceipt } from '../storage/receipt-store.js';
 import { crossTabLocks, withLock } from './locks.js';
 
@@ -172,7 +173,7 @@ export class Delivery {
     if (response.status === 408 || response.status === 429 || response.status >= 500) return { kind: 'retry' };
     if (!response.ok) {
       const reason = `HTTP ${response.status}: ${(await response.text().catch(() => '')).slice(0, 200)}`;
-      console.warn(`[clinic-consent] CC_ERR_RECEIPT_REFUSED: the collector refused ${entry.kind} ${entry.id}: ${reason}`);
+      reportReceipts('CC_ERR_RECEIPT_REFUSED', `${entry.kind} ${entry.id}: ${reason}`);
       return { kind: 'done', answer: entry.kind === 'receipt' ? { rejected: reason } : null };
     }
     if (entry.kind === 'impression') return { kind: 'done', answer: null };

@@ -1,7 +1,8 @@
-// The receipts chunk (dist/ui/receipts.js), imported by the loader on a decision, a banner display or
+// The receipts chunk (dist/parts/receipts.js), imported by the loader on a decision, a banner display or
 // a non-empty outbox: builds each receipt under the chain lock, keeps it (IndexedDB, else memory),
 // queues it and delivers it; records impressions; answers the patient's history. Never throws into the page.
 import type { ResolvedConfig } from '../config/types.js';
+import { reportReceipts } from '../errors.js';
 import { indexedDbBackend, memoryBackend, type OutboxEntry, type ReceiptBackend } from '../storage/receipt-store.js';
 import { draftReceipt, impressionOf, noTexts, receiptLocale, seal, textHash } from './build.js';
 import { uuid } from './crypto.js';
@@ -34,12 +35,6 @@ const IMPRESSION_KEY = 'cc-clinic-impression';
 // Tries to append this often when other tabs keep moving the chain head (only without Web Locks).
 const MAX_APPENDS = 20;
 
-const warned = new Set<string>();
-function warn(code: string, message: string): void {
-  if (warned.has(code)) return;
-  warned.add(code);
-  console.warn(`[clinic-consent] ${code}: ${message}`);
-}
 
 /** Opens IndexedDB, or falls back to memory and says so once. */
 async function openBackend(endpoint: string | null): Promise<ReceiptBackend> {
@@ -48,7 +43,7 @@ async function openBackend(endpoint: string | null): Promise<ReceiptBackend> {
     await stored.head('');
     return stored;
   } catch {
-    warn('CC_ERR_RECEIPTS_MEMORY', `IndexedDB unavailable; receipts are ${endpoint ? 'sent at once from memory, with no retry after this page closes' : 'kept for this page only'}`);
+    reportReceipts('CC_ERR_RECEIPTS_MEMORY', `receipts are ${endpoint ? 'sent at once from memory, with no retry after this page closes' : 'kept for this page only'}`);
     return memoryBackend();
   }
 }
@@ -100,7 +95,7 @@ export function startReceipts(options: ReceiptsOptions): ReceiptsPart {
 
   return {
     decided(decision) {
-      queue = queue.then(() => keep(decision)).catch((error: unknown) => warn('CC_ERR_RECEIPT', `a receipt could not be kept: ${String(error)}`));
+      queue = queue.then(() => keep(decision)).catch((error: unknown) => reportReceipts('CC_ERR_RECEIPT', `a receipt: ${String(error)}`));
       return queue;
     },
     async impression(consentVersion, locale) {
@@ -121,7 +116,7 @@ export function startReceipts(options: ReceiptsOptions): ReceiptsPart {
         await sender?.remember(entry);
         void sender?.flush();
       } catch (error) {
-        warn('CC_ERR_RECEIPT', `an impression could not be queued: ${String(error)}`);
+        reportReceipts('CC_ERR_RECEIPT', `an impression: ${String(error)}`);
       }
     },
     async flush() {

@@ -64,7 +64,7 @@ describe('installLauncher', () => {
     const previous = document.documentElement.lang;
     document.documentElement.lang = 'en';
     const api = await recordingApi(clinicConfig({ texts: { ko: { prefsTitle: '쿠키 선택' } } }));
-    const launcher = installLauncher(api);
+    const launcher = installLauncher(api)!;
     await api.rejectAll();
     const button = ([...document.querySelectorAll('cc-launcher')].pop() as HTMLElement).shadowRoot?.querySelector('button') as HTMLButtonElement;
     expect(button.textContent).to.equal('Cookie settings');

@@ -63,7 +63,7 @@ test('without IndexedDB, receipts are sent at once from memory and the console s
   await page.evaluate(() => window.ClinicConsent!.acceptAll());
   await expect.poll(() => endpoint.receipts.size).toBe(1);
   expect(console.filter((line) => line.includes('CC_ERR_RECEIPTS_MEMORY'))).toEqual([
-    '[clinic-consent] CC_ERR_RECEIPTS_MEMORY: IndexedDB unavailable; receipts are sent at once from memory, with no retry after this page closes',
+    '[clinic-consent] CC_ERR_RECEIPTS_MEMORY: IndexedDB unavailable for receipts: receipts are sent at once from memory, with no retry after this page closes',
   ]);
   await expect.poll(() => page.evaluate(() => window.ClinicConsent!.receipts.history()), { message: 'the history still shows this page\'s decision' }).toMatchObject({
     persistent: false,

@@ -1,0 +1,156 @@
+// The stages start.ts runs in order, each a small function a reader can follow on its own:
+// read and resolve the config, open the state, start blocking, settle readiness (the fail-closed
+// chain) and load the UI when needed. Each returns what the next stages need; none throws into the page.
+import type { ClinicConsentApi, UiHandle } from '../api.js';
+import { clearStored } from '../blockers/cookies.js';
+import { startConsentMode } from '../blockers/consent-mode.js';
+import { startGate } from '../blockers/gate.js';
+import { installGuards } from '../blockers/guards/index.js';
+import { sensitiveMatcher } from '../blockers/sensitive.js';
+import { catalogEntries } from '../blockers/trackers.js';
+import { bundleFor, chosenLocale } from '../config/locale-choice.js';
+import { NECESSARY, resolveConfig } from '../config/resolve.js';
+import type { ClinicConsentConfig, ResolvedConfig } from '../config/types.js';
+import { ConsentChangeEvent } from '../consent/events.js';
+import { hash } from '../consent/fingerprint.js';
+import { ConsentStore } from '../consent/store.js';
+import type { ConsentSnapshot } from '../consent/types.js';
+import { report } from '../errors.js';
+import { rememberChecked, wasChecked } from '../storage/checked-config.js';
+import { ChoiceStorage } from '../storage/choice-storage.js';
+import { connectTabs } from '../storage/tab-sync.js';
+import type { LazyParts } from './start.js';
+
+const fallbackConfig: ClinicConsentConfig = { siteId: 'unconfigured', policy: { url: '/', version: '0' } };
+
+/** 1. The config with every default filled in, over the blockers' tracker catalog; a config too broken to read gets the fallback (the checker names what is wrong). */
+export function readConfig(raw: unknown): ResolvedConfig {
+  const trackers = catalogEntries();
+  try {
+    return resolveConfig((raw ?? fallbackConfig) as ClinicConsentConfig, trackers);
+  } catch {
+    return resolveConfig(fallbackConfig, trackers);
+  }
+}
+
+/** 2. The consent state: storage (choice cookie + IndexedDB), the store on it, and the other tabs it hears from and tells. */
+export function openState(config: ResolvedConfig): { storage: ChoiceStorage; store: ConsentStore } {
+  const storage = new ChoiceStorage(config);
+  const tabs = connectTabs((record) => store.receive(record));
+  const store = new ConsentStore(config, storage, { onPersisted: (record) => tabs.announce(record) });
+  return { storage, store };
+}
+
+/**
+ * 3. Blocking: the guards first, before Consent Mode or anything else gives a tracker a chance to run,
+ * then Consent Mode defaults and markup gating, all refreshed on every change of the choice.
+ * `allow` grants one more category from a placeholder. Returns what may run now.
+ */
+export function startBlocking(config: ResolvedConfig, store: ConsentStore, lazy: LazyParts, allow: (category: string) => void): (category: string, service?: string) => boolean {
+  const { tracking } = config;
+  const sensitive = sensitiveMatcher(tracking.sensitivePaths);
+  // What may run on this page: the patient's choice, except that nothing optional runs on a sensitive page.
+  const isGranted = (category: string, service?: string) => store.isGranted(category, service) && (category === NECESSARY || !sensitive(location.pathname));
+  installGuards({ config, tracking, isGranted, onChange: (listener) => store.addEventListener(ConsentChangeEvent.type, listener) });
+  const updateConsentMode = config.consentMode.enabled ? startConsentMode(config) : null;
+  const gate = startGate({
+    isGranted,
+    placeholder: (element) => lazy.placeholder().then(({ placeholderFor }) => placeholderFor(element, config, allow), () => null),
+  });
+  store.addEventListener(ConsentChangeEvent.type, (event) => {
+    const { detail } = event as ConsentChangeEvent;
+    guarded(() => {
+      clearDenied(config, detail.state);
+      updateConsentMode?.(isGranted);
+      gate.refresh();
+    });
+    document.dispatchEvent(new ConsentChangeEvent(detail));
+  });
+  return isGranted;
+}
+
+/**
+ * 4. Readiness, the fail-closed chain. A config seen to pass the check before is trusted at once, so
+ * a returning visitor is decided synchronously; any other config waits for the checker, and nothing
+ * optional runs meanwhile. A refused config, no config or any error leaves only necessary running
+ * (`failClosed` is told). Resolves with the state once the stored choice is known, never rejects.
+ */
+export function settle(raw: unknown, { store, storage }: { store: ConsentStore; storage: ChoiceStorage }, lazy: LazyParts, version: string, failClosed: () => void): Promise<ConsentSnapshot> {
+  const configHash = raw === undefined ? '' : hash(version + JSON.stringify(raw));
+  const trusted = raw !== undefined && wasChecked(configHash);
+  if (trusted) guarded(() => store.unlock());
+  // Reading is harmless before the check passes; nothing read is applied until then.
+  else if (raw !== undefined) guarded(() => storage.prefetch());
+  const checked: Promise<boolean> = trusted
+    ? Promise.resolve(true)
+    : raw === undefined
+      ? Promise.resolve(false)
+      : lazy.checker().then(({ checkConfig }) => {
+          const problems = checkConfig(raw);
+          for (const problem of problems) report('CC_ERR_CONFIG_FIELD', problem);
+          if (problems.length) return false;
+          rememberChecked(configHash);
+          store.unlock();
+          return true;
+        });
+  const closed = (): ConsentSnapshot => {
+    failClosed();
+    store.failClosed();
+    return store.state;
+  };
+  return checked
+    .then((valid) => (valid ? store.load() : closed()))
+    .catch(() => (report('CC_ERR_INTERNAL', 'starting'), closed()));
+}
+
+/**
+ * 5. The UI, loaded when needed: once, with the texts file of its language fetched alongside
+ * (the UI would only ask once it has loaded), and told any setLocale() made meanwhile.
+ */
+export function uiLoader(config: ResolvedConfig, lazy: LazyParts, api: () => ClinicConsentApi) {
+  let ui: Promise<UiHandle> | null = null;
+  let locale: string | null = null;
+  const loader = {
+    /** The mounted UI's handle (its texts on screen go into receipts), once it is mounted. */
+    mounted: undefined as UiHandle | undefined,
+    open(): Promise<UiHandle> {
+      if (!ui) void lazy.locale?.(bundleFor(chosenLocale(config, locale))).catch(() => undefined);
+      return (ui ??= lazy
+        .ui()
+        .then((module) => {
+          const handle = (loader.mounted = module.mountUi(api()));
+          if (locale) handle.setLocale(locale);
+          return handle;
+        })
+        .catch((error: unknown) => {
+          ui = null;
+          report('CC_ERR_UI_LOAD', String(error));
+          throw error;
+        }));
+    },
+    setLocale(next: string): void {
+      locale = next;
+      void ui?.then((handle) => handle.setLocale(next), () => undefined);
+    },
+  };
+  return loader;
+}
+
+/** Deletes the cookies and localStorage keys of every service that may not run now. */
+function clearDenied(config: ResolvedConfig, state: ConsentSnapshot): void {
+  if (!state.known) return;
+  const denied = config.categories.flatMap((category) => category.services.filter((service) => !state.services[service.id]));
+  clearStored(
+    denied.flatMap((service) => service.cookies ?? []),
+    denied.flatMap((service) => service.localStorageKeys ?? []),
+  );
+}
+
+/** Runs a step so that an error in it is reported, never thrown into the clinic's page. */
+export function guarded(step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    report('CC_ERR_INTERNAL', String(error));
+  }
+}
