@@ -9,6 +9,8 @@ export const ERRORS = {
   CC_ERR_BODY_EMPTY: { status: 400, message: 'the body is empty' },
   CC_ERR_JSON: { status: 400, message: 'the body is not valid JSON' },
   CC_ERR_SCHEMA: { status: 400, message: 'the body does not match the schema' },
+  CC_ERR_NUL: { status: 400, message: 'a string contains the NUL character (U+0000), which cannot be stored' },
+  CC_ERR_UNSTORABLE: { status: 400, message: 'a value cannot be stored as given' },
   CC_ERR_CANONICAL: { status: 400, message: 'the body has no RFC 8785 canonical form' },
   CC_ERR_HASH: { status: 400, message: 'hash does not match the canonical bytes of the receipt' },
   CC_ERR_TEXT_HASH: { status: 400, message: 'textHash does not match the attached texts' },
@@ -94,6 +96,11 @@ export function toErrorBody(error: unknown): ErrorBody {
     }
   }
   if (error instanceof SyntaxError) return { code: 'CC_ERR_JSON', status: 400, message: `${ERRORS.CC_ERR_JSON.message}: ${error.message}` };
+  // PostgreSQL class 22 (data exception): the input, not the server, is at fault. The database's message quotes
+  // the input, so only our own message goes back.
+  if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) {
+    return { code: 'CC_ERR_UNSTORABLE', status: 400, message: ERRORS.CC_ERR_UNSTORABLE.message };
+  }
   if (typeof e.code === 'string' && /^(ECONNREFUSED|57P01|08)/.test(e.code)) {
     return { code: 'CC_ERR_UNAVAILABLE', status: 503, message: ERRORS.CC_ERR_UNAVAILABLE.message };
   }

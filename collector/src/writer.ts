@@ -73,19 +73,29 @@ export class ReceiptWriter {
 
   private async run(batch: readonly Waiting[]): Promise<void> {
     try {
-      const { rows } = await this.pool.query<WriteResult & { r_index: number }>({
-        name: 'ingest_receipts',
-        text: 'SELECT * FROM ingest_receipts($1::jsonb)',
-        values: [JSON.stringify(batch.map((w) => w.row))],
-      });
-      const byIndex = new Map(rows.map((row) => [row.r_index, row]));
+      const rows = await this.ingest(batch.map((w) => w.row));
       batch.forEach((waiting, index) => {
-        const result = byIndex.get(index);
+        const result = rows.get(index);
         if (result) waiting.resolve(result);
         else waiting.reject(new Error('ingest_receipts returned no row for a receipt'));
       });
     } catch (error) {
-      for (const waiting of batch) waiting.reject(error);
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
+      }
+      // One receipt the database refuses rolls back the whole transaction: retry each alone, so only it fails
+      // and the other visitors' receipts are stored (issue 14). Checks before the writer should make this rare.
+      for (const waiting of batch) await this.run([waiting]);
     }
+  }
+
+  private async ingest(rows: readonly ReceiptRow[]): Promise<Map<number, WriteResult>> {
+    const result = await this.pool.query<WriteResult & { r_index: number }>({
+      name: 'ingest_receipts',
+      text: 'SELECT * FROM ingest_receipts($1::jsonb)',
+      values: [JSON.stringify(rows)],
+    });
+    return new Map(result.rows.map((row) => [row.r_index, row]));
   }
 }

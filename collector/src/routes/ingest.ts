@@ -19,11 +19,25 @@ function parseJson(_request: FastifyRequest, body: string | Buffer, done: (error
     done(new CollectorError('CC_ERR_BODY_EMPTY'));
     return;
   }
+  let value: unknown;
   try {
-    done(null, JSON.parse(text));
+    value = JSON.parse(text, refuseNul);
   } catch (error) {
-    done(new CollectorError('CC_ERR_JSON', (error as Error).message));
+    done(error instanceof CollectorError ? error : new CollectorError('CC_ERR_JSON', (error as Error).message));
+    return;
   }
+  done(null, value);
+}
+
+/**
+ * One rule for every string of every body, names and values alike: no NUL (U+0000). JSON and the hash allow it,
+ * PostgreSQL's text and jsonb do not, and one such receipt used to fail its whole group-commit batch (issue 14).
+ */
+function refuseNul(this: unknown, key: string, value: unknown): unknown {
+  if (key.includes('\0') || (typeof value === 'string' && value.includes('\0'))) {
+    throw new CollectorError('CC_ERR_NUL', key.includes('\0') ? 'in a member name' : `in the value of "${key.slice(0, 80)}"`);
+  }
+  return value;
 }
 
 export async function ingestRoutes(app: FastifyInstance, opts: { options: ResolvedOptions; sites: SiteDirectory }): Promise<void> {
