@@ -48,7 +48,13 @@ export function readCookie(header: string | undefined, name: string): string | u
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      // A malformed escape (`%E0`) is no session: the caller answers 401, not 500 (issue 14).
+      return undefined;
+    }
   }
   return undefined;
 }

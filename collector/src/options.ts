@@ -11,6 +11,10 @@ export interface RateLimitOptions {
   readonly perSite: number;
   /** Window length in milliseconds. */
   readonly windowMs: number;
+  /** Sign-in attempts per window per client address. */
+  readonly login?: number;
+  /** Requests per window per client address on the clinic API and the dashboard. */
+  readonly api?: number;
 }
 
 export interface AppOptions {
@@ -22,8 +26,11 @@ export interface AppOptions {
   readonly previousKeys?: readonly Signer['jwk'][];
   /** Rate limits for the ingest routes; `false` turns them off (fuzz tests, benchmarks). */
   readonly rateLimit?: RateLimitOptions | false;
-  /** Fastify's trustProxy: true or the proxy addresses/CIDRs; only set behind a TLS proxy. */
-  readonly trustProxy?: boolean | string | string[];
+  /**
+   * The addresses/CIDRs of the proxies in front of the collector, whose X-Forwarded-For is believed. Never `true`:
+   * that would believe the left-most entry, which the client writes itself.
+   */
+  readonly trustProxy?: false | string | string[];
   /** Log requests (without addresses or user agents); `stream` redirects the JSON lines (tests read them). */
   readonly logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Maximum body size in bytes of receipts and impressions. */
@@ -33,21 +40,25 @@ export interface AppOptions {
 }
 
 export const defaults = {
-  rateLimit: { perClient: 300, perSite: 60_000, windowMs: 60_000 },
+  rateLimit: { perClient: 300, perSite: 60_000, windowMs: 60_000, login: 10, api: 600 },
   trustProxy: false,
   logger: false,
   bodyLimit: 16 * 1024,
   now: () => new Date(),
 } as const;
 
-export type ResolvedOptions = Required<Omit<AppOptions, 'previousKeys'>> & { previousKeys: readonly Signer['jwk'][] };
+export type ResolvedOptions = Required<Omit<AppOptions, 'previousKeys' | 'rateLimit'>> & {
+  previousKeys: readonly Signer['jwk'][];
+  rateLimit: Required<RateLimitOptions> | false;
+};
 
 export function resolveOptions(options: AppOptions): ResolvedOptions {
+  if ((options.trustProxy as unknown) === true) throw new TypeError('trustProxy: true is refused; list the proxy addresses');
   return {
     pool: options.pool,
     signer: options.signer,
     previousKeys: options.previousKeys ?? [],
-    rateLimit: options.rateLimit ?? defaults.rateLimit,
+    rateLimit: options.rateLimit === false ? false : { ...defaults.rateLimit, ...options.rateLimit },
     trustProxy: options.trustProxy ?? defaults.trustProxy,
     logger: options.logger ?? defaults.logger,
     bodyLimit: options.bodyLimit ?? defaults.bodyLimit,

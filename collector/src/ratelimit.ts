@@ -1,8 +1,22 @@
 /**
- * Per-site request limits, counted in memory in fixed windows. The per-client limit is @fastify/rate-limit's job;
- * this one needs the site id from the parsed body, which that plugin's hooks run before.
+ * Request limits, counted in memory: per client address (through @fastify/rate-limit, for the plugin that calls
+ * `limitClients`) and per site (the site id comes from the parsed body, which that plugin's hooks run before).
  */
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
 import { CollectorError } from './errors.js';
+
+/**
+ * Limits every route of the calling plugin to `max` requests per client address per window; a route may set a
+ * stricter `config.rateLimit.max` (sign-in does). Addresses stay in this process's memory, never logged or stored.
+ */
+export async function limitClients(app: FastifyInstance, max: number, windowMs: number): Promise<void> {
+  await app.register(rateLimit, {
+    max,
+    timeWindow: windowMs,
+    errorResponseBuilder: (_request, context) => new CollectorError('CC_ERR_RATE_CLIENT', `more than ${context.max} in ${windowMs / 1000} s`),
+  });
+}
 
 export class SiteLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();

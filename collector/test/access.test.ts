@@ -89,6 +89,12 @@ describe('dashboard', () => {
     expect(wrong.statusCode).toBe(401);
   });
 
+  // Regression (issue 14, defect 4): decodeURIComponent threw on a malformed escape and the request got a 500.
+  it('answers 401, not 500, for a session cookie that is not valid percent-encoding', async () => {
+    const res = await get('/dashboard', undefined, { cookie: 'ccsess=%E0' });
+    expect(res.statusCode).toBe(401);
+  });
+
   it('renders the stats page with SVG charts in Korean by default and in English on request', async () => {
     const cookie = await login(tokenB);
     const ko = await get('/dashboard/sites/site-b', undefined, { cookie });

@@ -10,6 +10,7 @@ import type { ResolvedOptions } from '../options.js';
 import { buildProof } from '../proof/export.js';
 import { statsToCsv } from '../stats/csv.js';
 import { queryStats, type StatsQuery } from '../stats/query.js';
+import { limitClients } from '../ratelimit.js';
 import { createSite, getSite, listSites, type SiteDirectory } from '../sites.js';
 
 type Query = Record<string, string | undefined>;
@@ -47,6 +48,7 @@ const CONSENT_ID = /^[A-Za-z0-9_-]{16,64}$/;
 export async function adminRoutes(app: FastifyInstance, opts: { options: ResolvedOptions; sites: SiteDirectory }): Promise<void> {
   const { options, sites } = opts;
   const { pool } = options;
+  if (options.rateLimit) await limitClients(app, options.rateLimit.api, options.rateLimit.windowMs);
 
   app.get('/v1/sites', async (request) => {
     const principal = await authenticate(pool, request);

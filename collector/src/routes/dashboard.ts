@@ -10,6 +10,7 @@ import { pickLang, type Lang } from '../dashboard/i18n.js';
 import { CollectorError } from '../errors.js';
 import type { ResolvedOptions } from '../options.js';
 import { buildProof } from '../proof/export.js';
+import { limitClients } from '../ratelimit.js';
 import { verifyProof } from '../proof/verify.js';
 import { listKeys } from './keys.js';
 import { queryStats } from '../stats/query.js';
@@ -33,6 +34,9 @@ function html(reply: FastifyReply, body: string): FastifyReply {
 export async function dashboardRoutes(app: FastifyInstance, opts: { options: ResolvedOptions }): Promise<void> {
   const { options } = opts;
   const { pool } = options;
+  if (options.rateLimit) await limitClients(app, options.rateLimit.api, options.rateLimit.windowMs);
+  // Sign-in gets a much smaller quota of its own: it is where tokens would be guessed.
+  const loginLimit = options.rateLimit ? { rateLimit: { max: options.rateLimit.login, timeWindow: options.rateLimit.windowMs } } : {};
 
   // Only this plugin parses HTML form posts; the ingest routes keep answering 415 for them.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
@@ -51,7 +55,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { options: Res
     }
   }
 
-  app.post<{ Body: { token?: string } }>('/dashboard/login', async (request, reply) => {
+  app.post<{ Body: { token?: string } }>('/dashboard/login', { config: loginLimit }, async (request, reply) => {
     const token = typeof request.body?.token === 'string' ? request.body.token.trim() : '';
     const principal = token ? await resolveToken(pool, token) : undefined;
     if (!principal) return html(reply.code(401), loginPage(langOf(request), true));

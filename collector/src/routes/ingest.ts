@@ -2,12 +2,11 @@
  * The public, browser-facing routes: POST /v1/receipts, POST /v1/impressions and their CORS preflights. Bodies are
  * JSON sent as text/plain (no preflight) or application/json, at most `bodyLimit` bytes; only registered origins.
  */
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ConsentReceiptV1, ImpressionV1 } from '../../../schema/types.js';
 import { CollectorError } from '../errors.js';
 import type { ResolvedOptions } from '../options.js';
-import { SiteLimiter } from '../ratelimit.js';
+import { limitClients, SiteLimiter } from '../ratelimit.js';
 import { checkReceipt, parseStrictTime, storeReceipt } from '../receipts.js';
 import { impressionSchema, receiptSchema } from '../schemas.js';
 import type { SiteDirectory } from '../sites.js';
@@ -49,15 +48,7 @@ export async function ingestRoutes(app: FastifyInstance, opts: { options: Resolv
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string', bodyLimit: options.bodyLimit }, parseJson);
 
-  if (options.rateLimit) {
-    const limit = options.rateLimit;
-    await app.register(rateLimit, {
-      max: limit.perClient,
-      timeWindow: limit.windowMs,
-      // Addresses stay in this process's memory and are never logged or stored (issue 7, privacy).
-      errorResponseBuilder: () => new CollectorError('CC_ERR_RATE_CLIENT', `more than ${limit.perClient} in ${limit.windowMs / 1000} s`),
-    });
-  }
+  if (options.rateLimit) await limitClients(app, options.rateLimit.perClient, options.rateLimit.windowMs);
 
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
