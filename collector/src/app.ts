@@ -32,6 +32,7 @@ export async function buildApp(appOptions: AppOptions): Promise<FastifyInstance>
   });
 
   const sites = new SiteDirectory(options.pool);
+  // A record for operators of which keys signed on this database, and when first; never read for verification.
   await options.pool.query('INSERT INTO signing_keys (kid, public_key) VALUES ($1, $2) ON CONFLICT (kid) DO NOTHING', [
     options.signer.kid,
     Buffer.from(options.signer.jwk.x, 'base64url'),

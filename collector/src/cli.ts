@@ -6,14 +6,14 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createToken } from './auth.js';
 import { ConfigError, loadConfig } from './config.js';
-import { loadOrCreateSigner, type PublicJwk } from './crypto/signer.js';
+import { KeyFileError, loadKeys, parseKeySet, rotateKey } from './crypto/keys.js';
+import type { PublicJwk } from './crypto/signer.js';
 import { openDatabase } from './database.js';
 import { CollectorError } from './errors.js';
 import { verifyLedger } from './jobs/checkpoint.js';
 import { runJobsOnce } from './jobs/scheduler.js';
 import type { ProofV1 } from './proof/export.js';
 import { verifyProof } from './proof/verify.js';
-import { listKeys } from './routes/keys.js';
 import { main as serve } from './server.js';
 import { createSite, listSites } from './sites.js';
 
@@ -24,8 +24,10 @@ const USAGE = `usage: clinic-consent-collector <command>
                                           register a clinic site; prints its API token once
   site list                               list sites and their origins
   token add <site-id> | --admin           create another API token; prints it once
+  key rotate                              sign with a new key from now on; earlier public keys stay listed
   jobs run                                run the rollup, checkpoint and retention jobs now
-  ledger verify                           recompute the signed daily checkpoints and receipt hashes
+  ledger verify [--keys <keys.json|url>]  recompute the signed daily checkpoints and receipt hashes, with the keys
+                                          of the key files (or --keys), never keys from the database
   verify <proof.json> --keys <keys.json|url>
                                           verify an exported proof offline with the collector's public keys
 
@@ -45,8 +47,7 @@ async function withDb<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) =>
 
 async function readKeys(source: string): Promise<PublicJwk[]> {
   const text = /^https?:\/\//.test(source) ? await (await fetch(source)).text() : readFileSync(source, 'utf8');
-  const parsed = JSON.parse(text) as { keys?: PublicJwk[] } | PublicJwk[];
-  return Array.isArray(parsed) ? parsed : (parsed.keys ?? []);
+  return parseKeySet(text, source);
 }
 
 /** Runs one CLI invocation; returns the exit code. */
@@ -85,11 +86,19 @@ export async function runCli(argv: readonly string[], out: Out = console.log, er
     }
     if (command === 'jobs' && sub === 'run') {
       const config = loadConfig();
-      await withDb((db) => runJobsOnce(db.pool, loadOrCreateSigner(config.signingKeyFile), config.retentionDays, new Date(), { info: out, error: err }));
+      await withDb((db) => runJobsOnce(db.pool, loadKeys(config).signer, config.retentionDays, new Date(), { info: out, error: err }));
+      return 0;
+    }
+    if (command === 'key' && sub === 'rotate') {
+      const { previous, current } = rotateKey(loadConfig());
+      out(`signing with key ${current} from the next start; ${previous} stays in the public-key file for what it signed`);
+      out('restart every collector instance, and give them all the same key files');
       return 0;
     }
     if (command === 'ledger' && sub === 'verify') {
-      const report = await withDb(async (db) => verifyLedger(db.pool, await listKeys(db)));
+      const { values } = parseArgs({ args: rest, options: { keys: { type: 'string' } } });
+      const keys = values.keys ? await readKeys(values.keys) : loadKeys(loadConfig()).keys;
+      const report = await withDb((db) => verifyLedger(db.pool, keys));
       for (const problem of report.problems) err(problem);
       out(`${report.ok ? 'OK' : 'TAMPERED'}: ${report.checkpoints} checkpoint(s), ${report.receipts} receipt(s), ${report.problems.length} problem(s)`);
       return report.ok ? 0 : 1;
@@ -109,7 +118,7 @@ export async function runCli(argv: readonly string[], out: Out = console.log, er
     err(USAGE);
     return 64;
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof CollectorError) {
+    if (error instanceof ConfigError || error instanceof CollectorError || error instanceof KeyFileError) {
       err(`clinic-consent-collector: ${error.message}`);
       return 2;
     }

@@ -27,6 +27,8 @@ export interface ServerConfig {
   readonly adminToken: string | undefined;
   /** PKCS#8 PEM Ed25519 key file; default `<dataDir>/signing-key.pem`, created on first start. */
   readonly signingKeyFile: string;
+  /** JWK set of every public key signed with; default `<dataDir>/public-keys.json`. Shared by all instances. */
+  readonly publicKeysFile: string;
   /** Minutes between runs of the rollup, checkpoint and purge jobs. */
   readonly jobIntervalMinutes: number;
   readonly logLevel: string;
@@ -90,6 +92,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     rateLimitApi: int(env, 'RATE_LIMIT_API', 600, 1, 10_000_000),
     adminToken,
     signingKeyFile: resolve(env['SIGNING_KEY_FILE'] || `${dataDir}/signing-key.pem`),
+    publicKeysFile: resolve(env['PUBLIC_KEYS_FILE'] || `${dataDir}/public-keys.json`),
     jobIntervalMinutes: int(env, 'JOB_INTERVAL_MINUTES', 15, 1, 1440),
     logLevel: env['LOG_LEVEL'] || 'info',
   };

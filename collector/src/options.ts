@@ -22,7 +22,10 @@ export interface AppOptions {
   readonly pool: Pool;
   /** Signs acknowledgments, checkpoints and tombstones. */
   readonly signer: Signer;
-  /** Public keys of earlier signers, still served at GET /v1/keys so old acks stay verifiable. */
+  /**
+   * Public keys of earlier signers (from the public-key file), served at GET /v1/keys and used for every
+   * verification beside the signer's own. Never read from the database, which is what they check.
+   */
   readonly previousKeys?: readonly Signer['jwk'][];
   /** Rate limits for the ingest routes; `false` turns them off (fuzz tests, benchmarks). */
   readonly rateLimit?: RateLimitOptions | false;
@@ -48,7 +51,8 @@ export const defaults = {
 } as const;
 
 export type ResolvedOptions = Required<Omit<AppOptions, 'previousKeys' | 'rateLimit'>> & {
-  previousKeys: readonly Signer['jwk'][];
+  /** Every key to verify with: the signer's and the earlier ones, each once. */
+  keys: readonly Signer['jwk'][];
   rateLimit: Required<RateLimitOptions> | false;
 };
 
@@ -57,7 +61,7 @@ export function resolveOptions(options: AppOptions): ResolvedOptions {
   return {
     pool: options.pool,
     signer: options.signer,
-    previousKeys: options.previousKeys ?? [],
+    keys: [options.signer.jwk, ...(options.previousKeys ?? []).filter((jwk) => jwk.kid !== options.signer.kid)],
     rateLimit: options.rateLimit === false ? false : { ...defaults.rateLimit, ...options.rateLimit },
     trustProxy: options.trustProxy ?? defaults.trustProxy,
     logger: options.logger ?? defaults.logger,

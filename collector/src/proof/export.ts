@@ -5,7 +5,6 @@
 import type { AckV1, ConsentReceiptV1, ShownTexts } from '../../../schema/types.js';
 import type { PublicJwk } from '../crypto/signer.js';
 import type { Pool } from '../db/pool.js';
-import { listKeys } from '../routes/keys.js';
 
 export interface ProofReceipt {
   readonly receipt: ConsentReceiptV1;
@@ -29,11 +28,11 @@ export interface ProofV1 {
   readonly receipts: readonly ProofReceipt[];
   readonly texts: Readonly<Record<string, ShownTexts>>;
   readonly tombstones: readonly ProofTombstone[];
-  /** For convenience only: an offline verifier should use keys obtained from GET /v1/keys independently. */
+  /** For convenience only: an offline verifier should use the collector's public keys obtained independently. */
   readonly keys: readonly PublicJwk[];
 }
 
-export async function buildProof(pool: Pool, siteId: string, consentId: string, now: Date): Promise<ProofV1> {
+export async function buildProof(pool: Pool, keys: readonly PublicJwk[], siteId: string, consentId: string, now: Date): Promise<ProofV1> {
   const receipts = await pool.query<{ body: string; hash: string; ack: AckV1; chain_status: ProofReceipt['chainStatus']; received_at: Date }>(
     'SELECT body, hash, ack, chain_status, received_at FROM receipts WHERE site_id = $1 AND consent_id = $2 ORDER BY seq',
     [siteId, consentId],
@@ -57,6 +56,6 @@ export async function buildProof(pool: Pool, siteId: string, consentId: string, 
     })),
     texts: Object.fromEntries(texts.rows.map((row) => [row.hash, row.body])),
     tombstones: tombstones.rows.map((row) => ({ receiptId: row.receipt_id, hash: row.hash, prev: row.prev_hash, tombstoneId: row.tombstone_id })),
-    keys: await listKeys({ pool }),
+    keys: [...keys],
   };
 }

@@ -110,7 +110,7 @@ export async function adminRoutes(app: FastifyInstance, opts: { options: Resolve
     const { siteId, consentId } = request.params;
     const principal = await siteAccess(options, request, siteId);
     if (!CONSENT_ID.test(consentId)) throw new CollectorError('CC_ERR_QUERY', 'consentId is not a consent id');
-    const proof = await buildProof(pool, siteId, consentId, options.now());
+    const proof = await buildProof(pool, options.keys, siteId, consentId, options.now());
     await audit(pool, actorOf(principal), 'proof.export', siteId, { consentId, receipts: proof.receipts.length });
     if (proof.receipts.length === 0 && proof.tombstones.length === 0) throw new CollectorError('CC_ERR_NOT_FOUND', `consent "${consentId}"`);
     return proof;

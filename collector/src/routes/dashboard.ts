@@ -12,7 +12,6 @@ import type { ResolvedOptions } from '../options.js';
 import { buildProof } from '../proof/export.js';
 import { limitClients } from '../ratelimit.js';
 import { verifyProof } from '../proof/verify.js';
-import { listKeys } from './keys.js';
 import { queryStats } from '../stats/query.js';
 import { getSite, listSites } from '../sites.js';
 import { siteAccess, statsQueryFrom } from './admin.js';
@@ -102,8 +101,8 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { options: Res
     const consentId = request.query['consentId'] ?? '';
     if (!site) throw new CollectorError('CC_ERR_NOT_FOUND');
     if (!/^[A-Za-z0-9_-]{16,64}$/.test(consentId)) throw new CollectorError('CC_ERR_QUERY', 'consentId is not a consent id');
-    const proof = await buildProof(pool, site.id, consentId, options.now());
+    const proof = await buildProof(pool, options.keys, site.id, consentId, options.now());
     await audit(pool, actorOf(principal), 'proof.lookup', site.id, { consentId, receipts: proof.receipts.length });
-    return html(reply, proofPage(langOf(request), site, proof, verifyProof(proof, await listKeys(options))));
+    return html(reply, proofPage(langOf(request), site, proof, verifyProof(proof, options.keys)));
   });
 }
