@@ -47,6 +47,7 @@ export async function buildApp(appOptions: AppOptions): Promise<FastifyInstance>
     void reply.code(404).send({ code: 'CC_ERR_NOT_FOUND', status: 404, message: `not found: ${request.method} ${request.url.split('?')[0]}` });
   });
 
+  app.decorateRequest('principal', null);
   app.get('/healthz', async () => {
     await options.pool.query('SELECT 1');
     return { ok: true };

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createToken } from './auth.js';
+import { createToken, listTokens, revokeToken } from './auth.js';
+import { audit } from './audit.js';
 import { ConfigError, loadConfig } from './config.js';
 import { KeyFileError, loadKeys, parseKeySet, rotateKey } from './crypto/keys.js';
 import type { PublicJwk } from './crypto/signer.js';
@@ -24,6 +25,8 @@ const USAGE = `usage: clinic-consent-collector <command>
                                           register a clinic site; prints its API token once
   site list                               list sites and their origins
   token add <site-id> | --admin           create another API token; prints it once
+  token list [<site-id>]                  list tokens (id, site, label, created, revoked); never their secrets
+  token revoke <token-id>                 revoke a token; its dashboard sessions end with it
   key rotate                              sign with a new key from now on; earlier public keys stay listed
   jobs run                                run the rollup, checkpoint and retention jobs now
   ledger verify [--keys <keys.json|url>]  recompute the signed daily checkpoints and receipt hashes, with the keys
@@ -82,6 +85,24 @@ export async function runCli(argv: readonly string[], out: Out = console.log, er
       if (!target) throw new CollectorError('CC_ERR_QUERY', 'token add needs a site id or --admin');
       const token = await withDb((db) => createToken(db.pool, target === '--admin' ? null : target, 'cli'));
       out(`API token (shown once): ${token}`);
+      return 0;
+    }
+    if (command === 'token' && sub === 'list') {
+      await withDb(async (db) => {
+        for (const t of await listTokens(db.pool, rest[0] ?? null)) out(`${t.id}\t${t.siteId ?? '(admin)'}\t${t.label}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'live'}`);
+      });
+      return 0;
+    }
+    if (command === 'token' && sub === 'revoke') {
+      const id = rest[0];
+      if (!id) throw new CollectorError('CC_ERR_QUERY', 'token revoke needs a token id (see token list)');
+      const revoked = await withDb(async (db) => {
+        const done = await revokeToken(db.pool, id, new Date());
+        if (done) await audit(db.pool, 'cli', 'token.revoke', done.siteId, { tokenId: id });
+        return done;
+      });
+      if (!revoked) throw new CollectorError('CC_ERR_NOT_FOUND', `no live token ${id}`);
+      out(`token ${id} revoked`);
       return 0;
     }
     if (command === 'jobs' && sub === 'run') {

@@ -22,6 +22,7 @@ export const ERRORS = {
   CC_ERR_RATE_SITE: { status: 429, message: 'too many requests for this site' },
   CC_ERR_UNAUTHORIZED: { status: 401, message: 'a valid API token is required' },
   CC_ERR_FORBIDDEN: { status: 403, message: 'this token may not access that site' },
+  CC_ERR_CROSS_ORIGIN: { status: 403, message: 'a state-changing request must come from a page of this collector' },
   CC_ERR_NOT_FOUND: { status: 404, message: 'not found' },
   CC_ERR_QUERY: { status: 400, message: 'a query parameter is invalid' },
   CC_ERR_SITE_EXISTS: { status: 409, message: 'a site with this id already exists' },

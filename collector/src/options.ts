@@ -3,6 +3,7 @@
  */
 import type { Signer } from './crypto/signer.js';
 import type { Pool } from './db/pool.js';
+import type { SessionLimits } from './sessions.js';
 
 export interface RateLimitOptions {
   /** Requests per window per client address (kept in memory only). */
@@ -38,6 +39,8 @@ export interface AppOptions {
   readonly logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Maximum body size in bytes of receipts and impressions. */
   readonly bodyLimit?: number;
+  /** How long a dashboard session lives without a request, and at most. */
+  readonly sessions?: SessionLimits;
   /** Clock, for tests. */
   readonly now?: () => Date;
 }
@@ -47,6 +50,7 @@ export const defaults = {
   trustProxy: false,
   logger: false,
   bodyLimit: 16 * 1024,
+  sessions: { idleMs: 30 * 60_000, maxMs: 12 * 3_600_000 },
   now: () => new Date(),
 } as const;
 
@@ -66,6 +70,7 @@ export function resolveOptions(options: AppOptions): ResolvedOptions {
     trustProxy: options.trustProxy ?? defaults.trustProxy,
     logger: options.logger ?? defaults.logger,
     bodyLimit: options.bodyLimit ?? defaults.bodyLimit,
+    sessions: options.sessions ?? defaults.sessions,
     now: options.now ?? defaults.now,
   };
 }
