@@ -1,19 +1,29 @@
 /**
- * Loads the shared JSON schemas from the repository's schema/ folder (one source for the SDK and the collector)
- * and prepares them for Fastify's Ajv, which must reject unknown fields rather than strip them.
+ * The shared JSON schemas from the repository's schema/ folder (one source for the SDK and the collector),
+ * read once when the first app is built, never at import time, and the Ajv options Fastify validates them with.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
 
-function load(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(`${SCHEMA_DIR}${name}`, 'utf8')) as Record<string, unknown>;
+type JsonSchema = Record<string, unknown>;
+
+export interface SharedSchemas {
+  readonly receipt: JsonSchema;
+  readonly impression: JsonSchema;
 }
 
-export const receiptSchema = load('receipt.v1.schema.json');
-export const impressionSchema = load('impression.v1.schema.json');
-export const ackSchema = load('ack.v1.schema.json');
+let loaded: SharedSchemas | undefined;
+
+function load(name: string): JsonSchema {
+  return JSON.parse(readFileSync(`${SCHEMA_DIR}${name}`, 'utf8')) as JsonSchema;
+}
+
+export function sharedSchemas(): SharedSchemas {
+  loaded ??= { receipt: load('receipt.v1.schema.json'), impression: load('impression.v1.schema.json') };
+  return loaded;
+}
 
 /**
  * Fastify's default Ajv options strip unknown properties and coerce types; either would make the collector hash

@@ -14,7 +14,7 @@ import { buildProof } from '../proof/export.js';
 import { verifyProof } from '../proof/verify.js';
 import { limitClients } from '../ratelimit.js';
 import { createSession, endSession, resumeSession } from '../sessions.js';
-import { queryStats } from '../stats/query.js';
+import { queryFacets, queryStats } from '../stats/query.js';
 import { getSite, listSites } from '../sites.js';
 import { exportProof, sendStatsCsv, siteAccess, statsQueryFrom } from './admin.js';
 
@@ -96,14 +96,9 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { options: Res
     if (!site) throw new CollectorError('CC_ERR_NOT_FOUND');
     const query = statsQueryFrom(site.id, request.query, options.now());
     const report = await queryStats(pool, query);
-    const facets = await pool.query<{ locales: string[] | null; versions: string[] | null }>(
-      `SELECT (SELECT array_agg(DISTINCT locale ORDER BY locale) FROM rollup_receipts WHERE site_id = $1) || (SELECT array_agg(DISTINCT locale) FROM receipts WHERE site_id = $1 AND received_at > now() - interval '2 days') AS locales,
-              (SELECT array_agg(DISTINCT policy_version ORDER BY policy_version) FROM rollup_receipts WHERE site_id = $1) || (SELECT array_agg(DISTINCT policy_version) FROM receipts WHERE site_id = $1 AND received_at > now() - interval '2 days') AS versions`,
-      [site.id],
-    );
-    const uniq = (values: string[] | null | undefined): string[] => [...new Set(values ?? [])].sort();
+    const facets = await queryFacets(pool, site.id);
     await audit(pool, actorOf(principal), 'dashboard.view', site.id, { page: 'stats', from: query.from, to: query.to });
-    return html(reply, statsPage(langOf(request), site, report, { locales: uniq(facets.rows[0]?.locales), policyVersions: uniq(facets.rows[0]?.versions) }));
+    return html(reply, statsPage(langOf(request), site, report, facets));
   });
 
   app.get<{ Params: { siteId: string }; Querystring: Query }>('/dashboard/sites/:siteId/stats.csv', async (request, reply) =>

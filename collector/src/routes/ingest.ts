@@ -8,7 +8,8 @@ import { CollectorError } from '../errors.js';
 import type { ResolvedOptions } from '../options.js';
 import { limitClients, SiteLimiter } from '../ratelimit.js';
 import { checkReceipt, parseStrictTime, storeReceipt } from '../receipts.js';
-import { impressionSchema, receiptSchema } from '../schemas.js';
+import { storeImpression } from '../impressions.js';
+import { sharedSchemas } from '../schemas.js';
 import type { SiteDirectory } from '../sites.js';
 import { ReceiptWriter } from '../writer.js';
 
@@ -41,6 +42,7 @@ function refuseNul(this: unknown, key: string, value: unknown): unknown {
 
 export async function ingestRoutes(app: FastifyInstance, opts: { options: ResolvedOptions; sites: SiteDirectory }): Promise<void> {
   const { options, sites } = opts;
+  const schemas = sharedSchemas();
   const writer = new ReceiptWriter(options.pool);
   const siteLimiter = options.rateLimit ? new SiteLimiter(options.rateLimit.perSite, options.rateLimit.windowMs) : undefined;
 
@@ -80,7 +82,7 @@ export async function ingestRoutes(app: FastifyInstance, opts: { options: Resolv
   app.options('/v1/receipts', preflight);
   app.options('/v1/impressions', preflight);
 
-  app.post('/v1/receipts', { schema: { body: receiptSchema }, bodyLimit: options.bodyLimit }, async (request, reply) => {
+  app.post('/v1/receipts', { schema: { body: schemas.receipt }, bodyLimit: options.bodyLimit }, async (request, reply) => {
     const receipt = request.body as ConsentReceiptV1;
     const checked = checkReceipt(receipt);
     await checkSite(request, receipt.siteId);
@@ -89,16 +91,12 @@ export async function ingestRoutes(app: FastifyInstance, opts: { options: Resolv
     return result;
   });
 
-  app.post('/v1/impressions', { schema: { body: impressionSchema }, bodyLimit: options.bodyLimit }, async (request, reply) => {
+  app.post('/v1/impressions', { schema: { body: schemas.impression }, bodyLimit: options.bodyLimit }, async (request, reply) => {
     const impression = request.body as ImpressionV1;
     if (!parseStrictTime(`${impression.day}T00:00:00Z`)) throw new CollectorError('CC_ERR_SCHEMA', `day "${impression.day}" is not a real date`);
     await checkSite(request, impression.siteId);
-    const { rowCount } = await options.pool.query(
-      `INSERT INTO impressions (id, site_id, day, locale, policy_version, sdk_version, device_class, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-      [impression.id, impression.siteId, impression.day, impression.locale, impression.policyVersion, impression.sdkVersion, impression.deviceClass, options.now()],
-    );
-    reply.code(rowCount === 1 ? 201 : 200);
-    return { stored: true, duplicate: rowCount !== 1 };
+    const stored = await storeImpression(options.pool, impression, options.now());
+    reply.code(stored ? 201 : 200);
+    return { stored: true, duplicate: !stored };
   });
 }
