@@ -9,7 +9,7 @@ import { audit } from './audit.js';
 import { ConfigError, loadConfig } from './config.js';
 import { KeyFileError, loadKeys, parseKeySet, rotateKey } from './crypto/keys.js';
 import type { PublicJwk } from './crypto/signer.js';
-import { openDatabase } from './database.js';
+import { openDatabase } from './db/database.js';
 import { CollectorError } from './errors.js';
 import { verifyLedger } from './jobs/checkpoint.js';
 import { runJobsOnce } from './jobs/scheduler.js';

@@ -11,7 +11,7 @@ import { buildApp } from './app.js';
 import { ensureAdminToken } from './auth.js';
 import { loadConfig, type ServerConfig } from './config.js';
 import { loadKeys } from './crypto/keys.js';
-import { openDatabase } from './database.js';
+import { openDatabase } from './db/database.js';
 import { scheduleJobs } from './jobs/scheduler.js';
 import { upsertSite } from './sites.js';
 
