@@ -130,7 +130,8 @@ export async function runCli(argv: readonly string[], out: Out = console.log, er
       const proof = JSON.parse(readFileSync(sub, 'utf8')) as ProofV1;
       const check = verifyProof(proof, await readKeys(values.keys));
       for (const receipt of check.receipts) {
-        out(`${receipt.id}  hash ${receipt.hashOk ? 'ok' : 'BAD'}  signature ${receipt.signatureOk ? 'ok' : 'BAD'}  link ${receipt.link}  texts ${receipt.textsOk === null ? 'absent' : receipt.textsOk ? 'ok' : 'BAD'}`);
+        const device = receipt.deviceSignatureOk === null ? 'unsigned' : receipt.deviceSignatureOk ? 'ok' : 'BAD';
+        out(`${receipt.id}  hash ${receipt.hashOk ? 'ok' : 'BAD'}  collector ack ${receipt.signatureOk ? 'ok' : 'BAD'}  signed by the patient's browser key ${device}  link ${receipt.link}  texts ${receipt.textsOk === null ? 'absent' : receipt.textsOk ? 'ok' : 'BAD'}`);
       }
       for (const problem of check.problems) err(problem);
       out(`${check.ok ? 'VERIFIED' : 'NOT VERIFIED'}: ${check.receipts.length} receipt(s) for consent ${proof.consentId}`);

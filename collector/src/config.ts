@@ -19,6 +19,8 @@ export interface ServerConfig {
   readonly retentionDays: number;
   readonly rateLimitPerClient: number;
   readonly rateLimitPerSite: number;
+  /** Receipts per minute per consent id. */
+  readonly rateLimitPerConsent: number;
   /** Sign-in attempts per minute per client address. */
   readonly rateLimitLogin: number;
   /** Clinic API and dashboard requests per minute per client address. */
@@ -88,6 +90,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     retentionDays,
     rateLimitPerClient: int(env, 'RATE_LIMIT_PER_CLIENT', 300, 1, 10_000_000),
     rateLimitPerSite: int(env, 'RATE_LIMIT_PER_SITE', 60_000, 1, 100_000_000),
+    rateLimitPerConsent: int(env, 'RATE_LIMIT_PER_CONSENT', 20, 1, 10_000),
     rateLimitLogin: int(env, 'RATE_LIMIT_LOGIN', 10, 1, 10_000),
     rateLimitApi: int(env, 'RATE_LIMIT_API', 600, 1, 10_000_000),
     adminToken,

@@ -12,6 +12,8 @@ export interface RateLimitOptions {
   readonly perSite: number;
   /** Window length in milliseconds. */
   readonly windowMs: number;
+  /** Receipts per window per consent id, so one id cannot be flooded. */
+  readonly perConsent?: number;
   /** Sign-in attempts per window per client address. */
   readonly login?: number;
   /** Requests per window per client address on the clinic API and the dashboard. */
@@ -46,7 +48,7 @@ export interface AppOptions {
 }
 
 export const defaults = {
-  rateLimit: { perClient: 300, perSite: 60_000, windowMs: 60_000, login: 10, api: 600 },
+  rateLimit: { perClient: 300, perSite: 60_000, windowMs: 60_000, perConsent: 20, login: 10, api: 600 },
   trustProxy: false,
   logger: false,
   bodyLimit: 16 * 1024,

@@ -18,25 +18,27 @@ export async function limitClients(app: FastifyInstance, max: number, windowMs: 
   });
 }
 
-export class SiteLimiter {
+/** Fixed-window counts per key (a site, a consent id), throwing `code` (a 429) over the limit. */
+export class KeyLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   constructor(
     private readonly max: number,
     private readonly windowMs: number,
+    private readonly code: 'CC_ERR_RATE_SITE' | 'CC_ERR_RATE_CONSENT',
     private readonly clock: () => number = Date.now,
   ) {}
 
-  /** Counts one request for `siteId`; throws CC_ERR_RATE_SITE (429) over the limit. */
-  hit(siteId: string): void {
+  /** Counts one request for `key`; throws over the limit. */
+  hit(key: string): void {
     const now = this.clock();
-    const window = this.windows.get(siteId);
+    const window = this.windows.get(key);
     if (!window || now - window.start >= this.windowMs) {
       if (this.windows.size > 10_000) this.windows.clear();
-      this.windows.set(siteId, { start: now, count: 1 });
+      this.windows.set(key, { start: now, count: 1 });
       return;
     }
     window.count += 1;
-    if (window.count > this.max) throw new CollectorError('CC_ERR_RATE_SITE', `more than ${this.max} in ${this.windowMs / 1000} s`);
+    if (window.count > this.max) throw new CollectorError(this.code, `more than ${this.max} in ${this.windowMs / 1000} s`);
   }
 }

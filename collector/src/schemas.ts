@@ -4,12 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SIGNED_RECEIPT_SCHEMA } from '../../schema/device.js';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
 
 type JsonSchema = Record<string, unknown>;
 
 export interface SharedSchemas {
+  /** Both receipt versions, to be added to the validator: the body schema refers to them by $id. */
+  readonly receiptVersions: readonly JsonSchema[];
+  /** Validates a version-2 body against version 2 and anything else against version 1. */
   readonly receipt: JsonSchema;
   readonly impression: JsonSchema;
 }
@@ -21,7 +25,15 @@ function load(name: string): JsonSchema {
 }
 
 export function sharedSchemas(): SharedSchemas {
-  loaded ??= { receipt: load('receipt.v1.schema.json'), impression: load('impression.v1.schema.json') };
+  if (!loaded) {
+    const [v1, v2] = [load('receipt.v1.schema.json'), load('receipt.v2.schema.json')];
+    const receipt = {
+      if: { type: 'object', required: ['schema'], properties: { schema: { const: SIGNED_RECEIPT_SCHEMA } } },
+      then: { $ref: v2['$id'] },
+      else: { $ref: v1['$id'] },
+    };
+    loaded = { receiptVersions: [v1, v2], receipt, impression: load('impression.v1.schema.json') };
+  }
   return loaded;
 }
 

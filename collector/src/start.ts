@@ -70,7 +70,7 @@ export async function launch(
       previousKeys: keys,
       trustProxy: config.trustProxy,
       logger: extra.logger ?? { level: config.logLevel },
-      rateLimit: { perClient: config.rateLimitPerClient, perSite: config.rateLimitPerSite, windowMs: 60_000, login: config.rateLimitLogin, api: config.rateLimitApi },
+      rateLimit: { perClient: config.rateLimitPerClient, perSite: config.rateLimitPerSite, windowMs: 60_000, perConsent: config.rateLimitPerConsent, login: config.rateLimitLogin, api: config.rateLimitApi },
     });
     await app.listen({ port: config.port, host: config.host }).catch((error: unknown) => {
       if ((error as { code?: string }).code === 'EADDRINUSE') {

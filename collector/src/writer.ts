@@ -26,6 +26,8 @@ export interface ReceiptRow {
   readonly body: string;
   readonly ack: unknown;
   readonly texts: unknown;
+  /** The browser key's signature of a version-2 receipt; null for an unsigned one. */
+  readonly signature: string | null;
 }
 
 export interface WriteResult {

@@ -74,7 +74,7 @@ describe('the receipt writer', () => {
     const row = (r: ConsentReceiptV1, policyVersion = r.policy.version): ReceiptRow => ({
       id: r.id, siteId: r.siteId, consentId: r.consentId, hash: r.hash, prev: r.prev, method: r.method, locale: r.locale,
       policyVersion, deviceClass: r.deviceClass, textHash: r.textHash, granted: [], denied: [], grantedSvc: [], deniedSvc: [],
-      clientTime: r.clientTime, receivedAt: new Date().toISOString(), body: JSON.stringify(r), ack: { receiptId: r.id }, texts: null,
+      clientTime: r.clientTime, receivedAt: new Date().toISOString(), body: JSON.stringify(r), ack: { receiptId: r.id }, texts: null, signature: null,
     });
     // The first write runs alone; the next six queue behind it and go to the database as one batch.
     const results = await Promise.allSettled([good[0], good[1], good[2], bad, good[3], good[4]].map((r) => writer.write(row(must(r), r === bad ? `x${NUL}` : undefined))));

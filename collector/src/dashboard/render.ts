@@ -78,13 +78,15 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
 export function proofPage(lang: Lang, site: Site, proof: ProofV1, check: ProofCheck): string {
   const m = MESSAGES[lang];
   const base = `/dashboard/sites/${encodeURIComponent(site.id)}`;
+  const deviceNote = (ok: boolean | null): string =>
+    ok === null ? `<small>${e(m.deviceUnsigned)}</small>` : ok ? `<span class="good">${e(m.deviceSigned)}</span>` : `<span class="bad">${e(m.deviceBad)}</span>`;
   const status = (s: string): string => (s === 'ok' ? `<span class="good">${e(m.ok)}</span>` : `<span class="bad">${e(s === 'pending' ? m.pending : m.fork)}</span>`);
   const rows = proof.receipts.map((r, i) => {
     const c = check.receipts[i];
     const decided = Object.entries(r.receipt.categories).map(([id, d]) => `${e(id)}: ${d.granted ? '✔' : '✘'}`).join(', ') +
       Object.entries(r.receipt.services).map(([id, d]) => `<br><small>${e(id)}${d.thirdParty ? ` (${e(d.thirdParty)}, ${e(d.country ?? '')})` : ''}: ${d.granted ? '✔' : '✘'}</small>`).join('');
     return `<tr><td>${e(r.receivedAt)}</td><td>${e(r.receipt.clientTime)}</td><td>${e(r.receipt.method)}</td><td>${decided}</td><td>${e(r.receipt.policy.version)}</td>
-<td>${status(r.chainStatus)}</td><td>${c?.hashOk && c.signatureOk ? `<span class="good">${e(m.verified)}</span>` : `<span class="bad">${e(m.notVerified)}</span>`}<br><small>${e(r.ack.kid)}</small></td></tr>`;
+<td>${status(r.chainStatus)}</td><td>${c?.hashOk && c.signatureOk ? `<span class="good">${e(m.verified)}</span>` : `<span class="bad">${e(m.notVerified)}</span>`}<br><small>${e(r.ack.kid)}</small><br>${deviceNote(c?.deviceSignatureOk ?? false)}</td></tr>`;
   }).join('');
   const texts = Object.entries(proof.texts).map(([hash, t]) => `<h3><small>${e(hash)}</small> (${e(t.locale)})</h3><pre>${e(Object.entries(t.strings).map(([k, v]) => `${k}: ${v}`).join('\n'))}</pre>`).join('');
   const problems = check.problems.length ? `<section><h2 class="bad">${e(m.problems)}</h2><ul>${check.problems.map((p) => `<li>${e(p)}</li>`).join('')}</ul></section>` : '';

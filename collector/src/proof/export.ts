@@ -2,12 +2,14 @@
  * Proof of consent: a consent id's full receipt history with acknowledgments, chain status, the texts shown and
  * tombstones of purged predecessors, as one JSON document a privacy officer can hand over and verify offline.
  */
-import type { AckV1, ConsentReceiptV1, ShownTexts } from '../../../schema/types.js';
+import type { AnyReceipt } from '../../../schema/device.js';
+import type { AckV1, ShownTexts } from '../../../schema/types.js';
 import type { PublicJwk } from '../crypto/signer.js';
 import type { Pool } from '../db/pool.js';
 
 export interface ProofReceipt {
-  readonly receipt: ConsentReceiptV1;
+  /** As the browser sent it (without `texts`): a version-2 receipt with its device key and signature. */
+  readonly receipt: AnyReceipt;
   readonly ack: AckV1;
   readonly chainStatus: 'ok' | 'pending' | 'fork';
   readonly receivedAt: string;
@@ -33,8 +35,8 @@ export interface ProofV1 {
 }
 
 export async function buildProof(pool: Pool, keys: readonly PublicJwk[], siteId: string, consentId: string, now: Date): Promise<ProofV1> {
-  const receipts = await pool.query<{ body: string; hash: string; ack: AckV1; chain_status: ProofReceipt['chainStatus']; received_at: Date }>(
-    'SELECT body, hash, ack, chain_status, received_at FROM receipts WHERE site_id = $1 AND consent_id = $2 ORDER BY seq',
+  const receipts = await pool.query<{ body: string; hash: string; device_signature: string | null; ack: AckV1; chain_status: ProofReceipt['chainStatus']; received_at: Date }>(
+    'SELECT body, hash, device_signature, ack, chain_status, received_at FROM receipts WHERE site_id = $1 AND consent_id = $2 ORDER BY seq',
     [siteId, consentId],
   );
   const textHashes = [...new Set(receipts.rows.map((row) => (JSON.parse(row.body) as { textHash: string }).textHash))];
@@ -49,7 +51,7 @@ export async function buildProof(pool: Pool, keys: readonly PublicJwk[], siteId:
     consentId,
     exportedAt: now.toISOString(),
     receipts: receipts.rows.map((row) => ({
-      receipt: { ...(JSON.parse(row.body) as Omit<ConsentReceiptV1, 'hash'>), hash: row.hash },
+      receipt: { ...(JSON.parse(row.body) as Omit<AnyReceipt, 'hash'>), hash: row.hash, ...(row.device_signature ? { signature: row.device_signature } : {}) } as AnyReceipt,
       ack: row.ack,
       chainStatus: row.chain_status,
       receivedAt: row.received_at.toISOString(),

@@ -3,10 +3,11 @@
  * JSON sent as text/plain (no preflight) or application/json, at most `bodyLimit` bytes; only registered origins.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ConsentReceiptV1, ImpressionV1 } from '../../../schema/types.js';
+import { RECEIPT_SCHEMA, type ImpressionV1 } from '../../../schema/types.js';
+import { SIGNED_RECEIPT_SCHEMA, type AnyReceipt } from '../../../schema/device.js';
 import { CollectorError } from '../errors.js';
 import type { ResolvedOptions } from '../options.js';
-import { limitClients, SiteLimiter } from '../ratelimit.js';
+import { KeyLimiter, limitClients } from '../ratelimit.js';
 import { checkReceipt, parseStrictTime, storeReceipt } from '../receipts.js';
 import { storeImpression } from '../impressions.js';
 import { sharedSchemas } from '../schemas.js';
@@ -44,7 +45,9 @@ export async function ingestRoutes(app: FastifyInstance, opts: { options: Resolv
   const { options, sites } = opts;
   const schemas = sharedSchemas();
   const writer = new ReceiptWriter(options.pool);
-  const siteLimiter = options.rateLimit ? new SiteLimiter(options.rateLimit.perSite, options.rateLimit.windowMs) : undefined;
+  const siteLimiter = options.rateLimit ? new KeyLimiter(options.rateLimit.perSite, options.rateLimit.windowMs, 'CC_ERR_RATE_SITE') : undefined;
+  const consentLimiter = options.rateLimit ? new KeyLimiter(options.rateLimit.perConsent, options.rateLimit.windowMs, 'CC_ERR_RATE_CONSENT') : undefined;
+  for (const version of schemas.receiptVersions) app.addSchema(version);
 
   // Our own parsers replace Fastify's so both media types get the same checks and the same error codes.
   app.removeAllContentTypeParsers();
@@ -82,10 +85,14 @@ export async function ingestRoutes(app: FastifyInstance, opts: { options: Resolv
   app.options('/v1/receipts', preflight);
   app.options('/v1/impressions', preflight);
 
+  // What an SDK asks before it signs: a version-2 receipt must never meet a collector that refuses it for good.
+  app.get('/v1/receipts', async () => ({ schemas: [RECEIPT_SCHEMA, SIGNED_RECEIPT_SCHEMA] }));
+
   app.post('/v1/receipts', { schema: { body: schemas.receipt }, bodyLimit: options.bodyLimit }, async (request, reply) => {
-    const receipt = request.body as ConsentReceiptV1;
+    const receipt = request.body as AnyReceipt;
     const checked = checkReceipt(receipt);
     await checkSite(request, receipt.siteId);
+    consentLimiter?.hit(`${receipt.siteId}:${receipt.consentId}`);
     const result = await storeReceipt(writer, options.signer, receipt, checked, options.now());
     reply.code(result.duplicate ? 200 : 201);
     return result;
