@@ -72,6 +72,7 @@ describe('version 1 and version 2 side by side', () => {
     const proof = await proofOf(key.consentId);
     expect(proof.receipts.map((r) => r.chainStatus)).toEqual(['ok', 'ok', 'ok']);
     expect(proof.receipts.every((r) => 'signature' in r.receipt), 'the browser signature is part of the proof').toBe(true);
+    expect(proof.receipts.map((r) => r.browserSignature), 'the proof JSON says so per receipt').toEqual(Array(3).fill("signed by the patient's browser key"));
     const keysFile = join(dir, 'keys.json');
     writeFileSync(keysFile, (await ctx.app.inject({ method: 'GET', url: '/v1/keys' })).body);
     const proofFile = join(dir, 'proof.json');
@@ -81,7 +82,9 @@ describe('version 1 and version 2 side by side', () => {
     expect(lines.filter((l) => l.includes("collector ack ok  signed by the patient's browser key ok"))).toHaveLength(3);
     const page = await ctx.app.inject({ method: 'GET', url: `/dashboard/sites/demo-clinic/consents?consentId=${key.consentId}&lang=en`, headers: { authorization: `Bearer ${admin}` } });
     expect(page.body.match(/signed by the patient&#39;s browser key|signed by the patient's browser key/g) ?? []).toHaveLength(3);
-    const plain = verifyProof(await proofOf('plain_http_consent_001'), [ctx.signer.jwk]);
+    const plainProof = await proofOf('plain_http_consent_001');
+    expect(plainProof.receipts[0]?.browserSignature).toBe('not signed (no browser key)');
+    const plain = verifyProof(plainProof, [ctx.signer.jwk]);
     expect(plain.receipts.map((r) => r.deviceSignatureOk), 'an unsigned receipt is marked as such').toEqual([null]);
   });
 });

@@ -6,6 +6,7 @@ import type { AnyReceipt } from '../../../schema/device.js';
 import type { AckV1, ShownTexts } from '../../../schema/types.js';
 import type { PublicJwk } from '../crypto/signer.js';
 import type { Pool } from '../db/pool.js';
+import { deviceSignatureOf } from './verify.js';
 
 export interface ProofReceipt {
   /** As the browser sent it (without `texts`): a version-2 receipt with its device key and signature. */
@@ -13,7 +14,11 @@ export interface ProofReceipt {
   readonly ack: AckV1;
   readonly chainStatus: 'ok' | 'pending' | 'fork';
   readonly receivedAt: string;
+  /** What the collector found at export (an offline verifier checks it again from the receipt itself). */
+  readonly browserSignature: "signed by the patient's browser key" | 'not signed (no browser key)' | 'NOT valid';
 }
+
+const BROWSER_SIGNATURE = { true: "signed by the patient's browser key", false: 'NOT valid', null: 'not signed (no browser key)' } as const;
 
 export interface ProofTombstone {
   readonly receiptId: string;
@@ -50,12 +55,16 @@ export async function buildProof(pool: Pool, keys: readonly PublicJwk[], siteId:
     siteId,
     consentId,
     exportedAt: now.toISOString(),
-    receipts: receipts.rows.map((row) => ({
-      receipt: { ...(JSON.parse(row.body) as Omit<AnyReceipt, 'hash'>), hash: row.hash, ...(row.device_signature ? { signature: row.device_signature } : {}) } as AnyReceipt,
-      ack: row.ack,
-      chainStatus: row.chain_status,
-      receivedAt: row.received_at.toISOString(),
-    })),
+    receipts: receipts.rows.map((row) => {
+      const receipt = { ...(JSON.parse(row.body) as Omit<AnyReceipt, 'hash'>), hash: row.hash, ...(row.device_signature ? { signature: row.device_signature } : {}) } as AnyReceipt;
+      return {
+        receipt,
+        ack: row.ack,
+        chainStatus: row.chain_status,
+        receivedAt: row.received_at.toISOString(),
+        browserSignature: BROWSER_SIGNATURE[`${deviceSignatureOf(receipt, consentId)}`],
+      };
+    }),
     texts: Object.fromEntries(texts.rows.map((row) => [row.hash, row.body])),
     tombstones: tombstones.rows.map((row) => ({ receiptId: row.receipt_id, hash: row.hash, prev: row.prev_hash, tombstoneId: row.tombstone_id })),
     keys: [...keys],

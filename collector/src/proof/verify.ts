@@ -30,20 +30,22 @@ export interface ProofCheck {
   readonly problems: readonly string[];
 }
 
-/** The browser-key check of one receipt; a receipt of a key's consent id must be signed by that key. */
-function checkDevice(receipt: AnyReceipt, consentId: string, problems: string[]): boolean | null {
-  if (!isSigned(receipt)) {
-    if (!DEVICE_CONSENT_ID.test(consentId)) return null;
-    problems.push(`receipt ${receipt.id}: unsigned, in the chain of a browser key's consent id`);
+/**
+ * The browser-key check of one receipt: true when signed by the key its consent id comes from, false when not
+ * (or when an unsigned receipt sits in a key's chain), null for an unsigned receipt of an unsigned consent id.
+ */
+export function deviceSignatureOf(receipt: AnyReceipt, consentId: string): boolean | null {
+  if (!isSigned(receipt)) return DEVICE_CONSENT_ID.test(consentId) ? false : null;
+  try {
+    return deviceConsentId(receipt.deviceKey) === consentId && verifyDeviceSignature(receipt.deviceKey, receiptHashInput(receipt as unknown as Record<string, unknown>), receipt.signature);
+  } catch {
     return false;
   }
-  let ok = false;
-  try {
-    ok = deviceConsentId(receipt.deviceKey) === consentId && verifyDeviceSignature(receipt.deviceKey, receiptHashInput(receipt as unknown as Record<string, unknown>), receipt.signature);
-  } catch {
-    ok = false;
-  }
-  if (!ok) problems.push(`receipt ${receipt.id}: not signed by the browser key of consent id ${consentId}`);
+}
+
+function checkDevice(receipt: AnyReceipt, consentId: string, problems: string[]): boolean | null {
+  const ok = deviceSignatureOf(receipt, consentId);
+  if (ok === false) problems.push(`receipt ${receipt.id}: not signed by the browser key of consent id ${consentId}`);
   return ok;
 }
 
