@@ -5,11 +5,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from '@playwright/test';
 import { runCli } from '../../../collector/src/cli.js';
 import type { ProofV1 } from '../../../collector/src/proof/export.js';
 import { startCollector, type RunningCollector } from '../../../collector/src/start.js';
+import { chromiumForRunners } from '../../support/chromium.mjs';
+import { clinicConfig } from '../../support/configs.js';
 import { startEndpoint, type ReceiptEndpoint } from '../../support/receipt-endpoint.js';
-import { expect, test } from '../support/clinic-page.js';
+import { expect, openGated, test } from '../support/clinic-page.js';
 import { openClinic, storedReceipts } from './support.js';
 
 let collector: RunningCollector;
@@ -18,7 +21,9 @@ let dataDir = '';
 test.beforeAll(async ({ baseURL }) => {
   test.setTimeout(60_000);
   dataDir = mkdtempSync(join(tmpdir(), 'cc-signed-e2e-'));
-  collector = await startCollector({ port: 0, dataDir, siteOrigins: [new URL(baseURL!).origin] });
+  const origin = new URL(baseURL!);
+  // The plain-http test below serves the same pages as http://clinic.test (mapped to 127.0.0.1).
+  collector = await startCollector({ port: 0, dataDir, siteOrigins: [origin.origin, `http://clinic.test:${origin.port}`] });
   // The test endpoint stands in for a collector from before version 2: GET on it is a 404.
   oldCollector = await startEndpoint();
 });
@@ -93,4 +98,24 @@ test('a patient decides, changes and withdraws; the proof verifies offline with 
   expect(code, lines.join('\n')).toBe(0);
   expect(lines.filter((l) => l.includes("collector ack ok  signed by the patient's browser key ok")), lines.join('\n')).toHaveLength(3);
   expect(errors).toEqual([]);
+});
+
+test('a plain-http page, which has no Web Crypto, sends unsigned receipts the proof marks as such', async ({ baseURL }) => {
+  const runner = chromiumForRunners();
+  const browser = await chromium.launch({ executablePath: runner.executablePath, args: [...runner.args, '--host-resolver-rules=MAP clinic.test 127.0.0.1'] });
+  try {
+    const context = await browser.newContext({ baseURL: baseURL!.replace('127.0.0.1', 'clinic.test') });
+    const { page, errors } = await openGated(context, clinicConfig({ siteId: collector.siteId, receiptEndpoint: `${collector.url}/v1/receipts` }));
+    expect(await page.evaluate(() => Boolean(crypto.subtle)), 'no Web Crypto here').toBe(false);
+    await page.evaluate(() => window.ClinicConsent!.acceptAll());
+    await acknowledged(page, 1);
+    const [stored] = await storedReceipts(page);
+    expect(stored?.receipt.schema, 'unsigned although the collector takes signed receipts').toBe('clinic-consent/receipt/1');
+    const consentId = stored!.receipt.consentId;
+    const proof = (await (await fetch(`${collector.url}/v1/sites/${collector.siteId}/consents/${consentId}`, { headers: { authorization: `Bearer ${collector.adminLogin}` } })).json()) as ProofV1;
+    expect(proof.receipts.map((r) => r.browserSignature)).toEqual(['not signed (no browser key)']);
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+  }
 });
