@@ -1,11 +1,12 @@
 /**
- * Groups concurrent receipt writes into one `ingest_receipts` call per transaction (group commit): under load one
+ * Groups concurrent receipt writes into one `ingest_signed_receipts` call (migration 007: `ingest_receipts` plus
+ * the browser signatures) per transaction (group commit): under load one
  * WAL flush serves a whole batch, at low load a receipt is written at once. A receipt is acknowledged only after
  * its batch has committed.
  */
 import type { Pool } from './db/pool.js';
 
-/** One receipt as `ingest_receipts` reads it from its JSON array. */
+/** One receipt as `ingest_signed_receipts` reads it from its JSON array. */
 export interface ReceiptRow {
   readonly id: string;
   readonly siteId: string;
@@ -79,7 +80,7 @@ export class ReceiptWriter {
       batch.forEach((waiting, index) => {
         const result = rows.get(index);
         if (result) waiting.resolve(result);
-        else waiting.reject(new Error('ingest_receipts returned no row for a receipt'));
+        else waiting.reject(new Error('ingest_signed_receipts returned no row for a receipt'));
       });
     } catch (error) {
       if (batch.length === 1) {
@@ -94,8 +95,8 @@ export class ReceiptWriter {
 
   private async ingest(rows: readonly ReceiptRow[]): Promise<Map<number, WriteResult>> {
     const result = await this.pool.query<WriteResult & { r_index: number }>({
-      name: 'ingest_receipts',
-      text: 'SELECT * FROM ingest_receipts($1::jsonb)',
+      name: 'ingest_signed_receipts',
+      text: 'SELECT * FROM ingest_signed_receipts($1::jsonb)',
       values: [JSON.stringify(rows)],
     });
     return new Map(result.rows.map((row) => [row.r_index, row]));
