@@ -75,11 +75,12 @@ export function canonicalize(value: unknown): string {
 }
 
 /**
- * The canonical text a receipt's `hash` is computed over: the receipt without its `hash` and `texts` members.
- * `texts` is left out because it is attached only when the collector lacks them; `textHash` already binds them.
+ * The canonical text a receipt's `hash` is computed over: the receipt without its `hash` and `texts` members (and,
+ * in version 2, `signature`, which signs this same text). `texts` is left out because it is attached only when the
+ * collector lacks them; `textHash` already binds them.
  */
 export function receiptHashInput(receipt: Readonly<Record<string, unknown>>): string {
-  return canonicalize(Object.fromEntries(Object.entries(receipt).filter(([key]) => key !== 'hash' && key !== 'texts')));
+  return canonicalize(Object.fromEntries(Object.entries(receipt).filter(([key]) => key !== 'hash' && key !== 'texts' && key !== 'signature')));
 }
 
 /** The canonical text an acknowledgment's Ed25519 `signature` is computed over: the ack without `signature`. */

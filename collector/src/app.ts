@@ -4,6 +4,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { toErrorBody } from './errors.js';
+import { errorSummary, serializers } from './logging.js';
 import { resolveOptions, type AppOptions } from './options.js';
 import { adminRoutes } from './routes/admin.js';
 import { dashboardRoutes } from './routes/dashboard.js';
@@ -20,11 +21,7 @@ export async function buildApp(appOptions: AppOptions): Promise<FastifyInstance>
       : {
           level: options.logger === true ? 'info' : options.logger.level,
           ...(options.logger !== true && options.logger.stream ? { stream: options.logger.stream } : {}),
-          // Fastify's default request serializer logs the client address; ours logs method and path only.
-          serializers: {
-            req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-          },
+          serializers,
         };
   const app = Fastify({
     logger,
@@ -35,6 +32,7 @@ export async function buildApp(appOptions: AppOptions): Promise<FastifyInstance>
   });
 
   const sites = new SiteDirectory(options.pool);
+  // A record for operators of which keys signed on this database, and when first; never read for verification.
   await options.pool.query('INSERT INTO signing_keys (kid, public_key) VALUES ($1, $2) ON CONFLICT (kid) DO NOTHING', [
     options.signer.kid,
     Buffer.from(options.signer.jwk.x, 'base64url'),
@@ -42,13 +40,14 @@ export async function buildApp(appOptions: AppOptions): Promise<FastifyInstance>
 
   app.setErrorHandler((error, request, reply) => {
     const body = toErrorBody(error);
-    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (body.status >= 500) request.log.error({ error: errorSummary(error) }, 'request failed');
     void reply.code(body.status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send({ code: 'CC_ERR_NOT_FOUND', status: 404, message: `not found: ${request.method} ${request.url.split('?')[0]}` });
   });
 
+  app.decorateRequest('principal', null);
   app.get('/healthz', async () => {
     await options.pool.query('SELECT 1');
     return { ok: true };

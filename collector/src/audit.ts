@@ -14,6 +14,7 @@ export type AuditAction =
   | 'audit.read'
   | 'site.create'
   | 'token.create'
+  | 'token.revoke'
   | 'retention.purge';
 
 export function actorOf(principal: Principal | 'system' | 'cli'): string {

@@ -4,16 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createToken } from './auth.js';
+import { createToken, listTokens, revokeToken } from './auth.js';
+import { audit } from './audit.js';
 import { ConfigError, loadConfig } from './config.js';
-import { loadOrCreateSigner, type PublicJwk } from './crypto/signer.js';
-import { openDatabase } from './database.js';
+import { KeyFileError, loadKeys, parseKeySet, rotateKey } from './crypto/keys.js';
+import type { PublicJwk } from './crypto/signer.js';
+import { openDatabase } from './db/database.js';
 import { CollectorError } from './errors.js';
 import { verifyLedger } from './jobs/checkpoint.js';
 import { runJobsOnce } from './jobs/scheduler.js';
 import type { ProofV1 } from './proof/export.js';
 import { verifyProof } from './proof/verify.js';
-import { listKeys } from './routes/keys.js';
 import { main as serve } from './server.js';
 import { createSite, listSites } from './sites.js';
 
@@ -24,8 +25,12 @@ const USAGE = `usage: clinic-consent-collector <command>
                                           register a clinic site; prints its API token once
   site list                               list sites and their origins
   token add <site-id> | --admin           create another API token; prints it once
+  token list [<site-id>]                  list tokens (id, site, label, created, revoked); never their secrets
+  token revoke <token-id>                 revoke a token; its dashboard sessions end with it
+  key rotate                              sign with a new key from now on; earlier public keys stay listed
   jobs run                                run the rollup, checkpoint and retention jobs now
-  ledger verify                           recompute the signed daily checkpoints and receipt hashes
+  ledger verify [--keys <keys.json|url>]  recompute the signed daily checkpoints and receipt hashes, with the keys
+                                          of the key files (or --keys), never keys from the database
   verify <proof.json> --keys <keys.json|url>
                                           verify an exported proof offline with the collector's public keys
 
@@ -45,8 +50,7 @@ async function withDb<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) =>
 
 async function readKeys(source: string): Promise<PublicJwk[]> {
   const text = /^https?:\/\//.test(source) ? await (await fetch(source)).text() : readFileSync(source, 'utf8');
-  const parsed = JSON.parse(text) as { keys?: PublicJwk[] } | PublicJwk[];
-  return Array.isArray(parsed) ? parsed : (parsed.keys ?? []);
+  return parseKeySet(text, source);
 }
 
 /** Runs one CLI invocation; returns the exit code. */
@@ -83,13 +87,39 @@ export async function runCli(argv: readonly string[], out: Out = console.log, er
       out(`API token (shown once): ${token}`);
       return 0;
     }
+    if (command === 'token' && sub === 'list') {
+      await withDb(async (db) => {
+        for (const t of await listTokens(db.pool, rest[0] ?? null)) out(`${t.id}\t${t.siteId ?? '(admin)'}\t${t.label}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'live'}`);
+      });
+      return 0;
+    }
+    if (command === 'token' && sub === 'revoke') {
+      const id = rest[0];
+      if (!id) throw new CollectorError('CC_ERR_QUERY', 'token revoke needs a token id (see token list)');
+      const revoked = await withDb(async (db) => {
+        const done = await revokeToken(db.pool, id, new Date());
+        if (done) await audit(db.pool, 'cli', 'token.revoke', done.siteId, { tokenId: id });
+        return done;
+      });
+      if (!revoked) throw new CollectorError('CC_ERR_NOT_FOUND', `no live token ${id}`);
+      out(`token ${id} revoked`);
+      return 0;
+    }
     if (command === 'jobs' && sub === 'run') {
       const config = loadConfig();
-      await withDb((db) => runJobsOnce(db.pool, loadOrCreateSigner(config.signingKeyFile), config.retentionDays, new Date(), { info: out, error: err }));
+      await withDb((db) => runJobsOnce(db.pool, loadKeys(config).signer, config.retentionDays, new Date(), { info: out, error: err }));
+      return 0;
+    }
+    if (command === 'key' && sub === 'rotate') {
+      const { previous, current } = rotateKey(loadConfig());
+      out(`signing with key ${current} from the next start; ${previous} stays in the public-key file for what it signed`);
+      out('restart every collector instance, and give them all the same key files');
       return 0;
     }
     if (command === 'ledger' && sub === 'verify') {
-      const report = await withDb(async (db) => verifyLedger(db.pool, await listKeys(db)));
+      const { values } = parseArgs({ args: rest, options: { keys: { type: 'string' } } });
+      const keys = values.keys ? await readKeys(values.keys) : loadKeys(loadConfig()).keys;
+      const report = await withDb((db) => verifyLedger(db.pool, keys));
       for (const problem of report.problems) err(problem);
       out(`${report.ok ? 'OK' : 'TAMPERED'}: ${report.checkpoints} checkpoint(s), ${report.receipts} receipt(s), ${report.problems.length} problem(s)`);
       return report.ok ? 0 : 1;
@@ -100,7 +130,8 @@ export async function runCli(argv: readonly string[], out: Out = console.log, er
       const proof = JSON.parse(readFileSync(sub, 'utf8')) as ProofV1;
       const check = verifyProof(proof, await readKeys(values.keys));
       for (const receipt of check.receipts) {
-        out(`${receipt.id}  hash ${receipt.hashOk ? 'ok' : 'BAD'}  signature ${receipt.signatureOk ? 'ok' : 'BAD'}  link ${receipt.link}  texts ${receipt.textsOk === null ? 'absent' : receipt.textsOk ? 'ok' : 'BAD'}`);
+        const device = receipt.deviceSignatureOk === null ? 'unsigned' : receipt.deviceSignatureOk ? 'ok' : 'BAD';
+        out(`${receipt.id}  hash ${receipt.hashOk ? 'ok' : 'BAD'}  collector ack ${receipt.signatureOk ? 'ok' : 'BAD'}  signed by the patient's browser key ${device}  link ${receipt.link}  texts ${receipt.textsOk === null ? 'absent' : receipt.textsOk ? 'ok' : 'BAD'}`);
       }
       for (const problem of check.problems) err(problem);
       out(`${check.ok ? 'VERIFIED' : 'NOT VERIFIED'}: ${check.receipts.length} receipt(s) for consent ${proof.consentId}`);
@@ -109,7 +140,7 @@ export async function runCli(argv: readonly string[], out: Out = console.log, er
     err(USAGE);
     return 64;
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof CollectorError) {
+    if (error instanceof ConfigError || error instanceof CollectorError || error instanceof KeyFileError) {
       err(`clinic-consent-collector: ${error.message}`);
       return 2;
     }

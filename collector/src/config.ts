@@ -13,15 +13,24 @@ export interface ServerConfig {
   readonly databaseUrl: string | undefined;
   /** Embedded cluster, signing key and first admin token live here. */
   readonly dataDir: string;
-  readonly trustProxy: boolean | string[];
+  /** Proxy addresses/CIDRs whose X-Forwarded-For is believed; false when none. */
+  readonly trustProxy: false | string[];
   /** Days receipts are kept; at least the consent lifetime plus one year. */
   readonly retentionDays: number;
   readonly rateLimitPerClient: number;
   readonly rateLimitPerSite: number;
+  /** Receipts per minute per consent id. */
+  readonly rateLimitPerConsent: number;
+  /** Sign-in attempts per minute per client address. */
+  readonly rateLimitLogin: number;
+  /** Clinic API and dashboard requests per minute per client address. */
+  readonly rateLimitApi: number;
   /** An admin token to accept (stored hashed); otherwise one is generated into `<dataDir>/admin-token`. */
   readonly adminToken: string | undefined;
   /** PKCS#8 PEM Ed25519 key file; default `<dataDir>/signing-key.pem`, created on first start. */
   readonly signingKeyFile: string;
+  /** JWK set of every public key signed with; default `<dataDir>/public-keys.json`. Shared by all instances. */
+  readonly publicKeysFile: string;
   /** Minutes between runs of the rollup, checkpoint and purge jobs. */
   readonly jobIntervalMinutes: number;
   readonly logLevel: string;
@@ -53,12 +62,15 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     throw new ConfigError('DATABASE_URL is invalid: expected postgres://user:password@host:port/database');
   }
   const trustRaw = (env['TRUST_PROXY'] ?? '').trim();
-  let trustProxy: boolean | string[] = false;
-  if (trustRaw === 'true' || trustRaw === '1') trustProxy = true;
-  else if (trustRaw !== '' && trustRaw !== 'false' && trustRaw !== '0') {
+  let trustProxy: false | string[] = false;
+  if (trustRaw === 'true' || trustRaw === '1') {
+    throw new ConfigError(
+      `TRUST_PROXY=${trustRaw} is not allowed: it would believe the left-most X-Forwarded-For, which any client writes; list the proxy addresses/CIDRs instead (e.g. TRUST_PROXY=10.0.0.5 or loopback)`,
+    );
+  } else if (trustRaw !== '' && trustRaw !== 'false' && trustRaw !== '0') {
     trustProxy = trustRaw.split(',').map((s) => s.trim());
     if (!trustProxy.every((s) => /^[0-9a-fA-F.:/]+$/.test(s) || ['loopback', 'linklocal', 'uniquelocal'].includes(s))) {
-      throw new ConfigError(`TRUST_PROXY=${trustRaw} is invalid: expected true, false or a comma-separated list of proxy addresses/CIDRs`);
+      throw new ConfigError(`TRUST_PROXY=${trustRaw} is invalid: expected false or a comma-separated list of proxy addresses/CIDRs`);
     }
   }
   const consentLifetime = int(env, 'CONSENT_LIFETIME_DAYS', 365, 1, 3650);
@@ -78,8 +90,12 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     retentionDays,
     rateLimitPerClient: int(env, 'RATE_LIMIT_PER_CLIENT', 300, 1, 10_000_000),
     rateLimitPerSite: int(env, 'RATE_LIMIT_PER_SITE', 60_000, 1, 100_000_000),
+    rateLimitPerConsent: int(env, 'RATE_LIMIT_PER_CONSENT', 20, 1, 10_000),
+    rateLimitLogin: int(env, 'RATE_LIMIT_LOGIN', 10, 1, 10_000),
+    rateLimitApi: int(env, 'RATE_LIMIT_API', 600, 1, 10_000_000),
     adminToken,
     signingKeyFile: resolve(env['SIGNING_KEY_FILE'] || `${dataDir}/signing-key.pem`),
+    publicKeysFile: resolve(env['PUBLIC_KEYS_FILE'] || `${dataDir}/public-keys.json`),
     jobIntervalMinutes: int(env, 'JOB_INTERVAL_MINUTES', 15, 1, 1440),
     logLevel: env['LOG_LEVEL'] || 'info',
   };

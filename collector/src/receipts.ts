@@ -3,7 +3,9 @@
  * SQL function, returning the signed acknowledgment. No HTTP here: the route handles origins, CORS and limits.
  */
 import { canonicalize, CanonicalizeError, ackSigningInput, receiptHashInput } from '../../schema/canonicalize.js';
-import { ACK_SCHEMA, type AckV1, type ConsentReceiptV1, type ReceiptResponseV1 } from '../../schema/types.js';
+import { DEVICE_CONSENT_ID, isSigned, type AnyReceipt } from '../../schema/device.js';
+import { ACK_SCHEMA, type AckV1, type ReceiptResponseV1 } from '../../schema/types.js';
+import { deviceConsentId, verifyDeviceSignature } from './crypto/device.js';
 import { sha256Hex, type Signer } from './crypto/signer.js';
 import { CollectorError } from './errors.js';
 import type { ReceiptWriter } from './writer.js';
@@ -16,8 +18,21 @@ export function parseStrictTime(value: string): Date | undefined {
   return date.toISOString().slice(0, 19) === value.slice(0, 19) ? date : undefined;
 }
 
-/** Verifies what the schema cannot; returns the canonical text of the receipt (without `hash` and `texts`). */
-export function checkReceipt(receipt: ConsentReceiptV1): { canonical: string; clientTime: Date } {
+/**
+ * A signed receipt's consent id must be its key's, and its signature that key's; an unsigned one may not use the
+ * consent ids of keys, so no receipt without the private key ever joins a signed chain (issue 14).
+ */
+function checkDevice(receipt: AnyReceipt, canonical: string): void {
+  if (!isSigned(receipt)) {
+    if (DEVICE_CONSENT_ID.test(receipt.consentId)) throw new CollectorError('CC_ERR_DEVICE_KEY', 'an unsigned receipt cannot use the consent id of a browser key');
+    return;
+  }
+  if (deviceConsentId(receipt.deviceKey) !== receipt.consentId) throw new CollectorError('CC_ERR_DEVICE_KEY', 'the consent id is not the one deviceKey gives');
+  if (!verifyDeviceSignature(receipt.deviceKey, canonical, receipt.signature)) throw new CollectorError('CC_ERR_DEVICE_SIGNATURE');
+}
+
+/** Verifies what the schema cannot; returns the canonical text of the receipt (without `hash`, `texts`, `signature`). */
+export function checkReceipt(receipt: AnyReceipt): { canonical: string; clientTime: Date } {
   const clientTime = parseStrictTime(receipt.clientTime);
   if (!clientTime) throw new CollectorError('CC_ERR_CLIENT_TIME', receipt.clientTime);
   let canonical: string;
@@ -31,6 +46,7 @@ export function checkReceipt(receipt: ConsentReceiptV1): { canonical: string; cl
   }
   const expected = sha256Hex(canonical);
   if (expected !== receipt.hash) throw new CollectorError('CC_ERR_HASH', `expected ${expected}`);
+  checkDevice(receipt, canonical);
   if (textsCanonical !== undefined && sha256Hex(textsCanonical) !== receipt.textHash) {
     throw new CollectorError('CC_ERR_TEXT_HASH');
   }
@@ -59,7 +75,7 @@ export function signAck(signer: Signer, receiptId: string, receiptHash: string, 
 export async function storeReceipt(
   writer: ReceiptWriter,
   signer: Signer,
-  receipt: ConsentReceiptV1,
+  receipt: AnyReceipt,
   checked: { canonical: string; clientTime: Date },
   now: Date,
 ): Promise<ReceiptResponseV1> {
@@ -87,6 +103,7 @@ export async function storeReceipt(
     body: checked.canonical,
     ack,
     texts: receipt.texts ?? null,
+    signature: isSigned(receipt) ? receipt.signature : null,
   });
   if (row.r_outcome === 'conflict' || !row.r_ack || !row.r_status) {
     throw new CollectorError('CC_ERR_CONFLICT', receipt.id);

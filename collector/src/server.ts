@@ -1,6 +1,7 @@
 /**
- * The standalone collector: reads the environment (see collector/README.md), starts, listens, and shuts down
- * cleanly on SIGINT/SIGTERM, stopping an embedded PostgreSQL with it. The only file besides start.ts that listens.
+ * The standalone collector's entry: reads the environment (see collector/README.md), has `launch` (start.ts, the
+ * one place that listens) start everything, prints where it serves, and shuts down cleanly on SIGINT/SIGTERM,
+ * stopping an embedded PostgreSQL with it.
  */
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig } from './config.js';

@@ -10,8 +10,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { ensureAdminToken } from './auth.js';
 import { loadConfig, type ServerConfig } from './config.js';
-import { loadOrCreateSigner } from './crypto/signer.js';
-import { openDatabase } from './database.js';
+import { loadKeys } from './crypto/keys.js';
+import { openDatabase } from './db/database.js';
 import { scheduleJobs } from './jobs/scheduler.js';
 import { upsertSite } from './sites.js';
 
@@ -60,16 +60,17 @@ export async function launch(
   let app: FastifyInstance | undefined;
   let stopJobs: (() => Promise<void>) | undefined;
   try {
-    const signer = loadOrCreateSigner(config.signingKeyFile);
+    const { signer, keys } = loadKeys(config);
     const adminLogin = adminSecret(config);
     await ensureAdminToken(db.pool, adminLogin, 'first admin');
     if (extra.siteOrigins) await upsertSite(db.pool, { id: DEMO_SITE_ID, name: 'Demo Clinic', origins: extra.siteOrigins });
     app = await buildApp({
       pool: db.pool,
       signer,
+      previousKeys: keys,
       trustProxy: config.trustProxy,
       logger: extra.logger ?? { level: config.logLevel },
-      rateLimit: { perClient: config.rateLimitPerClient, perSite: config.rateLimitPerSite, windowMs: 60_000 },
+      rateLimit: { perClient: config.rateLimitPerClient, perSite: config.rateLimitPerSite, windowMs: 60_000, perConsent: config.rateLimitPerConsent, login: config.rateLimitLogin, api: config.rateLimitApi },
     });
     await app.listen({ port: config.port, host: config.host }).catch((error: unknown) => {
       if ((error as { code?: string }).code === 'EADDRINUSE') {
@@ -121,7 +122,13 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     port: options.port ?? config.port,
     host: options.host ?? config.host,
     databaseUrl: options.databaseUrl ?? config.databaseUrl,
-    ...(options.dataDir ? { dataDir: options.dataDir, signingKeyFile: env['SIGNING_KEY_FILE'] ? config.signingKeyFile : join(options.dataDir, 'signing-key.pem') } : {}),
+    ...(options.dataDir
+      ? {
+          dataDir: options.dataDir,
+          signingKeyFile: env['SIGNING_KEY_FILE'] ? config.signingKeyFile : join(options.dataDir, 'signing-key.pem'),
+          publicKeysFile: env['PUBLIC_KEYS_FILE'] ? config.publicKeysFile : join(options.dataDir, 'public-keys.json'),
+        }
+      : {}),
   };
   const running = await launch(merged, { siteOrigins: options.siteOrigins ?? [], logger: { level: 'warn' } });
   return {

@@ -1,11 +1,12 @@
 /**
- * Groups concurrent receipt writes into one `ingest_receipts` call per transaction (group commit): under load one
+ * Groups concurrent receipt writes into one `ingest_signed_receipts` call (migration 007: `ingest_receipts` plus
+ * the browser signatures) per transaction (group commit): under load one
  * WAL flush serves a whole batch, at low load a receipt is written at once. A receipt is acknowledged only after
  * its batch has committed.
  */
 import type { Pool } from './db/pool.js';
 
-/** One receipt as `ingest_receipts` reads it from its JSON array. */
+/** One receipt as `ingest_signed_receipts` reads it from its JSON array. */
 export interface ReceiptRow {
   readonly id: string;
   readonly siteId: string;
@@ -26,6 +27,8 @@ export interface ReceiptRow {
   readonly body: string;
   readonly ack: unknown;
   readonly texts: unknown;
+  /** The browser key's signature of a version-2 receipt; null for an unsigned one. */
+  readonly signature: string | null;
 }
 
 export interface WriteResult {
@@ -73,19 +76,29 @@ export class ReceiptWriter {
 
   private async run(batch: readonly Waiting[]): Promise<void> {
     try {
-      const { rows } = await this.pool.query<WriteResult & { r_index: number }>({
-        name: 'ingest_receipts',
-        text: 'SELECT * FROM ingest_receipts($1::jsonb)',
-        values: [JSON.stringify(batch.map((w) => w.row))],
-      });
-      const byIndex = new Map(rows.map((row) => [row.r_index, row]));
+      const rows = await this.ingest(batch.map((w) => w.row));
       batch.forEach((waiting, index) => {
-        const result = byIndex.get(index);
+        const result = rows.get(index);
         if (result) waiting.resolve(result);
-        else waiting.reject(new Error('ingest_receipts returned no row for a receipt'));
+        else waiting.reject(new Error('ingest_signed_receipts returned no row for a receipt'));
       });
     } catch (error) {
-      for (const waiting of batch) waiting.reject(error);
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
+      }
+      // One receipt the database refuses rolls back the whole transaction: retry each alone, so only it fails
+      // and the other visitors' receipts are stored (issue 14). Checks before the writer should make this rare.
+      for (const waiting of batch) await this.run([waiting]);
     }
+  }
+
+  private async ingest(rows: readonly ReceiptRow[]): Promise<Map<number, WriteResult>> {
+    const result = await this.pool.query<WriteResult & { r_index: number }>({
+      name: 'ingest_signed_receipts',
+      text: 'SELECT * FROM ingest_signed_receipts($1::jsonb)',
+      values: [JSON.stringify(rows)],
+    });
+    return new Map(result.rows.map((row) => [row.r_index, row]));
   }
 }

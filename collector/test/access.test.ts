@@ -72,8 +72,10 @@ describe('cross-site access', () => {
 });
 
 describe('dashboard', () => {
+  // A browser's form post carries the page's own origin.
+  const SAME_ORIGIN = { host: '127.0.0.1:8787', origin: 'http://127.0.0.1:8787' };
   async function login(token: string): Promise<string> {
-    const res = await ctx.app.inject({ method: 'POST', url: '/dashboard/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `token=${encodeURIComponent(token)}` });
+    const res = await ctx.app.inject({ method: 'POST', url: '/dashboard/login', headers: { 'content-type': 'application/x-www-form-urlencoded', ...SAME_ORIGIN }, payload: `token=${encodeURIComponent(token)}` });
     expect(res.statusCode).toBe(303);
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toContain('HttpOnly');
@@ -85,8 +87,14 @@ describe('dashboard', () => {
     const res = await get('/dashboard');
     expect(res.statusCode).toBe(401);
     expect(res.body).toContain('<form method="post" action="/dashboard/login');
-    const wrong = await ctx.app.inject({ method: 'POST', url: '/dashboard/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'token=nope' });
+    const wrong = await ctx.app.inject({ method: 'POST', url: '/dashboard/login', headers: { 'content-type': 'application/x-www-form-urlencoded', ...SAME_ORIGIN }, payload: 'token=nope' });
     expect(wrong.statusCode).toBe(401);
+  });
+
+  // Regression (issue 14, defect 4): decodeURIComponent threw on a malformed escape and the request got a 500.
+  it('answers 401, not 500, for a session cookie that is not valid percent-encoding', async () => {
+    const res = await get('/dashboard', undefined, { cookie: 'ccsess=%E0' });
+    expect(res.statusCode).toBe(401);
   });
 
   it('renders the stats page with SVG charts in Korean by default and in English on request', async () => {
@@ -97,7 +105,7 @@ describe('dashboard', () => {
     expect(ko.body).toContain('<html lang="ko"');
     expect(ko.body).toContain('동의율');
     expect(ko.body).toContain('<svg');
-    expect(ko.body).toContain('/v1/sites/site-b/stats.csv?');
+    expect(ko.body).toContain('/dashboard/sites/site-b/stats.csv?');
     const en = await get('/dashboard/sites/site-b?lang=en', undefined, { cookie });
     expect(en.body).toContain('Consent rate');
     expect(en.body).toContain('No choice');

@@ -6,13 +6,12 @@ import { canonicalize, receiptHashInput } from '../../schema/canonicalize.js';
 import { sha256Hex, verifySignature } from '../src/crypto/signer.js';
 import { runCheckpoints, verifyLedger } from '../src/jobs/checkpoint.js';
 import { runPurge } from '../src/jobs/purge.js';
-import { listKeys } from '../src/routes/keys.js';
 import { chain, draft, must, post, seal, setup } from './helpers.js';
 import type { ReceiptResponseV1 } from '../../schema/types.js';
 
 let now = new Date('2022-01-10T10:00:00Z');
 let ctx: Awaited<ReturnType<typeof setup>>;
-const keys = () => listKeys({ pool: ctx.pool });
+const keys = async () => [ctx.signer.jwk];
 
 /** Tampers inside a transaction on one connection, verifies there, and rolls the tampering back. */
 async function verifyTampered(sql: string) {

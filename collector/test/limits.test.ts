@@ -1,6 +1,7 @@
 // Rate limits: per client address (kept in memory only) and per site, both answered with 429 and a stable code;
 // and no IP address or user agent ends up in any table.
 import { afterAll, expect, it } from 'vitest';
+import { createToken } from '../src/auth.js';
 import { createSite } from '../src/sites.js';
 import { createTestDb, draft, impression, ORIGIN, post, seal, setup } from './helpers.js';
 
@@ -57,5 +58,26 @@ it('stores and logs no client address or user agent', async () => {
   expect(dump.rows[0]?.t ?? '').not.toMatch(/192\.0\.2\.99|UniqueAgent/);
   expect(lines.length, 'requests were logged').toBeGreaterThan(0);
   expect(lines.join('\n'), 'log lines carry no address or agent').not.toMatch(/192\.0\.2\.99|UniqueAgent|remoteAddress/);
+  await app.close();
+});
+
+// Regression (issue 14, defect 4): only the ingest routes were limited, so a client could try tokens without end.
+it('limits sign-in attempts per client and answers 429', async () => {
+  const { app } = await setup({ rateLimit: { perClient: 1000, perSite: 1000, windowMs: 60_000, login: 3, api: 1000 } }, db);
+  const login = (remoteAddress: string) =>
+    app.inject({ method: 'POST', url: '/dashboard/login', remoteAddress, headers: { 'content-type': 'application/x-www-form-urlencoded', host: '127.0.0.1', origin: 'http://127.0.0.1' }, payload: 'token=cc_admin_guessed_token_value' });
+  const codes: number[] = [];
+  for (let i = 0; i < 5; i++) codes.push((await login('198.51.100.20')).statusCode);
+  expect(codes).toEqual([401, 401, 401, 429, 429]);
+  expect((await login('198.51.100.21')).statusCode, 'another client still gets its own attempts').toBe(401);
+  await app.close();
+});
+
+it('limits the clinic API per client and answers 429', async () => {
+  const { app } = await setup({ rateLimit: { perClient: 1000, perSite: 1000, windowMs: 60_000, login: 1000, api: 3 } }, db);
+  const token = await createToken(db.pool, 'demo-clinic');
+  const codes: number[] = [];
+  for (let i = 0; i < 5; i++) codes.push((await app.inject({ method: 'GET', url: '/v1/sites', remoteAddress: '198.51.100.30', headers: { authorization: `Bearer ${token}` } })).statusCode);
+  expect(codes).toEqual([200, 200, 200, 429, 429]);
   await app.close();
 });

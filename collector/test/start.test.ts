@@ -39,6 +39,9 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL is invalid'],
     [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY=yes please is invalid'],
     [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN is too short'],
+    // Regression (issue 14): `true` trusted the left-most X-Forwarded-For, which any client writes itself.
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY=true is not allowed'],
+    [{ TRUST_PROXY: '1' }, 'TRUST_PROXY=1 is not allowed'],
   ])('rejects %o with a message naming it', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

@@ -92,6 +92,16 @@ export class ConsentStore extends EventTarget {
     this.options.onPersisted?.(record);
   }
 
+  /**
+   * The receipts part signs with a browser key whose consent id is derived from it: the record takes that id,
+   * as a restore (the same choice, no new decision, no new receipt).
+   */
+  async adopt(consentId: string): Promise<void> {
+    const record = this.record && { ...this.record, consentId };
+    this.apply(record, 'restore', true);
+    if (record) await this.storage.write(record);
+  }
+
   /** The config is invalid: the state becomes known with nothing optional granted, for good. */
   failClosed(): void {
     this.locked = true;

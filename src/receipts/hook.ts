@@ -30,7 +30,7 @@ export function hookReceipts(
   let part: Promise<ReceiptsPart> | undefined;
   const receipts = (): Promise<ReceiptsPart> =>
     (part ??= (load ? load() : Promise.reject(new Error('no receipts part')))
-      .then((module) => module.startReceipts({ config: store.config, sdkVersion }))
+      .then((module) => module.startReceipts({ config: store.config, sdkVersion, store }))
       .catch((error: unknown) => {
         // Offline, say: the next call fetches the chunk again instead of failing for the page's lifetime.
         part = undefined;

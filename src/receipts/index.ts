@@ -1,13 +1,16 @@
 // The receipts chunk (dist/parts/receipts.js), imported by the loader on a decision, a banner display or
 // a non-empty outbox: builds each receipt under the chain lock, keeps it (IndexedDB, else memory),
 // queues it and delivers it; records impressions; answers the patient's history. Never throws into the page.
+import type { ConsentReceiptV1 } from '../../schema/types.js';
 import type { ResolvedConfig } from '../config/types.js';
+import type { ConsentStore } from '../consent/store.js';
 import { reportReceipts } from '../errors.js';
 import { indexedDbBackend, memoryBackend, type OutboxEntry, type ReceiptBackend } from '../storage/receipt-store.js';
 import { draftReceipt, impressionOf, noTexts, receiptLocale, seal, textHash } from './build.js';
 import { uuid } from './crypto.js';
 import { Delivery } from './delivery.js';
 import { deviceClass } from './device.js';
+import { deviceKey, sealSigned } from './device-key.js';
 import { exportHistory, readHistory } from './history.js';
 import { withLock } from './locks.js';
 import type { Decision, ReceiptHistory } from './types.js';
@@ -15,6 +18,8 @@ import type { Decision, ReceiptHistory } from './types.js';
 export interface ReceiptsOptions {
   readonly config: ResolvedConfig;
   readonly sdkVersion: string;
+  /** The consent state, whose record takes the browser key's consent id when they differ (no new decision). */
+  readonly store?: Pick<ConsentStore, 'adopt'>;
 }
 
 export interface ReceiptsPart {
@@ -76,9 +81,14 @@ export function startReceipts(options: ReceiptsOptions): ReceiptsPart {
     // Built and appended under one lock, and the append is a compare-and-swap on the chain head as
     // well, so two tabs deciding at once never fork a chain, with or without Web Locks.
     const entry = await withLock(`cc-clinic-receipts-chain`, async () => {
+      // Signed where the browser and the collector can (device-key.ts); the consent id is then the key's.
+      const key = endpoint ? await deviceKey(store, endpoint) : null;
+      const consentId = key?.consentId ?? draft.consentId;
+      if (key && key.consentId !== draft.consentId) await options.store?.adopt(key.consentId);
       for (let attempt = 0; attempt < MAX_APPENDS; attempt++) {
-        const head = await store.head(draft.consentId);
-        const receipt = await seal(draft, head?.hash ?? null);
+        const head = await store.head(consentId);
+        // Stored and sent like a version-1 receipt: the store and the outbox do not look inside.
+        const receipt = key ? ((await sealSigned(draft, head?.hash ?? null, key)) as unknown as ConsentReceiptV1) : await seal(draft, head?.hash ?? null);
         const outbox: OutboxEntry | null = endpoint
           ? { id: receipt.id, kind: 'receipt', payload: receipt, queuedAt: Date.now(), attempts: 0, nextAt: 0 }
           : null;

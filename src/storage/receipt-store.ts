@@ -56,6 +56,9 @@ export interface ReceiptBackend {
   receipts(): Promise<StoredReceipt[]>;
   texts(hash: string): Promise<TextsEntry | undefined>;
   putTexts(hash: string, entry: TextsEntry): Promise<void>;
+  /** The browser's signing key (receipts/device-key.ts): a non-extractable pair, stored as the CryptoKeys themselves. */
+  deviceKey(): Promise<CryptoKeyPair | undefined>;
+  putDeviceKey(pair: CryptoKeyPair): Promise<void>;
   /** A send lease for browsers without Web Locks: true when `owner` holds it until `now + ttl`. */
   claimLease(owner: string, now: number, ttl: number): Promise<boolean>;
   releaseLease(owner: string): Promise<void>;
@@ -127,6 +130,8 @@ export function indexedDbBackend(): ReceiptBackend {
     receipts: () => readRange<StoredReceipt>(under('r:')),
     texts: (hash) => timed(db()('readonly', (store) => promisifyRequest(store.get(`t:${hash}`) as IDBRequest<TextsEntry | undefined>))),
     putTexts: (hash, entry) => write((store) => store.put(entry, `t:${hash}`)),
+    deviceKey: () => timed(db()('readonly', (store) => promisifyRequest(store.get('device-key') as IDBRequest<CryptoKeyPair | undefined>))),
+    putDeviceKey: (pair) => write((store) => store.put(pair, 'device-key')),
     claimLease: (owner, now, ttl) =>
       readThenWrite<{ owner: string; until: number }, boolean>('lease', (lease, store) => {
         if (lease && lease.owner !== owner && lease.until > now) return false;
@@ -165,6 +170,8 @@ export function memoryBackend(): ReceiptBackend {
     receipts: async () => all<StoredReceipt>('r:'),
     texts: async (hash) => map.get(`t:${hash}`) as TextsEntry | undefined,
     putTexts: async (hash, entry) => void map.set(`t:${hash}`, entry),
+    deviceKey: async () => map.get('device-key') as CryptoKeyPair | undefined,
+    putDeviceKey: async (pair) => void map.set('device-key', pair),
     // One page, one sender: there is no other tab to share a lease with.
     claimLease: async () => true,
     releaseLease: async () => undefined,

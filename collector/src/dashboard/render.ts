@@ -58,7 +58,7 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
 <label>${e(m.locale)}<select name="locale">${options(facets.locales, q.locale, m.all)}</select></label>
 <label>${e(m.policyVersion)}<select name="policyVersion">${options(facets.policyVersions, q.policyVersion, m.all)}</select></label>
 <label>${e(m.deviceClass)}<select name="deviceClass">${options(['mobile', 'tablet', 'desktop'], q.deviceClass, m.all, (v) => deviceLabel(m, v))}</select></label>
-<button>${e(m.apply)}</button> <a href="/v1/sites/${encodeURIComponent(site.id)}/stats.csv?${e(params.toString())}">${e(m.exportCsv)}</a></form>
+<button>${e(m.apply)}</button> <a href="/dashboard/sites/${encodeURIComponent(site.id)}/stats.csv?${e(params.toString())}">${e(m.exportCsv)}</a></form>
 <div class="kpis" style="margin-top:1rem">${kpi(m.consentRate, t.consentRate, `${t.optIn}`)}${kpi(m.acceptAll, t.acceptAllRate, `${t.acceptAll}`)}${kpi(m.rejectAll, t.rejectAllRate, `${t.rejectAll + t.gpc}`)}${kpi(m.custom, t.customRate, `${t.custom}`)}${kpi(m.noChoice, t.noChoiceRate, `${m.impressions} ${t.impressions}`)}</div>
 <p><small>${e(m.decisions)} ${t.decisions} · ${e(m.withdrawals)} ${t.withdrawals} · ${e(m.rawNote)}</small></p>
 <section><h2>${e(m.byDay)}</h2>${lineChart(m.byDay, report.byDay.map((d) => ({ label: d.key, value: d.consentRate })))}</section>
@@ -78,17 +78,19 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
 export function proofPage(lang: Lang, site: Site, proof: ProofV1, check: ProofCheck): string {
   const m = MESSAGES[lang];
   const base = `/dashboard/sites/${encodeURIComponent(site.id)}`;
+  const deviceNote = (ok: boolean | null): string =>
+    ok === null ? `<small>${e(m.deviceUnsigned)}</small>` : ok ? `<span class="good">${e(m.deviceSigned)}</span>` : `<span class="bad">${e(m.deviceBad)}</span>`;
   const status = (s: string): string => (s === 'ok' ? `<span class="good">${e(m.ok)}</span>` : `<span class="bad">${e(s === 'pending' ? m.pending : m.fork)}</span>`);
   const rows = proof.receipts.map((r, i) => {
     const c = check.receipts[i];
     const decided = Object.entries(r.receipt.categories).map(([id, d]) => `${e(id)}: ${d.granted ? '✔' : '✘'}`).join(', ') +
       Object.entries(r.receipt.services).map(([id, d]) => `<br><small>${e(id)}${d.thirdParty ? ` (${e(d.thirdParty)}, ${e(d.country ?? '')})` : ''}: ${d.granted ? '✔' : '✘'}</small>`).join('');
     return `<tr><td>${e(r.receivedAt)}</td><td>${e(r.receipt.clientTime)}</td><td>${e(r.receipt.method)}</td><td>${decided}</td><td>${e(r.receipt.policy.version)}</td>
-<td>${status(r.chainStatus)}</td><td>${c?.hashOk && c.signatureOk ? `<span class="good">${e(m.verified)}</span>` : `<span class="bad">${e(m.notVerified)}</span>`}<br><small>${e(r.ack.kid)}</small></td></tr>`;
+<td>${status(r.chainStatus)}</td><td>${c?.hashOk && c.signatureOk ? `<span class="good">${e(m.verified)}</span>` : `<span class="bad">${e(m.notVerified)}</span>`}<br><small>${e(r.ack.kid)}</small><br>${deviceNote(c?.deviceSignatureOk ?? false)}</td></tr>`;
   }).join('');
   const texts = Object.entries(proof.texts).map(([hash, t]) => `<h3><small>${e(hash)}</small> (${e(t.locale)})</h3><pre>${e(Object.entries(t.strings).map(([k, v]) => `${k}: ${v}`).join('\n'))}</pre>`).join('');
   const problems = check.problems.length ? `<section><h2 class="bad">${e(m.problems)}</h2><ul>${check.problems.map((p) => `<li>${e(p)}</li>`).join('')}</ul></section>` : '';
-  const body = `<p><a href="${base}?lang=${lang}">${e(m.back)}</a> · <a href="/v1/sites/${encodeURIComponent(site.id)}/consents/${encodeURIComponent(proof.consentId)}" download="proof-${e(proof.consentId)}.json">${e(m.downloadJson)}</a></p>
+  const body = `<p><a href="${base}?lang=${lang}">${e(m.back)}</a> · <a href="${base}/proof.json?consentId=${encodeURIComponent(proof.consentId)}" download="proof-${e(proof.consentId)}.json">${e(m.downloadJson)}</a></p>
 <p>${e(m.consentId)}: <code>${e(proof.consentId)}</code> · ${e(m.chain)}: ${check.ok ? `<span class="good">${e(m.verified)}</span>` : `<span class="bad">${e(m.notVerified)}</span>`}</p>${problems}
 <section><h2>${e(m.history)}</h2><table><thead><tr><th>${e(m.received)}</th><th>${e(m.clientTime)}</th><th>${e(m.method)}</th><th></th><th>${e(m.policyVersion)}</th><th>${e(m.chain)}</th><th>${e(m.signature)}</th></tr></thead><tbody>${rows || `<tr><td colspan="7">${e(m.none)}</td></tr>`}</tbody></table></section>
 <section><h2>${e(m.textsShown)}</h2>${texts || e(m.none)}</section>`;

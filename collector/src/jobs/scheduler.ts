@@ -4,6 +4,7 @@
  */
 import type { Signer } from '../crypto/signer.js';
 import type { Pool } from '../db/pool.js';
+import { errorSummary } from '../logging.js';
 import { runCheckpoints } from './checkpoint.js';
 import { runPurge } from './purge.js';
 import { runRollup } from './rollup.js';
@@ -27,7 +28,7 @@ export function scheduleJobs(pool: Pool, signer: Signer, retentionDays: number, 
   const tick = (): void => {
     if (running) return;
     running = runJobsOnce(pool, signer, retentionDays, new Date(), log)
-      .catch((error: unknown) => log.error(`jobs failed: ${String(error)}`))
+      .catch((error: unknown) => log.error(`jobs failed: ${JSON.stringify(errorSummary(error))}`))
       .finally(() => {
         running = undefined;
       });

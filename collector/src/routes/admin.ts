@@ -1,14 +1,16 @@
 /**
  * The token-protected JSON API for clinics: sites and tokens (admin), stats and CSV export, proof lookup and the
- * audit log. Every read of site data is checked by `assertSiteAccess` and written to the audit log.
+ * audit log. One hook authenticates every route by bearer token (never the dashboard's cookie, so no page can
+ * call it on a signed-in user's behalf); every read of site data is checked by `assertSiteAccess` and audited.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { PATTERNS } from '../../../schema/shapes.js';
 import { actorOf, audit, readAudit } from '../audit.js';
-import { assertAdmin, assertSiteAccess, authenticate, createToken, type Principal } from '../auth.js';
+import { assertAdmin, assertSiteAccess, authenticate, checkOrigin, createToken, listTokens, principalOf, revokeToken, type Principal } from '../auth.js';
 import { CollectorError } from '../errors.js';
 import type { ResolvedOptions } from '../options.js';
-import { buildProof } from '../proof/export.js';
+import { buildProof, type ProofV1 } from '../proof/export.js';
+import { limitClients } from '../ratelimit.js';
 import { statsToCsv } from '../stats/csv.js';
 import { queryStats, type StatsQuery } from '../stats/query.js';
 import { createSite, getSite, listSites, type SiteDirectory } from '../sites.js';
@@ -35,28 +37,53 @@ export function statsQueryFrom(siteId: string, query: Query, now: Date): StatsQu
   };
 }
 
-/** Authenticates and checks the site: 401 without a token, 403 for another site's token, 404 for no such site. */
-export async function siteAccess(options: ResolvedOptions, request: FastifyRequest, siteId: string): Promise<Principal> {
-  const principal = await authenticate(options.pool, request);
+/** Checks the principal may read the site: 403 for another site's token, 404 for no such site. */
+export async function siteAccess(options: ResolvedOptions, principal: Principal, siteId: string): Promise<void> {
   assertSiteAccess(principal, siteId);
   if (!(await getSite(options.pool, siteId))) throw new CollectorError('CC_ERR_NOT_FOUND', `site "${siteId}"`);
-  return principal;
 }
 
 const CONSENT_ID = new RegExp(PATTERNS.consentId);
 
+/** The stats CSV download, for the API and the dashboard alike. */
+export async function sendStatsCsv(options: ResolvedOptions, principal: Principal, siteId: string, query: Query, reply: FastifyReply): Promise<string> {
+  await siteAccess(options, principal, siteId);
+  const stats = statsQueryFrom(siteId, query, options.now());
+  const csv = statsToCsv(await queryStats(options.pool, stats));
+  await audit(options.pool, actorOf(principal), 'stats.export', siteId, { from: stats.from, to: stats.to });
+  reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="consent-stats-${siteId}-${stats.from}-${stats.to}.csv"`);
+  return `\uFEFF${csv}`;
+}
+
+/** The proof of one consent id as JSON, for the API and the dashboard's download alike. */
+export async function exportProof(options: ResolvedOptions, principal: Principal, siteId: string, consentId: string): Promise<ProofV1> {
+  await siteAccess(options, principal, siteId);
+  if (!CONSENT_ID.test(consentId)) throw new CollectorError('CC_ERR_QUERY', 'consentId is not a consent id');
+  const proof = await buildProof(options.pool, options.keys, siteId, consentId, options.now());
+  await audit(options.pool, actorOf(principal), 'proof.export', siteId, { consentId, receipts: proof.receipts.length });
+  if (proof.receipts.length === 0 && proof.tombstones.length === 0) throw new CollectorError('CC_ERR_NOT_FOUND', `consent "${consentId}"`);
+  return proof;
+}
+
 export async function adminRoutes(app: FastifyInstance, opts: { options: ResolvedOptions; sites: SiteDirectory }): Promise<void> {
   const { options, sites } = opts;
   const { pool } = options;
+  if (options.rateLimit) await limitClients(app, options.rateLimit.api, options.rateLimit.windowMs);
+  app.addHook('onRequest', async (request) => {
+    checkOrigin(request, false);
+    request.principal = await authenticate(pool, request);
+  });
 
   app.get('/v1/sites', async (request) => {
-    const principal = await authenticate(pool, request);
+    const principal = principalOf(request);
     const all = await listSites(pool);
     return { sites: principal.siteId === null ? all : all.filter((site) => site.id === principal.siteId) };
   });
 
   app.post('/v1/sites', async (request, reply) => {
-    const principal = await authenticate(pool, request);
+    const principal = principalOf(request);
     assertAdmin(principal);
     const body = (request.body ?? {}) as { id?: unknown; name?: unknown; origins?: unknown; consentLifetimeDays?: unknown };
     if (typeof body.id !== 'string') throw new CollectorError('CC_ERR_QUERY', 'id is required');
@@ -77,7 +104,7 @@ export async function adminRoutes(app: FastifyInstance, opts: { options: Resolve
   });
 
   app.post<{ Params: { siteId: string } }>('/v1/sites/:siteId/tokens', async (request, reply) => {
-    const principal = await authenticate(pool, request);
+    const principal = principalOf(request);
     assertAdmin(principal);
     if (!(await getSite(pool, request.params.siteId))) throw new CollectorError('CC_ERR_NOT_FOUND', `site "${request.params.siteId}"`);
     const token = await createToken(pool, request.params.siteId, 'api');
@@ -86,37 +113,37 @@ export async function adminRoutes(app: FastifyInstance, opts: { options: Resolve
     return { token };
   });
 
+  app.get('/v1/tokens', async (request) => ({ tokens: await listTokens(pool, principalOf(request).siteId) }));
+
+  // A site token may revoke its own site's tokens (itself included); the admin any token.
+  app.delete<{ Params: { tokenId: string } }>('/v1/tokens/:tokenId', async (request) => {
+    const principal = principalOf(request);
+    const target = (await listTokens(pool, principal.siteId)).find((token) => token.id === request.params.tokenId && token.revokedAt === null);
+    const revoked = target ? await revokeToken(pool, target.id, options.now()) : undefined;
+    if (!revoked) throw new CollectorError('CC_ERR_NOT_FOUND', `token ${request.params.tokenId}`);
+    await audit(pool, actorOf(principal), 'token.revoke', revoked.siteId, { tokenId: request.params.tokenId });
+    return { revoked: true };
+  });
+
   app.get<{ Params: { siteId: string }; Querystring: Query }>('/v1/sites/:siteId/stats', async (request) => {
-    const principal = await siteAccess(options, request, request.params.siteId);
+    const principal = principalOf(request);
+    await siteAccess(options, principal, request.params.siteId);
     const query = statsQueryFrom(request.params.siteId, request.query, options.now());
     const report = await queryStats(pool, query);
     await audit(pool, actorOf(principal), 'stats.read', query.siteId, { from: query.from, to: query.to });
     return report;
   });
 
-  app.get<{ Params: { siteId: string }; Querystring: Query }>('/v1/sites/:siteId/stats.csv', async (request, reply) => {
-    const principal = await siteAccess(options, request, request.params.siteId);
-    const query = statsQueryFrom(request.params.siteId, request.query, options.now());
-    const csv = statsToCsv(await queryStats(pool, query));
-    await audit(pool, actorOf(principal), 'stats.export', query.siteId, { from: query.from, to: query.to });
-    reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="consent-stats-${query.siteId}-${query.from}-${query.to}.csv"`);
-    return `\uFEFF${csv}`;
-  });
+  app.get<{ Params: { siteId: string }; Querystring: Query }>('/v1/sites/:siteId/stats.csv', async (request, reply) =>
+    sendStatsCsv(options, principalOf(request), request.params.siteId, request.query, reply),
+  );
 
-  app.get<{ Params: { siteId: string; consentId: string } }>('/v1/sites/:siteId/consents/:consentId', async (request) => {
-    const { siteId, consentId } = request.params;
-    const principal = await siteAccess(options, request, siteId);
-    if (!CONSENT_ID.test(consentId)) throw new CollectorError('CC_ERR_QUERY', 'consentId is not a consent id');
-    const proof = await buildProof(pool, siteId, consentId, options.now());
-    await audit(pool, actorOf(principal), 'proof.export', siteId, { consentId, receipts: proof.receipts.length });
-    if (proof.receipts.length === 0 && proof.tombstones.length === 0) throw new CollectorError('CC_ERR_NOT_FOUND', `consent "${consentId}"`);
-    return proof;
-  });
+  app.get<{ Params: { siteId: string; consentId: string } }>('/v1/sites/:siteId/consents/:consentId', async (request) =>
+    exportProof(options, principalOf(request), request.params.siteId, request.params.consentId),
+  );
 
   app.get<{ Querystring: Query }>('/v1/audit', async (request) => {
-    const principal = await authenticate(pool, request);
+    const principal = principalOf(request);
     const siteId = request.query['siteId'] ?? principal.siteId;
     if (siteId) assertSiteAccess(principal, siteId);
     await audit(pool, actorOf(principal), 'audit.read', siteId ?? null);

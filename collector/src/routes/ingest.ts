@@ -2,14 +2,15 @@
  * The public, browser-facing routes: POST /v1/receipts, POST /v1/impressions and their CORS preflights. Bodies are
  * JSON sent as text/plain (no preflight) or application/json, at most `bodyLimit` bytes; only registered origins.
  */
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ConsentReceiptV1, ImpressionV1 } from '../../../schema/types.js';
+import { RECEIPT_SCHEMA, type ImpressionV1 } from '../../../schema/types.js';
+import { SIGNED_RECEIPT_SCHEMA, type AnyReceipt } from '../../../schema/device.js';
 import { CollectorError } from '../errors.js';
 import type { ResolvedOptions } from '../options.js';
-import { SiteLimiter } from '../ratelimit.js';
+import { KeyLimiter, limitClients } from '../ratelimit.js';
 import { checkReceipt, parseStrictTime, storeReceipt } from '../receipts.js';
-import { impressionSchema, receiptSchema } from '../schemas.js';
+import { storeImpression } from '../impressions.js';
+import { sharedSchemas } from '../schemas.js';
 import type { SiteDirectory } from '../sites.js';
 import { ReceiptWriter } from '../writer.js';
 
@@ -19,31 +20,40 @@ function parseJson(_request: FastifyRequest, body: string | Buffer, done: (error
     done(new CollectorError('CC_ERR_BODY_EMPTY'));
     return;
   }
+  let value: unknown;
   try {
-    done(null, JSON.parse(text));
+    value = JSON.parse(text, refuseNul);
   } catch (error) {
-    done(new CollectorError('CC_ERR_JSON', (error as Error).message));
+    done(error instanceof CollectorError ? error : new CollectorError('CC_ERR_JSON', (error as Error).message));
+    return;
   }
+  done(null, value);
+}
+
+/**
+ * One rule for every string of every body, names and values alike: no NUL (U+0000). JSON and the hash allow it,
+ * PostgreSQL's text and jsonb do not, and one such receipt used to fail its whole group-commit batch (issue 14).
+ */
+function refuseNul(this: unknown, key: string, value: unknown): unknown {
+  if (key.includes('\0') || (typeof value === 'string' && value.includes('\0'))) {
+    throw new CollectorError('CC_ERR_NUL', key.includes('\0') ? 'in a member name' : `in the value of "${key.slice(0, 80)}"`);
+  }
+  return value;
 }
 
 export async function ingestRoutes(app: FastifyInstance, opts: { options: ResolvedOptions; sites: SiteDirectory }): Promise<void> {
   const { options, sites } = opts;
+  const schemas = sharedSchemas();
   const writer = new ReceiptWriter(options.pool);
-  const siteLimiter = options.rateLimit ? new SiteLimiter(options.rateLimit.perSite, options.rateLimit.windowMs) : undefined;
+  const siteLimiter = options.rateLimit ? new KeyLimiter(options.rateLimit.perSite, options.rateLimit.windowMs, 'CC_ERR_RATE_SITE') : undefined;
+  const consentLimiter = options.rateLimit ? new KeyLimiter(options.rateLimit.perConsent, options.rateLimit.windowMs, 'CC_ERR_RATE_CONSENT') : undefined;
+  for (const version of schemas.receiptVersions) app.addSchema(version);
 
   // Our own parsers replace Fastify's so both media types get the same checks and the same error codes.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string', bodyLimit: options.bodyLimit }, parseJson);
 
-  if (options.rateLimit) {
-    const limit = options.rateLimit;
-    await app.register(rateLimit, {
-      max: limit.perClient,
-      timeWindow: limit.windowMs,
-      // Addresses stay in this process's memory and are never logged or stored (issue 7, privacy).
-      errorResponseBuilder: () => new CollectorError('CC_ERR_RATE_CLIENT', `more than ${limit.perClient} in ${limit.windowMs / 1000} s`),
-    });
-  }
+  if (options.rateLimit) await limitClients(app, options.rateLimit.perClient, options.rateLimit.windowMs);
 
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
@@ -75,25 +85,25 @@ export async function ingestRoutes(app: FastifyInstance, opts: { options: Resolv
   app.options('/v1/receipts', preflight);
   app.options('/v1/impressions', preflight);
 
-  app.post('/v1/receipts', { schema: { body: receiptSchema }, bodyLimit: options.bodyLimit }, async (request, reply) => {
-    const receipt = request.body as ConsentReceiptV1;
+  // What an SDK asks before it signs: a version-2 receipt must never meet a collector that refuses it for good.
+  app.get('/v1/receipts', async () => ({ schemas: [RECEIPT_SCHEMA, SIGNED_RECEIPT_SCHEMA] }));
+
+  app.post('/v1/receipts', { schema: { body: schemas.receipt }, bodyLimit: options.bodyLimit }, async (request, reply) => {
+    const receipt = request.body as AnyReceipt;
     const checked = checkReceipt(receipt);
     await checkSite(request, receipt.siteId);
+    consentLimiter?.hit(`${receipt.siteId}:${receipt.consentId}`);
     const result = await storeReceipt(writer, options.signer, receipt, checked, options.now());
     reply.code(result.duplicate ? 200 : 201);
     return result;
   });
 
-  app.post('/v1/impressions', { schema: { body: impressionSchema }, bodyLimit: options.bodyLimit }, async (request, reply) => {
+  app.post('/v1/impressions', { schema: { body: schemas.impression }, bodyLimit: options.bodyLimit }, async (request, reply) => {
     const impression = request.body as ImpressionV1;
     if (!parseStrictTime(`${impression.day}T00:00:00Z`)) throw new CollectorError('CC_ERR_SCHEMA', `day "${impression.day}" is not a real date`);
     await checkSite(request, impression.siteId);
-    const { rowCount } = await options.pool.query(
-      `INSERT INTO impressions (id, site_id, day, locale, policy_version, sdk_version, device_class, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-      [impression.id, impression.siteId, impression.day, impression.locale, impression.policyVersion, impression.sdkVersion, impression.deviceClass, options.now()],
-    );
-    reply.code(rowCount === 1 ? 201 : 200);
-    return { stored: true, duplicate: rowCount !== 1 };
+    const stored = await storeImpression(options.pool, impression, options.now());
+    reply.code(stored ? 201 : 200);
+    return { stored: true, duplicate: !stored };
   });
 }

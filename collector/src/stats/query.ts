@@ -212,3 +212,14 @@ function fillDays(from: string, to: string, days: ReadonlyArray<{ key: string } 
   }
   return out;
 }
+
+/** The locales and policy versions a site's receipts have, for the dashboard's filter lists. */
+export async function queryFacets(pool: Pool, siteId: string): Promise<{ locales: string[]; policyVersions: string[] }> {
+  const { rows } = await pool.query<{ locales: string[] | null; versions: string[] | null }>(
+    `SELECT (SELECT array_agg(DISTINCT locale ORDER BY locale) FROM rollup_receipts WHERE site_id = $1) || (SELECT array_agg(DISTINCT locale) FROM receipts WHERE site_id = $1 AND received_at > now() - interval '2 days') AS locales,
+            (SELECT array_agg(DISTINCT policy_version ORDER BY policy_version) FROM rollup_receipts WHERE site_id = $1) || (SELECT array_agg(DISTINCT policy_version) FROM receipts WHERE site_id = $1 AND received_at > now() - interval '2 days') AS versions`,
+    [siteId],
+  );
+  const uniq = (values: string[] | null | undefined): string[] => [...new Set(values ?? [])].sort();
+  return { locales: uniq(rows[0]?.locales), policyVersions: uniq(rows[0]?.versions) };
+}

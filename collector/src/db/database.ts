@@ -5,9 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { startEmbedded } from './db/embedded.js';
-import { migrate } from './db/migrate.js';
-import { createPool, type Pool } from './db/pool.js';
+import { startEmbedded } from './embedded.js';
+import { migrate } from './migrate.js';
+import { createPool, type Pool } from './pool.js';
 
 export interface OpenDatabase {
   readonly pool: Pool;
