@@ -1,9 +1,10 @@
-// What the collector accepts, without a database: a Fastify app with the collector's own Ajv options and
-// body schemas (collector/src/schemas.ts) and its own receipt check (hash, canonical form, real time), as
-// the ingest routes apply them before a site is looked up. Tests of the SDK ask it "would this arrive?".
+// What the collector accepts, without a database: a Fastify app with the collector's own body parser, Ajv
+// options and body schemas (collector/src/schemas.ts) and its own receipt check (hash, canonical form, real
+// time), as the ingest routes apply them before a site is looked up. Tests of the SDK ask it "would this arrive?".
 import Fastify, { type FastifyInstance } from 'fastify';
 import { checkReceipt, parseStrictTime } from '../../collector/src/receipts.js';
-import { AJV_OPTIONS, impressionSchema, receiptSchema } from '../../collector/src/schemas.js';
+import { parseJson } from '../../collector/src/routes/ingest.js';
+import { AJV_OPTIONS, sharedSchemas } from '../../collector/src/schemas.js';
 import { toErrorBody } from '../../collector/src/errors.js';
 import type { ConsentReceiptV1, ImpressionV1 } from '../../schema/types.js';
 
@@ -16,15 +17,19 @@ export interface CollectorCheck {
 
 export async function collectorCheck(): Promise<CollectorCheck> {
   const app: FastifyInstance = Fastify({ ajv: { customOptions: AJV_OPTIONS } });
+  const schemas = sharedSchemas();
+  for (const version of schemas.receiptVersions) app.addSchema(version);
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
   app.setErrorHandler((error, _request, reply) => {
     const body = toErrorBody(error);
     void reply.code(body.status).send(body);
   });
-  app.post('/receipt', { schema: { body: receiptSchema } }, async (request) => {
+  app.post('/receipt', { schema: { body: schemas.receipt } }, async (request) => {
     checkReceipt(request.body as ConsentReceiptV1);
     return { ok: true };
   });
-  app.post('/impression', { schema: { body: impressionSchema } }, async (request) => {
+  app.post('/impression', { schema: { body: schemas.impression } }, async (request) => {
     const { day } = request.body as ImpressionV1;
     if (!parseStrictTime(`${day}T00:00:00Z`)) throw new Error(`day ${day} is not a real date`);
     return { ok: true };

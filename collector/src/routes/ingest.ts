@@ -14,7 +14,8 @@ import { sharedSchemas } from '../schemas.js';
 import type { SiteDirectory } from '../sites.js';
 import { ReceiptWriter } from '../writer.js';
 
-function parseJson(_request: FastifyRequest, body: string | Buffer, done: (error: Error | null, value?: unknown) => void): void {
+/** The body parser of both ingest routes (exported for the SDK's tests that ask "would this arrive?"). */
+export function parseJson(_request: FastifyRequest, body: string | Buffer, done: (error: Error | null, value?: unknown) => void): void {
   const text = typeof body === 'string' ? body : body.toString('utf8');
   if (text.trim() === '') {
     done(new CollectorError('CC_ERR_BODY_EMPTY'));
