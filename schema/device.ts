@@ -4,6 +4,7 @@
  * signs. Pure: the caller hashes and verifies with its own crypto. Imports only the canonical form.
  */
 import { canonicalize } from './canonicalize.js';
+import { PATTERNS } from './shapes.js';
 import type { ConsentReceiptV1 } from './types.js';
 
 export const SIGNED_RECEIPT_SCHEMA = 'clinic-consent/receipt/2';
@@ -27,7 +28,7 @@ export interface SignedReceiptV2 extends Omit<ConsentReceiptV1, 'schema'> {
 export type AnyReceipt = ConsentReceiptV1 | SignedReceiptV2;
 
 /** Consent ids of signed receipts: "k-" and a 43-character thumbprint. No unsigned receipt may use one. */
-export const DEVICE_CONSENT_ID = /^k-[A-Za-z0-9_-]{43}$/;
+export const DEVICE_CONSENT_ID = new RegExp(PATTERNS.deviceConsentId);
 
 /** The RFC 7638 thumbprint input of a P-256 key: its required members in lexicographic order, no whitespace. */
 export function thumbprintInput(jwk: DevicePublicJwk): string {

@@ -105,6 +105,34 @@ export const receiptSchema: Json = {
   },
 };
 
+const V1_FIELDS = ['id', 'siteId', 'policy', 'consentVersion', 'locale', 'jurisdiction', 'method', 'categories', 'services', 'clientTime', 'deviceClass', 'sdkVersion', 'textHash', 'texts', 'prev'];
+
+/** Version 2: version 1's fields by reference, plus the browser's public key (hashed) and its signature (not hashed). */
+export const receiptV2Schema: Json = {
+  ...head(
+    'receipt.v2.schema.json',
+    "Clinic Consent receipt, version 2 (signed by the patient's browser)",
+    "A version-1 receipt plus the public key of a non-extractable ECDSA P-256 key held by the patient's browser (inside the hashed bytes) and that key's signature over them (outside). The consent id is derived from the key, so only the holder of the private key can add to its chain. See schema/README.md.",
+  ),
+  type: 'object',
+  additionalProperties: false,
+  required: [...(receiptSchema['required'] as string[]).filter((name) => name !== 'hash'), 'deviceKey', 'hash', 'signature'],
+  properties: {
+    schema: { const: 'clinic-consent/receipt/2' },
+    ...Object.fromEntries(V1_FIELDS.map((name) => [name, { $ref: `receipt.v1.schema.json#/properties/${name}` }])),
+    consentId: string(PATTERNS.deviceConsentId, { description: '"k-" and the RFC 7638 JWK thumbprint (SHA-256, base64url) of deviceKey.' }),
+    deviceKey: {
+      type: 'object',
+      description: "The browser key's public half as a JWK (RFC 7517), exactly these four members.",
+      additionalProperties: false,
+      required: ['kty', 'crv', 'x', 'y'],
+      properties: { kty: { const: 'EC' }, crv: { const: 'P-256' }, x: string(PATTERNS.p256Coordinate), y: string(PATTERNS.p256Coordinate) },
+    },
+    hash: string(PATTERNS.sha256Hex, { description: 'Lower-case hex SHA-256 over the UTF-8 RFC 8785 canonical form of this receipt without `hash`, `texts` and `signature`.' }),
+    signature: string(PATTERNS.p256Signature, { description: 'base64url ECDSA P-256 / SHA-256 signature (IEEE P1363, r||s) by deviceKey over the same canonical bytes as `hash`.' }),
+  },
+};
+
 export const impressionSchema: Json = {
   ...head('impression.v1.schema.json', 'Clinic Consent banner impression, version 1', 'One banner display per tab session, so no-choice rates can be computed. Carries no consent id.'),
   type: 'object',

@@ -22,6 +22,12 @@ export const PATTERNS = {
   jurisdiction: '^[A-Z]{2}(-[A-Z0-9]{1,3})?$',
   /** Random pseudonymous consent id. */
   consentId: '^[A-Za-z0-9_-]{16,64}$',
+  /** The consent id of a browser-signed receipt: "k-" and the key's RFC 7638 thumbprint (base64url SHA-256). */
+  deviceConsentId: '^k-[A-Za-z0-9_-]{43}$',
+  /** One coordinate of a P-256 public key, base64url (RFC 7518). */
+  p256Coordinate: '^[A-Za-z0-9_-]{43}$',
+  /** An ECDSA P-256 / SHA-256 signature, IEEE P1363 (r||s), base64url. */
+  p256Signature: '^[A-Za-z0-9_-]{86}$',
   uuid: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
   sha256Hex: '^[0-9a-f]{64}$',
   sdkVersion: '^[0-9A-Za-z.+-]{1,32}$',

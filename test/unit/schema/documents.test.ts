@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { configSchema, impressionSchema, receiptSchema } from '../../../schema/documents.js';
+import { configSchema, impressionSchema, receiptSchema, receiptV2Schema } from '../../../schema/documents.js';
 
 const published = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../schema/${name}`, import.meta.url), 'utf8'));
 
@@ -8,6 +8,7 @@ describe('the published JSON schemas', () => {
   // schema/shapes.ts is the one source; the files are what editors and other tools read. `npm run schemas` rewrites them.
   it.each([
     ['receipt.v1.schema.json', receiptSchema],
+    ['receipt.v2.schema.json', receiptV2Schema],
     ['impression.v1.schema.json', impressionSchema],
     ['config.schema.json', configSchema],
   ])('%s is the document schema/documents.ts builds from schema/shapes.ts', (name, document) => {
