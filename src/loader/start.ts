@@ -8,7 +8,7 @@ import { clearStored } from '../blockers/cookies.js';
 import { startConsentMode } from '../blockers/consent-mode.js';
 import { startGate } from '../blockers/gate.js';
 import { installGuards } from '../blockers/guards/index.js';
-import { sensitiveMatcher } from '../blockers/sensitive.js';
+import { hideReferrer, sensitiveMatcher } from '../blockers/sensitive.js';
 import { resolveTrackingConfig } from '../blockers/tracking-config.js';
 import { bundleFor, chosenLocale, type BundledLocale } from '../config/locale-choice.js';
 import { NECESSARY, resolveConfig } from '../config/resolve.js';
@@ -52,6 +52,7 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
   const store = new ConsentStore(config, storage, { onPersisted: (record) => tabs.announce(record) });
   const tracking = resolveTrackingConfig((raw as { tracking?: unknown } | undefined)?.tracking);
   const sensitive = sensitiveMatcher(tracking.sensitivePaths);
+  guarded(() => hideReferrer(sensitive));
   // What may run on this page: the patient's choice, except that nothing optional runs on a sensitive page.
   const isGranted = (category: string, service?: string) =>
     store.isGranted(category, service) && (category === NECESSARY || !sensitive(location.pathname));

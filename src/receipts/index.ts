@@ -74,7 +74,7 @@ export function startReceipts(options: ReceiptsOptions): ReceiptsPart {
     const hashOfTexts = await textHash(texts);
     if (!(await store.texts(hashOfTexts))) await store.putTexts(hashOfTexts, { texts, known: false });
     const draft = draftReceipt(
-      { config, sdkVersion, deviceClass: deviceClass(), pageUrl: location.href, pageLocale: locale },
+      { config, sdkVersion, deviceClass: deviceClass(), pageUrl: location.origin + location.pathname, pageLocale: locale },
       decision,
       uuid(),
       hashOfTexts,
