@@ -4,9 +4,8 @@
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { ResolvedConfig } from '../config/types.js';
 import type { ConsentRecord } from '../consent/types.js';
-import { registrableDomain } from '../blockers/cookies.js';
 import { report } from '../errors.js';
-import { CHOICE_COOKIE, decodeChoice, encodeChoice } from './choice-cookie.js';
+import { CHOICE_COOKIE, encodeChoice, HOST_CHOICE_COOKIE, readChoice, type CookieChoice } from './choice-cookie.js';
 import { timed } from './timeout.js';
 
 const KEY = 'choice';
@@ -24,15 +23,9 @@ export class ChoiceStorage {
 
   constructor(private readonly config: ResolvedConfig) {}
 
-  /** The cookie's record, synchronously; null when absent or malformed. */
-  readCookie(): ConsentRecord | null {
-    const pair = document.cookie.split('; ').find((entry) => entry.startsWith(`${CHOICE_COOKIE}=`));
-    if (!pair) return null;
-    try {
-      return decodeChoice(decodeURIComponent(pair.slice(CHOICE_COOKIE.length + 1)), this.config);
-    } catch {
-      return null;
-    }
+  /** The cookie's choice, synchronously; null when absent, malformed or ambiguous. */
+  readCookie(): CookieChoice | null {
+    return readChoice(document.cookie, this.config);
   }
 
   /** Whether two records hold the same choice (dates, versions, grants), as the cookie would write them. */
@@ -40,13 +33,18 @@ export class ChoiceStorage {
     return encodeChoice(a, this.config) === encodeChoice(b, this.config);
   }
 
+  /**
+   * Host-only, as `__Host-cc_choice` on a secure origin; shared across subdomains only when the
+   * config names `cookieDomain` (such a cookie can then only deny until each host's IndexedDB confirms it).
+   */
   writeCookie(record: ConsentRecord): void {
     const maxAge = Math.max(0, Math.round((record.expiresAt - Date.now()) / 1000));
-    const domain = this.config.cookieDomain ?? registrableDomain(location.hostname);
+    const domain = this.config.cookieDomain;
+    const secure = isSecureContext ? '; Secure' : '';
     document.cookie =
-      `${CHOICE_COOKIE}=${encodeURIComponent(encodeChoice(record, this.config))}; Path=/; Max-Age=${maxAge}; SameSite=Lax` +
+      `${!domain && secure ? HOST_CHOICE_COOKIE : CHOICE_COOKIE}=${encodeURIComponent(encodeChoice(record, this.config))}; Path=/; Max-Age=${maxAge}; SameSite=Lax` +
       (domain ? `; Domain=${domain}` : '') +
-      (location.protocol === 'https:' ? '; Secure' : '');
+      secure;
   }
 
   /** Starts reading IndexedDB now, for the next readDatabase() (while the config is still being checked). */

@@ -1,0 +1,91 @@
+// The hostile page (issue 13): what reaches the SDK from outside its origin or through markup,
+// tried the way an attacker would, each attempt counted, and the count of grants or tracker runs
+// that got through asserted to be 0. Sibling subdomains are real hosts: Chromium maps *.clinic.test
+// to 127.0.0.1, so blog.clinic.test can set a cookie for the whole of clinic.test as a real one would.
+// Out of scope, as the README says: script already running in the page's own origin can call
+// ClinicConsent.acceptAll() itself.
+import type { BrowserContext, Page } from '@playwright/test';
+import { chromiumForRunners } from '../../support/chromium.mjs';
+import { clinicConfig } from '../../support/configs.js';
+import { expect, openGated, ran, state, test } from '../support/clinic-page.js';
+
+const chromium = chromiumForRunners();
+test.use({
+  launchOptions: { executablePath: chromium.executablePath, args: [...chromium.args, '--host-resolver-rules=MAP *.clinic.test 127.0.0.1'] },
+});
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+const GATED = '/test/e2e/pages/foundation/gated.html';
+const WWW = `http://www.clinic.test:${port}`;
+const BLOG = `http://blog.clinic.test:${port}`;
+const banner = (page: Page) => page.locator('clinic-consent [part~="banner"]');
+/** Gated scripts and trackers that ran: the page's own script is not one. */
+const optionalRuns = async (page: Page) => (await ran(page)).filter((name) => name !== 'page-own');
+
+/** A choice cookie value as the SDK itself writes it for "Accept all" (copied from a real decision). */
+async function copiedGrant(context: BrowserContext): Promise<string> {
+  const { page } = await openGated(context, clinicConfig());
+  await page.evaluate(() => window.ClinicConsent!.acceptAll());
+  const value = (await context.cookies()).find((cookie) => cookie.name.endsWith('cc_choice'))?.value;
+  await page.close();
+  await context.clearCookies();
+  await context.clearPermissions();
+  expect(value, 'the SDK wrote a choice cookie').toBeTruthy();
+  return value!;
+}
+
+/** Sets `cookie` from a page of the sibling host, as an agency's landing page or a blog could. */
+async function tossFromSibling(context: BrowserContext, cookie: string): Promise<void> {
+  const sibling = await context.newPage();
+  await sibling.goto(`${BLOG}/test/e2e/pages/foundation/embed.html`);
+  await sibling.evaluate((text) => {
+    document.cookie = text;
+  }, cookie);
+  await sibling.close();
+}
+
+test.describe('cookie tossing from a sibling subdomain', () => {
+  test('a granted choice cookie set for the parent domain grants nothing and asks again', async ({ browser }) => {
+    const source = await browser.newContext();
+    const value = await copiedGrant(source);
+    await source.close();
+
+    const context = await browser.newContext();
+    const attempts = [
+      `cc_choice=${value}; Domain=clinic.test; Path=/`,
+      `cc_choice=${value}; Domain=.clinic.test; Path=/; Max-Age=3600`,
+    ];
+    let through = 0;
+    for (const cookie of attempts) {
+      await context.clearCookies();
+      await tossFromSibling(context, cookie);
+      const { page, errors } = await openGated(context, clinicConfig(), `${WWW}${GATED}`);
+      await expect(banner(page), 'the patient is asked').toBeVisible();
+      const snapshot = await state(page);
+      through += Number(snapshot.categories.analytics === true || snapshot.categories.marketing === true) + (await optionalRuns(page)).length;
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    expect(through, `grants or scripts that got through, of ${attempts.length} attempts`).toBe(0);
+    await context.close();
+  });
+
+  test('a duplicate choice cookie on a deeper path cannot override a stored refusal', async ({ browser }) => {
+    const source = await browser.newContext();
+    const value = await copiedGrant(source);
+    await source.close();
+
+    const context = await browser.newContext();
+    const first = await openGated(context, clinicConfig(), `${WWW}${GATED}`);
+    await first.page.evaluate(() => window.ClinicConsent!.rejectAll());
+    await first.page.close();
+    // document.cookie lists the longer path first, so a naive reader takes the sibling's.
+    await tossFromSibling(context, `cc_choice=${value}; Domain=clinic.test; Path=/test`);
+
+    const { page } = await openGated(context, clinicConfig(), `${WWW}${GATED}`);
+    expect(await page.evaluate(() => document.cookie.match(/cc_choice=/g)?.length), 'both cookies are visible').toBe(2);
+    expect(await state(page)).toMatchObject({ decided: true, categories: { analytics: false, marketing: false } });
+    expect(await optionalRuns(page), 'nothing optional ran, not even before IndexedDB was read').toEqual([]);
+    await context.close();
+  });
+});
