@@ -2,8 +2,12 @@
 // `<iframe data-consent=… data-src=…>` and `<img data-consent=… data-src=…>` stay inert until
 // their category (and `data-consent-service`, if given) is granted, then run once, in document order.
 // Blocked embeds get a placeholder (placeholder.ts, loaded lazily) that says why and offers to allow them.
+// The gate turns markup into running script, so it must not do that for markup an attacker injected
+// (stored XSS that a nonce or 'strict-dynamic' CSP would otherwise leave inert): where the loader has a
+// nonce, only scripts with that nonce run; `necessary` scripts need no gate and are never run by it;
+// sources must be http(s).
 
-const SELECTOR = 'script[type="text/plain"][data-consent],iframe[data-consent][data-src],img[data-consent][data-src]';
+const SELECTOR = 'script[type="text/plain"][data-consent]:not([data-consent=necessary]),iframe[data-consent][data-src],img[data-consent][data-src]';
 
 export interface GateOptions {
   isGranted(category: string, service?: string): boolean;
@@ -17,6 +21,8 @@ export interface Gate {
 }
 
 export function startGate(options: GateOptions): Gate {
+  // Read while the loader runs (a classic script); an ES module has no currentScript and checks no nonce.
+  const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce;
   const claimed = new WeakSet<Element>();
   const placeholders = new WeakMap<Element, Promise<HTMLElement | null>>();
   let queue: Promise<unknown> = Promise.resolve();
@@ -27,6 +33,10 @@ export function startGate(options: GateOptions): Gate {
   const refresh = () => {
     for (const element of document.querySelectorAll(SELECTOR)) {
       if (claimed.has(element)) continue;
+      if (!trusted(element, nonce)) {
+        claimed.add(element);
+        continue;
+      }
       if (!granted(element)) {
         if (element.localName !== 'script' && !placeholders.has(element)) placeholders.set(element, options.placeholder(element));
         continue;
@@ -51,6 +61,15 @@ export function startGate(options: GateOptions): Gate {
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
   return { refresh };
+}
+
+/** Whether the page itself put this element there: the loader's nonce (if it has one) and an http(s) source. */
+function trusted(element: Element, nonce: string | undefined): boolean {
+  const source = element.getAttribute(element.localName === 'script' ? 'src' : 'data-src');
+  return (
+    (!nonce || element.localName !== 'script' || (element as HTMLScriptElement).nonce === nonce) &&
+    (source === null || /^https?:$/.test(new URL(source, document.baseURI).protocol))
+  );
 }
 
 interface ScriptPolicy {

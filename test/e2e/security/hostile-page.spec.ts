@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { chromiumForRunners } from '../../support/chromium.mjs';
 import { clinicConfig } from '../../support/configs.js';
 import { expect, openGated, ran, state, test } from '../support/clinic-page.js';
+import { madeHead, openMade, servePage } from './support.js';
 
 const chromium = chromiumForRunners();
 test.use({
@@ -88,4 +89,52 @@ test.describe('cookie tossing from a sibling subdomain', () => {
     expect(await optionalRuns(page), 'nothing optional ran, not even before IndexedDB was read').toEqual([]);
     await context.close();
   });
+});
+
+test.describe('injected gated markup under a strict-dynamic CSP', () => {
+  const strictDynamic = "script-src 'nonce-{{nonce}}' 'strict-dynamic'; object-src 'none'; base-uri 'none'";
+  const evil = (name: string) => `/evil/${name}.js`;
+  // What stored XSS could leave in the page: gated markup without the page's nonce.
+  const injected = [
+    `<script type="text/plain" data-consent="necessary" src="${evil('necessary')}"></script>`,
+    `<script type="text/plain" data-consent="analytics" src="${evil('analytics')}"></script>`,
+    `<script type="text/plain" data-consent="analytics">window.ran.push('evil-inline')</script>`,
+    `<script type="text/plain" data-consent="analytics" nonce="guess" src="${evil('guessed-nonce')}"></script>`,
+    `<script type="text/plain" data-consent="analytics" src="data:text/javascript,window.ran.push('evil-data')"></script>`,
+  ];
+  let fetched: string[];
+
+  test.beforeEach(async ({ context }) => {
+    fetched = [];
+    await context.route('**/evil/*', (route) => {
+      fetched.push(new URL(route.request().url()).pathname);
+      return route.fulfill({ contentType: 'text/javascript', body: `window.ran.push('evil')` });
+    });
+  });
+
+  for (const via of ['the parser', 'innerHTML'] as const) {
+    test(`markup injected through ${via} never runs, before or after "Accept all"; the clinic's own gated script does`, async ({ context }) => {
+      const markup = injected.join('\n');
+      const body =
+        via === 'the parser'
+          ? markup
+          : `<div id="comments"></div><script nonce="{{nonce}}">document.getElementById('comments').innerHTML = ${JSON.stringify(markup).replaceAll("</", "<\\/")};</script>`;
+      await servePage(context, '**/made/strict-dynamic.html', {
+        config: clinicConfig(),
+        csp: strictDynamic,
+        html: `<!doctype html><html lang="en"><head>${madeHead}
+          <script nonce="{{nonce}}" type="text/plain" data-consent="analytics">window.ran.push('own-gated')</script>
+          </head><body><main><h1>Reviews</h1>${body}</main></body></html>`,
+      });
+      const { page, errors } = await openMade(context, '/made/strict-dynamic.html');
+      expect(await optionalRuns(page), 'before any choice').toEqual([]);
+      await page.evaluate(() => window.ClinicConsent!.acceptAll());
+      await expect.poll(() => ran(page), { message: "the clinic's own gated script runs" }).toContain('own-gated');
+      // The gate works in document order: once the page's own script ran, every injected one was passed over.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+      const through = [...fetched, ...(await ran(page)).filter((name) => name.startsWith('evil'))];
+      expect(through, `injected scripts that got through, of ${injected.length} attempts`).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
 });
