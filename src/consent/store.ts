@@ -3,7 +3,6 @@
 // the network or the blockers; they read `state` and listen.
 import type { ResolvedConfig } from '../config/types.js';
 import type { ChoiceStorage } from '../storage/choice-storage.js';
-import { isRecord } from '../storage/choice-storage.js';
 import { ConsentChangeEvent, type ChangeReason } from './events.js';
 import { fingerprints } from './fingerprint.js';
 import { randomId } from './id.js';
@@ -84,10 +83,14 @@ export class ConsentStore extends EventTarget {
     return this.snapshot;
   }
 
-  /** Applies another tab's record; ignores anything that is not a well-formed record. */
-  receive(record: unknown): void {
-    if (this.locked || !isRecord(record)) return;
-    this.apply(record, 'sync', true);
+  /**
+   * Another tab says it decided. Any same-origin script can post on the channel, so the message is
+   * only a hint to re-read IndexedDB, whose record is applied if it is newer than the one held.
+   */
+  async receive(): Promise<void> {
+    if (this.locked) return;
+    const { record } = await this.storage.readDatabase();
+    if (record && record.decidedAt > (this.record?.decidedAt ?? -1)) this.apply(record, 'sync', true);
   }
 
   async decide(choice: ConsentChoice, method: DecisionMethod): Promise<ConsentSnapshot> {

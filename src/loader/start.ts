@@ -48,7 +48,7 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
     config = resolveConfig(fallbackConfig);
   }
   const storage = new ChoiceStorage(config);
-  const tabs = connectTabs((record) => store.receive(record));
+  const tabs = connectTabs(() => void store.receive());
   const store = new ConsentStore(config, storage, { onPersisted: (record) => tabs.announce(record) });
   const tracking = resolveTrackingConfig((raw as { tracking?: unknown } | undefined)?.tracking);
   const sensitive = sensitiveMatcher(tracking.sensitivePaths);

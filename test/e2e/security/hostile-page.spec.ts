@@ -138,3 +138,37 @@ test.describe('injected gated markup under a strict-dynamic CSP', () => {
     });
   }
 });
+
+test('a forged tab message never leaves a grant without a stored record', async ({ context }) => {
+  const victim = await openGated(context, clinicConfig());
+  const forger = await context.newPage();
+  await forger.goto('/test/e2e/pages/foundation/embed.html');
+  const forged = (decidedAt: number) => ({
+    format: 1,
+    consentId: 'forged',
+    decidedAt,
+    expiresAt: decidedAt + 86_400_000,
+    policyVersion: '2024-05',
+    method: 'accept-all',
+    fingerprints: {},
+    categories: { necessary: true, analytics: true, marketing: true },
+    services: { 'site-analytics': true, 'medisian-ads': true },
+  });
+  const attempts = [forged(Date.now()), forged(Date.now() + 60_000), forged(0)];
+  let through = 0;
+  for (const record of attempts) {
+    await forger.evaluate((message) => new BroadcastChannel('cc-clinic-choice').postMessage(message), record);
+    // A real message is applied within a task or two; give a forged one more than that.
+    await victim.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    const snapshot = await state(victim.page);
+    through += Number(snapshot.categories.analytics === true || snapshot.categories.marketing === true || snapshot.consentId === 'forged');
+  }
+  through += (await optionalRuns(victim.page)).length;
+  expect(through, `grants or scripts that got through, of ${attempts.length} forged messages`).toBe(0);
+
+  // Once the patient has decided, an older record (a replayed message) does not undo it either.
+  await victim.page.evaluate(() => window.ClinicConsent!.rejectAll());
+  await forger.evaluate((message) => new BroadcastChannel('cc-clinic-choice').postMessage(message), forged(1));
+  await victim.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  expect(await state(victim.page)).toMatchObject({ decided: true, method: 'reject-all', categories: { analytics: false } });
+});
