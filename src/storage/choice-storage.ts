@@ -39,12 +39,14 @@ export class ChoiceStorage {
    */
   writeCookie(record: ConsentRecord): void {
     const maxAge = Math.max(0, Math.round((record.expiresAt - Date.now()) / 1000));
-    const domain = this.config.cookieDomain;
+    const value = encodeURIComponent(encodeChoice(record, this.config));
     const secure = isSecureContext ? '; Secure' : '';
-    document.cookie =
-      `${!domain && secure ? HOST_CHOICE_COOKIE : CHOICE_COOKIE}=${encodeURIComponent(encodeChoice(record, this.config))}; Path=/; Max-Age=${maxAge}; SameSite=Lax` +
-      (domain ? `; Domain=${domain}` : '') +
-      secure;
+    const write = (domain: string | null) =>
+      (document.cookie = `${!domain && secure ? HOST_CHOICE_COOKIE : CHOICE_COOKIE}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax${domain ? `; Domain=${domain}` : ''}${secure}`);
+    write(this.config.cookieDomain);
+    // A Domain the browser refuses (a public suffix such as github.io, another site) would lose the
+    // synchronous decision on every visit: keep the cookie host-only instead.
+    if (this.config.cookieDomain && maxAge && !document.cookie.includes(`${CHOICE_COOKIE}=${value}`)) write(null);
   }
 
   /** Starts reading IndexedDB now, for the next readDatabase() (while the config is still being checked). */
