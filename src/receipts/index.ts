@@ -76,12 +76,14 @@ export function startReceipts(options: ReceiptsOptions): ReceiptsPart {
     const draft = draftReceipt(
       { config, sdkVersion, deviceClass: deviceClass(), pageUrl: location.origin + location.pathname, pageLocale: locale },
       decision,
-      uuid(),
+      decision.id ?? uuid(),
       hashOfTexts,
     );
     // Built and appended under one lock, and the append is a compare-and-swap on the chain head as
     // well, so two tabs deciding at once never fork a chain, with or without Web Locks.
     const entry = await withLock(`cc-clinic-receipts-chain`, async () => {
+      // A journaled decision another tab (or an earlier page) has already kept.
+      if (decision.id && (await store.receipts()).some((kept) => kept.receipt.id === decision.id)) return null;
       for (let attempt = 0; attempt < MAX_APPENDS; attempt++) {
         const head = await store.head(draft.consentId);
         const receipt = await seal(draft, head?.hash ?? null);
