@@ -74,26 +74,28 @@ function trusted(element: Element, nonce: string | undefined): boolean {
 
 interface ScriptPolicy {
   createScript(text: string): string;
+  createScriptURL(url: string): string;
 }
 
 let policy: ScriptPolicy | null | undefined;
 
 /**
- * Under `require-trusted-types-for 'script'`, script text must come through a policy: Chromium does
- * not carry the parser's trust over to a copy. The text is the page's own markup, and the copy still
- * needs the page's nonce to run, so the policy adds no way in. Pages list it as `trusted-types clinic-consent`.
+ * Under `require-trusted-types-for 'script'`, script text and URLs must come through a policy:
+ * Chromium does not carry the parser's trust over to a copy. Only markup that passed `trusted` (the
+ * loader's nonce, an http(s) source) gets here, so the policy adds no way in. Pages list it as
+ * `trusted-types clinic-consent`.
  */
-function trustedScript(text: string): string {
+function trustedAs(kind: keyof ScriptPolicy, text: string): string {
   if (policy === undefined) {
     try {
       const factory = (window as { trustedTypes?: { createPolicy(name: string, rules: ScriptPolicy): ScriptPolicy } }).trustedTypes;
-      policy = factory?.createPolicy('clinic-consent', { createScript: (source) => source }) ?? null;
+      policy = factory?.createPolicy('clinic-consent', { createScript: (source) => source, createScriptURL: (source) => source }) ?? null;
     } catch {
       // The page's CSP does not allow the policy name; the browser will refuse the script and say why.
       policy = null;
     }
   }
-  return policy ? policy.createScript(text) : text;
+  return policy ? policy[kind](text) : text;
 }
 
 function activate(element: Element): Promise<unknown> {
@@ -105,10 +107,11 @@ function activate(element: Element): Promise<unknown> {
     return Promise.resolve();
   }
   const original = element as HTMLScriptElement;
-  // A shallow clone keeps every attribute and the nonce slot (which getAttribute('nonce') hides under
-  // a header CSP); a text/plain script was never "already started", so inserting the clone runs it.
-  const script = original.cloneNode(false) as HTMLScriptElement;
-  if (original.text) script.text = trustedScript(original.text);
+  // A new element, not a clone: a script inserted through innerHTML is "already started", and a clone
+  // keeps that mark and never runs. The nonce slot is copied below (getAttribute hides it under a header CSP).
+  const script = document.createElement('script');
+  for (const { name, value } of original.attributes) script.setAttribute(name, name === 'src' ? trustedAs('createScriptURL', value) : value);
+  if (original.text) script.text = trustedAs('createScript', original.text);
   const type = original.getAttribute('data-type');
   if (type) script.setAttribute('type', type);
   else script.removeAttribute('type');
@@ -119,6 +122,8 @@ function activate(element: Element): Promise<unknown> {
     ? new Promise((resolve) => {
         script.addEventListener('load', resolve, { once: true });
         script.addEventListener('error', resolve, { once: true });
+        // A load that never settles must not hold back the scripts after it for ever (as in guards/hold.ts).
+        setTimeout(resolve, 10_000);
       })
     : Promise.resolve();
   original.replaceWith(script);
