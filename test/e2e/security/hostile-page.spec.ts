@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { chromiumForRunners } from '../../support/chromium.mjs';
 import { clinicConfig } from '../../support/configs.js';
 import { expect, openGated, ran, state, test } from '../support/clinic-page.js';
+import { routeTrackers, trackerCookies } from '../tracking/support/trackers.js';
 import { madeHead, openMade, servePage } from './support.js';
 
 const chromium = chromiumForRunners();
@@ -171,4 +172,44 @@ test('a forged tab message never leaves a grant without a stored record', async 
   await forger.evaluate((message) => new BroadcastChannel('cc-clinic-choice').postMessage(message), forged(1));
   await victim.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
   expect(await state(victim.page)).toMatchObject({ decided: true, method: 'reject-all', categories: { analytics: false } });
+});
+
+test('a tracker that retries after the refusal, every way it can, gets no request out and sets no cookie', async ({ context }) => {
+  const trackers = await routeTrackers(context);
+  // The page's own code (not gated, not in the catalog) keeps trying to reach trackers for 2 s.
+  const retrying = `
+    window.attempts = 0;
+    document.addEventListener('clinic-consent:change', function () {
+      if (window.retrying || !window.ClinicConsent.getState().decided || window.ClinicConsent.isGranted('analytics')) return;
+      window.retrying = true;
+      var n = 0;
+      var timer = setInterval(function () {
+        var ways = [
+          function () { var s = document.createElement('script'); s.src = 'https://www.googletagmanager.com/gtag/js?id=G-RETRY' + n; document.head.appendChild(s); },
+          function () { new Image().src = 'https://www.facebook.com/tr?id=1&ev=Retry' + n; },
+          function () { fetch('https://region1.google-analytics.com/g/collect?v=2&n=' + n, { method: 'POST', mode: 'no-cors', body: 'e' }).catch(function () {}); },
+          function () { navigator.sendBeacon('https://wcs.naver.com/m?n=' + n, 'pv'); },
+          function () { var x = new XMLHttpRequest(); x.open('POST', 'https://analytics.tiktok.com/api/v2/pixel?n=' + n); x.send('e'); },
+          function () { document.cookie = '_ga=GA1.1.' + n + '; path=/; max-age=3600'; },
+          function () { var f = document.createElement('iframe'); f.src = 'https://www.facebook.com/tr?id=1&frame=' + n; document.body.append(f); },
+          function () { document.body.insertAdjacentHTML('beforeend', '<img src="https://px.ads.linkedin.com/collect/?pid=1&n=' + n + '">'); },
+          function () { var d = document.createElement('div'); d.innerHTML = '<script src="https://www.clarity.ms/tag/retry' + n + '"><\\/script>'; document.body.append(d); },
+        ];
+        ways.forEach(function (way) { window.attempts++; try { way(); } catch (e) {} });
+        if (++n === 20) clearInterval(timer);
+      }, 100);
+    });`;
+  await servePage(context, '**/made/retrying.html', {
+    config: clinicConfig(),
+    html: `<!doctype html><html lang="en"><head>${madeHead.replaceAll(' nonce="{{nonce}}"', '')}<script>${retrying}</script></head><body><main><h1>Clinic</h1></main></body></html>`,
+  });
+  const { page, errors } = await openMade(context, '/made/retrying.html');
+  await page.evaluate(() => window.ClinicConsent!.rejectAll());
+  await expect.poll(() => page.evaluate(() => (window as unknown as { attempts: number }).attempts), { message: 'every attempt was made', timeout: 10_000 }).toBe(180);
+  // Let anything a guard missed reach the network.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  expect(trackers.requests.map((request) => request.url), 'tracker requests that got through, of 180 attempts').toEqual([]);
+  expect(await trackerCookies(context), 'tracker cookies set').toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { trackerRuns?: string[] }).trackerRuns ?? []), 'tracker scripts that ran').toEqual([]);
+  expect(errors).toEqual([]);
 });
