@@ -102,7 +102,7 @@ export function checkConfig(raw: unknown): string[] {
     list(entry.localStorageKeys, `${path}.localStorageKeys`, (key, keyPath) => text(key, keyPath, true));
   };
 
-  const categories = root.categories === undefined ? {} : object(root.categories, 'categories', Object.keys(root.categories as object));
+  const categories = root.categories === undefined ? {} : object(root.categories, 'categories', Object.keys(Object(root.categories)));
   for (const [id, value] of Object.entries(categories ?? {})) {
     const path = `categories.${id}`;
     if (!idPattern.test(id)) problem(path, 'a category id of lower-case letters, digits and "-"', id);

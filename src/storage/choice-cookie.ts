@@ -62,17 +62,16 @@ export function decodeChoice(value: string, config: ResolvedConfig): ConsentReco
 
 /**
  * The choice in a `document.cookie` string, or null: none, malformed, or two cookies of one name
- * (a sibling's on a deeper path is listed first), which can be told apart by nothing and so ask again.
+ * (a sibling's on a deeper path is listed first), which nothing can tell apart, so the patient is asked again.
  */
 export function readChoice(cookies: string, config: ResolvedConfig): CookieChoice | null {
   const values = (name: string) => cookies.split(/; */).filter((pair) => pair.startsWith(`${name}=`)).map((pair) => pair.slice(name.length + 1));
   const own = values(HOST_CHOICE_COOKIE);
-  const plain = values(CHOICE_COOKIE);
-  if (own.length > 1 || plain.length > 1) return null;
-  const value = own[0] ?? plain[0];
-  if (value === undefined) return null;
+  // No other host can set a `__Host-` cookie, so plain ones matter only without it.
+  const found = own.length ? own : values(CHOICE_COOKIE);
+  if (found.length !== 1) return null;
   try {
-    const record = decodeChoice(decodeURIComponent(value), config);
+    const record = decodeChoice(decodeURIComponent(found[0] as string), config);
     return record && { record, verified: own.length > 0 };
   } catch {
     return null;
