@@ -14,8 +14,8 @@ const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../dist');
 const KB = 1024;
 
 export const budgets = {
-  'returning visit (loader)': { goal: 5 * KB, ceiling: 11.1 * KB },
-  'first visit (loader + UI + largest locale)': { goal: 15 * KB, ceiling: 20.4 * KB },
+  'returning visit (loader)': { goal: 5 * KB, ceiling: 11.05 * KB },
+  'first visit (loader + UI + largest locale)': { goal: 15 * KB, ceiling: 20.35 * KB },
 };
 
 function brotliSize(files) {
