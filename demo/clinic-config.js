@@ -41,7 +41,7 @@ window.ClinicConsentConfig = {
           },
           "cookies": [
             {
-              "name": "cc_choice",
+              "name": "__Host-cc_choice",
               "retention": {
                 "ko": "12개월",
                 "en": "12 months",

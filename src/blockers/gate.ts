@@ -2,8 +2,12 @@
 // `<iframe data-consent=… data-src=…>` and `<img data-consent=… data-src=…>` stay inert until
 // their category (and `data-consent-service`, if given) is granted, then run once, in document order.
 // Blocked embeds get a placeholder (placeholder.ts, loaded lazily) that says why and offers to allow them.
+// The gate turns markup into running script, so it must not do that for markup an attacker injected
+// (stored XSS that a nonce or 'strict-dynamic' CSP would otherwise leave inert): where the loader has a
+// nonce, only scripts with that nonce run; `necessary` scripts need no gate and are never run by it;
+// sources must be http(s).
 
-const SELECTOR = 'script[type="text/plain"][data-consent],iframe[data-consent][data-src],img[data-consent][data-src]';
+const SELECTOR = 'script[type="text/plain"][data-consent]:not([data-consent=necessary]),iframe[data-consent][data-src],img[data-consent][data-src]';
 
 export interface GateOptions {
   isGranted(category: string, service?: string): boolean;
@@ -17,6 +21,8 @@ export interface Gate {
 }
 
 export function startGate(options: GateOptions): Gate {
+  // Read while the loader runs (a classic script); an ES module has no currentScript and checks no nonce.
+  const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce;
   const claimed = new WeakSet<Element>();
   const placeholders = new WeakMap<Element, Promise<HTMLElement | null>>();
   let queue: Promise<unknown> = Promise.resolve();
@@ -27,6 +33,10 @@ export function startGate(options: GateOptions): Gate {
   const refresh = () => {
     for (const element of document.querySelectorAll(SELECTOR)) {
       if (claimed.has(element)) continue;
+      if (!trusted(element, nonce)) {
+        claimed.add(element);
+        continue;
+      }
       if (!granted(element)) {
         if (element.localName !== 'script' && !placeholders.has(element)) placeholders.set(element, options.placeholder(element));
         continue;
@@ -53,28 +63,39 @@ export function startGate(options: GateOptions): Gate {
   return { refresh };
 }
 
+/** Whether the page itself put this element there: the loader's nonce (if it has one) and an http(s) source. */
+function trusted(element: Element, nonce: string | undefined): boolean {
+  const source = element.getAttribute(element.localName === 'script' ? 'src' : 'data-src');
+  return (
+    (!nonce || element.localName !== 'script' || (element as HTMLScriptElement).nonce === nonce) &&
+    (source === null || /^https?:$/.test(new URL(source, document.baseURI).protocol))
+  );
+}
+
 interface ScriptPolicy {
   createScript(text: string): string;
+  createScriptURL(url: string): string;
 }
 
 let policy: ScriptPolicy | null | undefined;
 
 /**
- * Under `require-trusted-types-for 'script'`, script text must come through a policy: Chromium does
- * not carry the parser's trust over to a copy. The text is the page's own markup, and the copy still
- * needs the page's nonce to run, so the policy adds no way in. Pages list it as `trusted-types clinic-consent`.
+ * Under `require-trusted-types-for 'script'`, script text and URLs must come through a policy:
+ * Chromium does not carry the parser's trust over to a copy. Only markup that passed `trusted` (the
+ * loader's nonce, an http(s) source) gets here, so the policy adds no way in. Pages list it as
+ * `trusted-types clinic-consent`.
  */
-function trustedScript(text: string): string {
+function trustedAs(kind: keyof ScriptPolicy, text: string): string {
   if (policy === undefined) {
     try {
       const factory = (window as { trustedTypes?: { createPolicy(name: string, rules: ScriptPolicy): ScriptPolicy } }).trustedTypes;
-      policy = factory?.createPolicy('clinic-consent', { createScript: (source) => source }) ?? null;
+      policy = factory?.createPolicy('clinic-consent', { createScript: (source) => source, createScriptURL: (source) => source }) ?? null;
     } catch {
       // The page's CSP does not allow the policy name; the browser will refuse the script and say why.
       policy = null;
     }
   }
-  return policy ? policy.createScript(text) : text;
+  return policy ? policy[kind](text) : text;
 }
 
 function activate(element: Element): Promise<unknown> {
@@ -86,10 +107,11 @@ function activate(element: Element): Promise<unknown> {
     return Promise.resolve();
   }
   const original = element as HTMLScriptElement;
-  // A shallow clone keeps every attribute and the nonce slot (which getAttribute('nonce') hides under
-  // a header CSP); a text/plain script was never "already started", so inserting the clone runs it.
-  const script = original.cloneNode(false) as HTMLScriptElement;
-  if (original.text) script.text = trustedScript(original.text);
+  // A new element, not a clone: a script inserted through innerHTML is "already started", and a clone
+  // keeps that mark and never runs. The nonce slot is copied below (getAttribute hides it under a header CSP).
+  const script = document.createElement('script');
+  for (const { name, value } of original.attributes) script.setAttribute(name, name === 'src' ? trustedAs('createScriptURL', value) : value);
+  if (original.text) script.text = trustedAs('createScript', original.text);
   const type = original.getAttribute('data-type');
   if (type) script.setAttribute('type', type);
   else script.removeAttribute('type');
@@ -100,6 +122,8 @@ function activate(element: Element): Promise<unknown> {
     ? new Promise((resolve) => {
         script.addEventListener('load', resolve, { once: true });
         script.addEventListener('error', resolve, { once: true });
+        // A load that never settles must not hold back the scripts after it for ever (as in guards/hold.ts).
+        setTimeout(resolve, 10_000);
       })
     : Promise.resolve();
   original.replaceWith(script);

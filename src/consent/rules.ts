@@ -147,3 +147,14 @@ export function stricter(a: ConsentRecord, b: ConsentRecord): ConsentRecord {
     services: both(newer.services, older.services),
   };
 }
+
+/** `record` with every optional category and service refused: all a cookie that may not grant can say. */
+export function refusalOf(config: ResolvedConfig, record: ConsentRecord): ConsentRecord {
+  const categories: Record<string, boolean> = {};
+  const services: Record<string, boolean> = {};
+  for (const category of config.categories) {
+    categories[category.id] = category.required;
+    for (const service of category.services) services[service.id] = category.required;
+  }
+  return { ...record, categories, services };
+}

@@ -6,8 +6,7 @@ import type { ChoiceStorage } from '../storage/choice-storage.js';
 import { ConsentChangeEvent, type ChangeReason } from './events.js';
 import { fingerprints } from './fingerprint.js';
 import { randomId } from './id.js';
-import { isRecord } from './record.js';
-import { gpcRefusal, initialSnapshot, recordOf, snapshotOf, stricter } from './rules.js';
+import { gpcRefusal, initialSnapshot, recordOf, refusalOf, snapshotOf, stricter } from './rules.js';
 import type { ConsentChoice, ConsentRecord, ConsentSnapshot, DecisionMethod } from './types.js';
 
 export interface ConsentStoreOptions {
@@ -57,7 +56,8 @@ export class ConsentStore extends EventTarget {
     this.locked = false;
     const cookie = this.storage.readCookie();
     // The state is "known" once a cookie is found; without one, IndexedDB may still hold a choice.
-    if (cookie) this.apply(cookie, 'restore', true);
+    // A cookie another host could have set (cookie tossing) may only deny until IndexedDB confirms it.
+    if (cookie) this.apply(cookie.verified ? cookie.record : refusalOf(this.config, cookie.record), 'restore', true);
   }
 
   /** Reads IndexedDB, reconciles it with the cookie (restoring whichever is missing) and applies the result. */
@@ -65,19 +65,32 @@ export class ConsentStore extends EventTarget {
     if (this.locked) return this.snapshot;
     const cookie = this.storage.readCookie();
     const { record: stored } = await this.storage.readDatabase();
-    let record: ConsentRecord | null = stored ?? (cookie ? { ...cookie, consentId: randomId() } : null);
-    if (stored && cookie && !this.storage.sameChoice(stored, cookie)) record = stricter(stored, cookie);
-    if (record && (!stored || !cookie || record !== stored)) await this.storage.write(record);
+    let record = stored;
+    // IndexedDB is this origin's store of record. A newer cookie that differs (a write to IndexedDB
+    // was lost) may take grants away, never add them; an older one never wins.
+    if (stored && cookie && cookie.record.decidedAt >= stored.decidedAt && !this.storage.sameChoice(stored, cookie.record)) {
+      record = stricter(stored, cookie.record);
+    }
+    // Without a record, only this host's own cookie, or one that grants nothing, is the patient's choice.
+    if (!stored && cookie && (cookie.verified || this.storage.sameChoice(cookie.record, refusalOf(this.config, cookie.record)))) {
+      record = { ...cookie.record, consentId: randomId() };
+    }
+    if (record && record !== stored) await this.storage.write(record);
+    else if (record && !(cookie?.verified && this.storage.sameChoice(record, cookie.record))) this.storage.writeCookie(record);
     this.apply(record, 'restore', true);
     const refusal = this.gpc ? gpcRefusal(this.config, this.prints, record, record?.consentId || randomId(), this.now()) : null;
     if (refusal) await this.persist(refusal);
     return this.snapshot;
   }
 
-  /** Applies another tab's record; ignores anything that is not a well-formed record. */
-  receive(record: unknown): void {
-    if (this.locked || !isRecord(record)) return;
-    this.apply(record, 'sync', true);
+  /**
+   * Another tab says it decided. Any same-origin script can post on the channel, so the message is
+   * only a hint to re-read IndexedDB, whose record is applied if it is newer than the one held.
+   */
+  async receive(): Promise<void> {
+    if (this.locked) return;
+    const { record } = await this.storage.readDatabase();
+    if (record && record.decidedAt > (this.record?.decidedAt ?? -1)) this.apply(record, 'sync', true);
   }
 
   async decide(choice: ConsentChoice, method: DecisionMethod): Promise<ConsentSnapshot> {

@@ -6,7 +6,7 @@ import { clearStored } from '../blockers/cookies.js';
 import { startConsentMode } from '../blockers/consent-mode.js';
 import { startGate } from '../blockers/gate.js';
 import { installGuards } from '../blockers/guards/index.js';
-import { sensitiveMatcher } from '../blockers/sensitive.js';
+import { hideReferrer, sensitiveMatcher } from '../blockers/sensitive.js';
 import { catalogEntries } from '../blockers/trackers.js';
 import { bundleFor, chosenLocale } from '../config/locale-choice.js';
 import { NECESSARY, resolveConfig } from '../config/resolve.js';
@@ -36,7 +36,8 @@ export function readConfig(raw: unknown): ResolvedConfig {
 /** 2. The consent state: storage (choice cookie + IndexedDB), the store on it, and the other tabs it hears from and tells. */
 export function openState(config: ResolvedConfig): { storage: ChoiceStorage; store: ConsentStore } {
   const storage = new ChoiceStorage(config);
-  const tabs = connectTabs((record) => store.receive(record));
+  // Another tab's message is only a hint to re-read storage (any same-origin script can post one).
+  const tabs = connectTabs(() => void store.receive());
   const store = new ConsentStore(config, storage, { onPersisted: (record) => tabs.announce(record) });
   return { storage, store };
 }
@@ -49,6 +50,7 @@ export function openState(config: ResolvedConfig): { storage: ChoiceStorage; sto
 export function startBlocking(config: ResolvedConfig, store: ConsentStore, lazy: LazyParts, allow: (category: string) => void): (category: string, service?: string) => boolean {
   const { tracking } = config;
   const sensitive = sensitiveMatcher(tracking.sensitivePaths);
+  guarded(() => hideReferrer(sensitive));
   // What may run on this page: the patient's choice, except that nothing optional runs on a sensitive page.
   const isGranted = (category: string, service?: string) => store.isGranted(category, service) && (category === NECESSARY || !sensitive(location.pathname));
   installGuards({ config, tracking, isGranted, onChange: (listener) => store.addEventListener(ConsentChangeEvent.type, listener) });

@@ -162,8 +162,9 @@ export class Delivery {
     let response: Response;
     try {
       // A string body goes as text/plain;charset=UTF-8, a "simple" request: no preflight. keepalive lets
-      // the request finish if the patient closes the tab meanwhile; no cookies, nothing but the JSON.
-      response = await fetch(url, { method: 'POST', body, keepalive, credentials: 'omit', signal: AbortSignal.timeout(TIMEOUT_MS) });
+      // the request finish if the patient closes the tab meanwhile; no cookies, no Referer (the page's
+      // path and query may name the patient), nothing but the JSON.
+      response = await fetch(url, { method: 'POST', body, keepalive, credentials: 'omit', referrerPolicy: 'no-referrer', signal: AbortSignal.timeout(TIMEOUT_MS) });
     } catch {
       return { kind: 'retry' };
     } finally {

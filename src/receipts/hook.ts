@@ -1,13 +1,15 @@
 // The loader's whole share of receipts, kept tiny for the loader's budget: it notes each decision
-// made in this tab (with the texts on screen) for the lazy receipts chunk, holding it in memory until
-// the chunk could be fetched, and fetches that chunk to flush a non-empty outbox on load and on
+// made in this tab (with the texts on screen) for the lazy receipts chunk, journaling it (journal.ts)
+// until the chunk has kept it, and fetches that chunk to flush a non-empty outbox on load and on
 // `online`. Must not import the chunk statically.
 import type { ShownTexts } from '../../schema/types.js';
 import { ConsentChangeEvent } from '../consent/events.js';
+import { randomId } from '../consent/id.js';
 import type { ConsentStore } from '../consent/store.js';
 import { hasOutbox } from '../storage/receipt-store.js';
 import type { ReceiptsOptions, ReceiptsPart } from './index.js';
-import type { ReceiptsApi } from './types.js';
+import { journal, journaled, strike } from './journal.js';
+import type { Decision, ReceiptsApi } from './types.js';
 
 export interface ReceiptsHook extends ReceiptsApi {
   /** The banner is being shown: fetches the chunk ahead of the likely decision, and counts one impression per tab session. */
@@ -49,13 +51,20 @@ export function hookReceipts(
     );
   };
 
+  // Journaled first, in the same task as the decision: the page may be gone before the chunk arrives.
+  const keep = (decision: Decision, fresh?: boolean): void => {
+    if (fresh) journal(decision);
+    quietly((chunk) => chunk.decided(decision).then(() => strike(decision.id)));
+  };
+  // Decisions an earlier page made but closed too soon to keep.
+  journaled().forEach((decision) => keep(decision));
+
   store.addEventListener(ConsentChangeEvent.type, (event) => {
     const { method, state } = (event as ConsentChangeEvent).detail;
     const record = store.currentRecord;
     // Reads and other tabs' decisions are not decisions made here; those tabs keep their own receipts.
     if (method === 'restore' || method === 'sync' || !record) return;
-    const decision = { record, consentVersion: state.consentVersion, shown: textsOnScreen() };
-    quietly((chunk) => chunk.decided(decision));
+    keep({ id: randomId(), record, consentVersion: state.consentVersion, shown: textsOnScreen() }, true);
   });
   const flush = (): void => {
     if (store.config.receiptEndpoint) void hasOutbox().then((queued) => queued && quietly((chunk) => chunk.flush()));

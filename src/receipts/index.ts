@@ -73,14 +73,16 @@ export function startReceipts(options: ReceiptsOptions): ReceiptsPart {
     const hashOfTexts = await textHash(texts);
     if (!(await store.texts(hashOfTexts))) await store.putTexts(hashOfTexts, { texts, known: false });
     const draft = draftReceipt(
-      { config, sdkVersion, deviceClass: deviceClass(), pageUrl: location.href, pageLocale: locale },
+      { config, sdkVersion, deviceClass: deviceClass(), pageUrl: location.origin + location.pathname, pageLocale: locale },
       decision,
-      uuid(),
+      decision.id ?? uuid(),
       hashOfTexts,
     );
     // Built and appended under one lock, and the append is a compare-and-swap on the chain head as
     // well, so two tabs deciding at once never fork a chain, with or without Web Locks.
     const entry = await withLock(`cc-clinic-receipts-chain`, async () => {
+      // A journaled decision another tab (or an earlier page) has already kept.
+      if (decision.id && (await store.receipts()).some((kept) => kept.receipt.id === decision.id)) return null;
       // Signed where the browser and the collector can (device-key.ts); the consent id is then the key's.
       const key = endpoint ? await deviceKey(store, endpoint) : null;
       const consentId = key?.consentId ?? draft.consentId;

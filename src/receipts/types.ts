@@ -5,6 +5,8 @@ import type { ConsentRecord } from '../consent/types.js';
 
 /** A decision made in this tab, captured when it was made. */
 export interface Decision {
+  /** The receipt's id, chosen when the decision is made, so the journal's entry is built into one receipt only. */
+  readonly id?: string;
   readonly record: ConsentRecord;
   /** The consent version (fingerprint of what was asked) at the time. */
   readonly consentVersion: string;

@@ -1,12 +1,25 @@
 // The small necessary first-party cookie that mirrors the choice. IndexedDB cannot be read
-// synchronously, so the loader reads this to decide at once, and its Domain (the registrable
-// domain) shares the choice across www. and m. It holds versions, dates and grants only: no
-// consent id, because a cookie travels with every request to the clinic's server.
+// synchronously, so the loader reads this to decide at once. It holds versions, dates and grants
+// only: no consent id, because a cookie travels with every request to the clinic's server.
+// Any host under the same registrable domain can set a cookie this page reads ("cookie tossing"),
+// so only a `__Host-` cookie is this host's own; see readChoice for what the others may do.
 import { DECISION_METHODS } from '../../schema/shapes.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { ConsentRecord } from '../consent/types.js';
 
 export const CHOICE_COOKIE = 'cc_choice';
+/**
+ * Its name on a secure origin with no shared `cookieDomain`: the browser accepts a `__Host-` cookie
+ * only from this very host, Secure, with Path=/ and no Domain (RFC 6265bis, "Cookie Name Prefixes").
+ */
+export const HOST_CHOICE_COOKIE = `__Host-${CHOICE_COOKIE}`;
+
+/** The choice a cookie holds, and whether this host's SDK surely wrote it. */
+export interface CookieChoice {
+  readonly record: ConsentRecord;
+  /** A `__Host-` cookie. Any other may come from a sibling subdomain: it may deny, never grant, until IndexedDB confirms it. */
+  readonly verified: boolean;
+}
 
 /** `1|decided|expires|method|policy|category:0/1:fingerprint,…|service:0/1,…` (dates in base 36). */
 export function encodeChoice(record: ConsentRecord, config: ResolvedConfig): string {
@@ -44,4 +57,22 @@ export function decodeChoice(value: string, config: ResolvedConfig): ConsentReco
     }
   }
   return { format: 1, consentId: '', decidedAt, expiresAt, policyVersion: decodeURIComponent(policy), fingerprints, categories, services, method: methodName };
+}
+
+/**
+ * The choice in a `document.cookie` string, or null: none, malformed, or two cookies of one name
+ * (a sibling's on a deeper path is listed first), which nothing can tell apart, so the patient is asked again.
+ */
+export function readChoice(cookies: string, config: ResolvedConfig): CookieChoice | null {
+  const values = (name: string) => cookies.split(/; */).filter((pair) => pair.startsWith(`${name}=`)).map((pair) => pair.slice(name.length + 1));
+  const own = values(HOST_CHOICE_COOKIE);
+  // No other host can set a `__Host-` cookie, so plain ones matter only without it.
+  const found = own.length ? own : values(CHOICE_COOKIE);
+  if (found.length !== 1) return null;
+  try {
+    const record = decodeChoice(decodeURIComponent(found[0] as string), config);
+    return record && { record, verified: own.length > 0 };
+  } catch {
+    return null;
+  }
 }

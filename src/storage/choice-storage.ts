@@ -6,8 +6,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { isRecord } from '../consent/record.js';
 import type { ConsentRecord } from '../consent/types.js';
 import { report } from '../errors.js';
-import { CHOICE_COOKIE, decodeChoice, encodeChoice } from './choice-cookie.js';
-import { registrableDomain } from './domain.js';
+import { CHOICE_COOKIE, encodeChoice, HOST_CHOICE_COOKIE, readChoice, type CookieChoice } from './choice-cookie.js';
 import { timed } from './timeout.js';
 
 const KEY = 'choice';
@@ -25,15 +24,9 @@ export class ChoiceStorage {
 
   constructor(private readonly config: ResolvedConfig) {}
 
-  /** The cookie's record, synchronously; null when absent or malformed. */
-  readCookie(): ConsentRecord | null {
-    const pair = document.cookie.split('; ').find((entry) => entry.startsWith(`${CHOICE_COOKIE}=`));
-    if (!pair) return null;
-    try {
-      return decodeChoice(decodeURIComponent(pair.slice(CHOICE_COOKIE.length + 1)), this.config);
-    } catch {
-      return null;
-    }
+  /** The cookie's choice, synchronously; null when absent, malformed or ambiguous. */
+  readCookie(): CookieChoice | null {
+    return readChoice(document.cookie, this.config);
   }
 
   /** Whether two records hold the same choice (dates, versions, grants), as the cookie would write them. */
@@ -41,13 +34,20 @@ export class ChoiceStorage {
     return encodeChoice(a, this.config) === encodeChoice(b, this.config);
   }
 
+  /**
+   * Host-only, as `__Host-cc_choice` on a secure origin; shared across subdomains only when the
+   * config names `cookieDomain` (such a cookie can then only deny until each host's IndexedDB confirms it).
+   */
   writeCookie(record: ConsentRecord): void {
     const maxAge = Math.max(0, Math.round((record.expiresAt - Date.now()) / 1000));
-    const domain = this.config.cookieDomain ?? registrableDomain(location.hostname);
-    document.cookie =
-      `${CHOICE_COOKIE}=${encodeURIComponent(encodeChoice(record, this.config))}; Path=/; Max-Age=${maxAge}; SameSite=Lax` +
-      (domain ? `; Domain=${domain}` : '') +
-      (location.protocol === 'https:' ? '; Secure' : '');
+    const value = encodeURIComponent(encodeChoice(record, this.config));
+    const secure = isSecureContext ? '; Secure' : '';
+    const write = (domain: string | null) =>
+      (document.cookie = `${!domain && secure ? HOST_CHOICE_COOKIE : CHOICE_COOKIE}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax${domain ? `; Domain=${domain}` : ''}${secure}`);
+    write(this.config.cookieDomain);
+    // A Domain the browser refuses (a public suffix such as github.io, another site) would lose the
+    // synchronous decision on every visit: keep the cookie host-only instead.
+    if (this.config.cookieDomain && maxAge && !document.cookie.includes(`${CHOICE_COOKIE}=${value}`)) write(null);
   }
 
   /** Starts reading IndexedDB now, for the next readDatabase() (while the config is still being checked). */

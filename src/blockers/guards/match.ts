@@ -67,7 +67,9 @@ export function createMatcher(entries: readonly TrackerEntry[]): Matcher {
       return cookieRules.find(([regex]) => regex.test(name))?.[1];
     },
     inline(text, defined) {
-      return inlineRules.find(([regex, name]) => regex.test(text) && !defined(name))?.[2];
+      // What the code calls, not what its strings and comments mention (a link to a tracker's site, a note).
+      const code = text.replace(/\/\/.*|\/\*[\s\S]*?\*\/|(["'`])(?:\\[\s\S]|(?!\1)[^\\])*\1/g, ' ');
+      return inlineRules.find(([regex, name]) => regex.test(code) && !defined(name))?.[2];
     },
   };
 }

@@ -4,7 +4,7 @@ import { createStore, del } from 'idb-keyval';
 import type { ClinicConsentApi } from '../../../src/api.js';
 import type { ClinicConsentConfig } from '../../../src/config/types.js';
 import { startClinicConsent } from '../../../src/loader/start.js';
-import { CHOICE_COOKIE } from '../../../src/storage/choice-cookie.js';
+import { CHOICE_COOKIE, HOST_CHOICE_COOKIE } from '../../../src/storage/choice-cookie.js';
 
 export function clinicConfig(overrides: Partial<ClinicConsentConfig> = {}): ClinicConsentConfig {
   return {
@@ -36,6 +36,7 @@ export function clinicConfig(overrides: Partial<ClinicConsentConfig> = {}): Clin
 /** Forgets any stored choice, so the next core starts as a first visit. */
 export async function forgetChoice(): Promise<void> {
   document.cookie = `${CHOICE_COOKIE}=; Path=/; Max-Age=0`;
+  document.cookie = `${HOST_CHOICE_COOKIE}=; Path=/; Max-Age=0; Secure`;
   await del('choice', createStore('cc-clinic', 'choice'));
 }
 

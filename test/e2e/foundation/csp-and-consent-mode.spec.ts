@@ -3,7 +3,7 @@
 import { clinicConfig } from '../../support/configs.js';
 import { expect, expectRuns, openGated, test, watch } from '../support/clinic-page.js';
 
-test('a gated inline script runs under a header CSP with a nonce and Trusted Types; one without the nonce stays blocked', async ({ page }) => {
+test('a gated inline script runs under a header CSP with a nonce and Trusted Types; one without the nonce is never activated', async ({ page }) => {
   const { errors } = await watch(page);
   const response = await page.goto('/test/e2e/pages/foundation/csp.html');
   expect(response?.headers()['content-security-policy']).toContain("require-trusted-types-for 'script'");
@@ -11,7 +11,8 @@ test('a gated inline script runs under a header CSP with a nonce and Trusted Typ
   await page.evaluate(() => window.ClinicConsent!.acceptAll());
   await expectRuns(page, ['analytics-inline-1', 'analytics-external']);
   const violations = await page.evaluate(() => window.cspViolations);
-  expect(violations, 'only the script without the nonce was refused').toEqual(['script-src-elem inline']);
+  // The gate leaves a script without the loader's nonce inert (issue 13), so the CSP has nothing to refuse.
+  expect(violations, 'no script was even attempted without the nonce').toEqual([]);
   expect(errors).toEqual([]);
 });
 

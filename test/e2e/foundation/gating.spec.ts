@@ -45,7 +45,7 @@ test.describe('markup gating', () => {
     await context.addCookies(['_ga', '_ga_CLINIC1', '_fbp'].map((name) => ({ name, value: 'old', url })));
     const { page, errors } = await openGated(context, clinicConfig());
     await page.evaluate(() => window.ClinicConsent!.rejectAll());
-    expect(await cookieNames(page)).toEqual(['cc_choice', 'clinic_session']);
+    expect(await cookieNames(page)).toEqual(['__Host-cc_choice', 'clinic_session']);
     await page.reload();
     await page.evaluate(() => window.ClinicConsent!.ready);
     expect(await ran(page)).toEqual(['page-own']);
@@ -56,10 +56,10 @@ test.describe('markup gating', () => {
     const { page } = await openGated(context, clinicConfig());
     await page.evaluate(() => window.ClinicConsent!.acceptAll());
     await expectRuns(page, everything);
-    expect(await cookieNames(page)).toEqual(['_fbp', '_ga', '_ga_CLINIC1', 'cc_choice', 'clinic_session']);
+    expect(await cookieNames(page)).toEqual(['__Host-cc_choice', '_fbp', '_ga', '_ga_CLINIC1', 'clinic_session']);
 
     await page.evaluate(() => window.ClinicConsent!.withdraw());
-    expect(await cookieNames(page)).toEqual(['cc_choice', 'clinic_session']);
+    expect(await cookieNames(page)).toEqual(['__Host-cc_choice', 'clinic_session']);
     expect(await state(page)).toMatchObject({ method: 'withdraw', categories: { necessary: true, analytics: false, marketing: false } });
     await page.reload();
     await page.evaluate(() => window.ClinicConsent!.ready);

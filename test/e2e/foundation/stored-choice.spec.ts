@@ -59,11 +59,11 @@ test.describe('a returning visitor', () => {
     const first = await openGated(context, clinicConfig());
     await first.page.evaluate(() => window.ClinicConsent!.accept({ categories: ['analytics'] }));
     const consentId = (await state(first.page)).consentId;
-    await context.clearCookies({ name: 'cc_choice' });
+    await context.clearCookies({ name: '__Host-cc_choice' });
 
     const second = await openGated(context, clinicConfig());
     await expectRuns(second.page, analyticsRuns);
-    expect(await cookieNames(second.page)).toContain('cc_choice');
+    expect(await cookieNames(second.page)).toContain('__Host-cc_choice');
     expect((await state(second.page)).consentId, 'the consent id survives from IndexedDB').toBe(consentId);
     await expect(banner(second.page)).toHaveCount(0);
   });
@@ -103,7 +103,7 @@ test.describe('a returning visitor', () => {
     await first.close();
 
     // Delete the cookie (its Max-Age ends with the choice) so only IndexedDB carries the old record.
-    await context.clearCookies({ name: 'cc_choice' });
+    await context.clearCookies({ name: '__Host-cc_choice' });
     const later = await context.newPage();
     await later.clock.install({ time: start + 31 * day });
     await later.addInitScript((config) => Object.assign(window, { ClinicConsentConfig: config }), clinicConfig({ consentLifetimeDays: 30 }));

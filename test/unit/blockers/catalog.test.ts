@@ -174,6 +174,25 @@ describe('catalog matching leaves the page alone', () => {
     expect(match.inline('swcs_do(); mykakaoPixel("1"); refbq(2);', () => false)).toBeUndefined();
   });
 
+  // Regression (issue 13, defect 8): a link to https://wcs.naver.net in a string was held as Naver
+  // Analytics, so a clinic's own inline code was blocked for what it mentioned.
+  it.each([
+    'document.getElementById("n").href = "https://wcs.naver.net/help";',
+    "var note = 'call wcs_do() after kakaoPixel(id)'; // wcs.inflow() is Naver's",
+    '/* wcs.inflow(); kakaoPixel("1") */ showBooking();',
+    'const help = `see wcs.naver.com or wcs_do(${1})`;',
+  ])('does not hold an inline script that only mentions a tracker: %s', (text) => {
+    expect(match.inline(text, () => false)).toBeUndefined();
+  });
+
+  it.each([
+    ['wcs.inflow("clinic.test"); wcs_do();', 'naver-analytics'],
+    ['var link = "https://wcs.naver.net"; if (window.wcs) wcs.inflow();', 'naver-analytics'],
+    ["kakaoPixel('1234567890').pageView(); // see kakaoPixel docs", 'kakao-pixel'],
+  ])('holds an inline script for the tracker it calls: %s', (text, service) => {
+    expect(match.inline(text, () => false)?.service).toBe(service);
+  });
+
   it('does not hold an inline snippet that names a tracker host or defines its own stub (its inserted script is held instead)', () => {
     expect(match.inline("var s = document.createElement('script'); s.src = 'https://www.clarity.ms/tag/x';", () => false)).toBeUndefined();
     expect(match.inline("fbq('init', '1'); fbq('track', 'PageView'); ttq.page(); twq('config', 'x');", () => false)).toBeUndefined();
