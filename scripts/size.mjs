@@ -15,7 +15,7 @@ const KB = 1024;
 
 export const budgets = {
   'returning visit (loader)': { goal: 5 * KB, ceiling: 10.5 * KB },
-  'first visit (loader + UI + largest locale)': { goal: 15 * KB, ceiling: 19.8 * KB },
+  'first visit (loader + UI + largest locale)': { goal: 15 * KB, ceiling: 19.85 * KB },
 };
 
 function brotliSize(files) {
