@@ -15,13 +15,15 @@ import type { ProofV1 } from './proof/export.js';
 import { verifyProof } from './proof/verify.js';
 import { listKeys } from './routes/keys.js';
 import { main as serve } from './server.js';
-import { createSite, listSites } from './sites.js';
+import { addOrigins, createSite, listSites } from './sites.js';
 
 const USAGE = `usage: clinic-consent-collector <command>
 
   serve                                   start the collector (default; configured by environment variables)
   site add <id> --origin <url>... [--name <name>] [--lifetime-days <n>]
                                           register a clinic site; prints its API token once
+  site add-origin <id> --origin <url>...  let a registered site post from more origins (its receipts waiting
+                                          in browsers are sent on their next try)
   site list                               list sites and their origins
   token add <site-id> | --admin           create another API token; prints it once
   jobs run                                run the rollup, checkpoint and retention jobs now
@@ -68,6 +70,14 @@ export async function runCli(argv: readonly string[], out: Out = console.log, er
         return createToken(db.pool, site.id, 'cli');
       });
       out(`API token (shown once): ${token}`);
+      return 0;
+    }
+    if (command === 'site' && sub === 'add-origin') {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { origin: { type: 'string', multiple: true } } });
+      const id = positionals[0];
+      if (!id || !values.origin?.length) throw new CollectorError('CC_ERR_QUERY', 'site add-origin needs a site id and at least one --origin');
+      const site = await withDb((db) => addOrigins(db.pool, id, values.origin ?? []));
+      out(`site ${site.id} (${site.origins.join(', ')})`);
       return 0;
     }
     if (command === 'site' && sub === 'list') {

@@ -77,6 +77,17 @@ export async function upsertSite(pool: Pool, site: NewSite): Promise<Site> {
   return toSite(rows[0] as SiteRow);
 }
 
+/** Adds origins to a registered site (kept once each); CC_ERR_NOT_FOUND when there is no such site. */
+export async function addOrigins(pool: Pool, id: string, origins: readonly string[]): Promise<Site> {
+  const added = origins.map(normaliseOrigin);
+  const { rows } = await pool.query<SiteRow>(
+    `UPDATE sites SET origins = ARRAY(SELECT DISTINCT unnest(origins || $2::text[]) ORDER BY 1) WHERE id = $1 RETURNING *`,
+    [id, added],
+  );
+  if (!rows[0]) throw new CollectorError('CC_ERR_NOT_FOUND', `site "${id}"`);
+  return toSite(rows[0]);
+}
+
 export async function listSites(pool: Pool): Promise<Site[]> {
   const { rows } = await pool.query<SiteRow>('SELECT * FROM sites ORDER BY id');
   return rows.map(toSite);
