@@ -2,6 +2,7 @@
 // rollups built by the watermark job, today from raw rows, and both together give the same numbers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../src/auth.js';
+import { statsPage } from '../src/dashboard/render.js';
 import { runRollup } from '../src/jobs/rollup.js';
 import type { StatsReport } from '../src/stats/query.js';
 import { draft, impression, post, seal, setup } from './helpers.js';
@@ -49,11 +50,12 @@ afterAll(async () => {
 describe('GET /v1/sites/:siteId/stats', () => {
   it('computes consent, accept-all, reject-all, custom and no-choice rates against banner views', async () => {
     const report = await stats('from=2026-11-20&to=2026-11-23');
-    expect(report.totals).toMatchObject({ impressions: 7, decisions: 4, acceptAll: 2, rejectAll: 1, custom: 1, optIn: 3 });
-    expect(report.totals.consentRate).toBeCloseTo(3 / 7);
-    expect(report.totals.noChoiceRate).toBeCloseTo(3 / 7);
+    expect(report.totals).toMatchObject({ impressions: 7, decisions: 4, acceptAll: 2, rejectAll: 1, custom: 1, optIn: 3, withdrawals: 0 });
+    expect(report.totals.consentRate, 'of the consent ids that decided').toBeCloseTo(3 / 4);
+    expect(report.totals.noChoiceRate, 'of the banner views').toBeCloseTo(3 / 7);
     expect(report.byDay.map((d) => d.key), 'every day of the range, gaps included').toEqual(['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23']);
-    expect(report.byDay[2]?.impressions).toBe(0);
+    expect(report.byDay[2], 'a day without data is marked as such, not as 0 %').toMatchObject({ impressions: 0, decisions: 0, empty: true });
+    expect(report.byDay[1]?.empty).toBe(false);
     expect(report.byLocale.map((l) => [l.key, l.decisions])).toEqual([['en', 1], ['ko', 3]]);
     expect(report.byPolicyVersion.map((p) => [p.key, p.decisions])).toEqual([['2024-03', 3], ['2026-11', 1]]);
     const analytics = report.items.find((i) => i.kind === 'category' && i.id === 'analytics');
@@ -71,9 +73,9 @@ describe('GET /v1/sites/:siteId/stats', () => {
     expect(after.totals).toEqual(before.totals);
     expect(after.byDay).toEqual(before.byDay);
     expect(after.items).toEqual(before.items);
-    // Proof that completed days now come from the rollups: the raw rows of 20 November are gone, the counts stay.
-    await ctx.pool.query("DELETE FROM receipts WHERE received_at < '2026-11-21'");
-    expect((await stats('from=2026-11-20&to=2026-11-20')).totals.acceptAll).toBe(1);
+    // Proof that completed days' banner views now come from the rollups: the raw rows of 20 November are gone, the counts stay.
+    await ctx.pool.query("DELETE FROM impressions WHERE received_at < '2026-11-21'");
+    expect((await stats('from=2026-11-20&to=2026-11-20')).totals.impressions).toBe(2);
     const again = await runRollup(ctx.pool, now);
     expect(again.days, 'a second run has nothing to do').toEqual([]);
   });
@@ -95,6 +97,49 @@ describe('GET /v1/sites/:siteId/stats', () => {
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.replace('\uFEFF', '').split('\r\n');
     expect(lines[0]).toMatch(/^dimension,key,impressions,decisions,acceptAll/);
-    expect(lines).toContain('day,2026-11-21,3,2,0,1,1,0,0,1,0.3333,0,0.3333,0.3333,0.3333');
+    expect(lines).toContain('day,2026-11-21,3,2,0,1,1,0,0,1,0.5000,0,0.5000,0.5000,0,0.3333');
+  });
+});
+
+describe('each consent id counts once, by its latest decision', () => {
+  it('an accept later withdrawn is a withdrawal, not consent; its categories count as not granted', async () => {
+    const consentId = 'stats_withdrawn_after_accept_01';
+    now = new Date('2026-11-24T09:00:00Z');
+    const accepted = seal(draft({ consentId, method: 'accept-all', clientTime: '2026-11-24T09:00:00.000Z' }));
+    expect((await post(ctx.app, '/v1/receipts', accepted)).statusCode).toBe(201);
+    const day = await stats('from=2026-11-24&to=2026-11-24');
+    expect(day.totals).toMatchObject({ decisions: 1, acceptAll: 1, optIn: 1, withdrawals: 0, consentRate: 1 });
+
+    now = new Date('2026-11-24T09:05:00Z');
+    const withdrawn = seal(
+      draft({ consentId, method: 'withdraw', clientTime: '2026-11-24T09:05:00.000Z', categories: { ...denyAll }, services: svcDenied }),
+      accepted.hash,
+    );
+    expect((await post(ctx.app, '/v1/receipts', withdrawn)).statusCode).toBe(201);
+    const after = await stats('from=2026-11-24&to=2026-11-24');
+    expect(after.totals, 'one consent id, withdrawn: "consent rate 100 %" beside "1 withdrawal" can no longer happen').toMatchObject({
+      decisions: 1, acceptAll: 0, optIn: 0, withdrawals: 1, consentRate: 0, withdrawalRate: 1,
+    });
+    expect(after.items.find((i) => i.kind === 'category' && i.id === 'analytics')).toMatchObject({ granted: 0, total: 1 });
+
+    // The accept arriving again late (resent from an outbox) does not bring the consent back.
+    expect((await post(ctx.app, '/v1/receipts', accepted)).statusCode).toBe(200);
+    expect((await stats('from=2026-11-24&to=2026-11-24')).totals).toMatchObject({ optIn: 0, withdrawals: 1 });
+  });
+});
+
+describe('the dashboard page', () => {
+  it('writes what each number means under it, shows withdrawals on their own, and draws a day without data as a gap', async () => {
+    const report = await stats('from=2026-11-21&to=2026-11-24');
+    const site = { id: 'demo-clinic', name: 'Demo', origins: [], consentLifetimeDays: 365 };
+    const en = statsPage('en', site, report, { locales: [], policyVersions: [] });
+    expect(en).toContain('Of the consent ids whose latest decision falls in this period');
+    expect(en).toContain('one patient on two devices is two');
+    expect(en).toMatch(/<small>Withdrawn<\/small><b>\d+(\.\d)?%<\/b><small>1 consent ids<\/small>/);
+    expect(en, 'no data on 22 November: a dashed gap, not a 0 % dot').toContain('<title>2026-11-22: no data</title>');
+    expect(en).not.toMatch(/<circle[^>]*><title>2026-11-22:/);
+    const ko = statsPage('ko', site, report, { locales: [], policyVersions: [] });
+    expect(ko).toContain('2026-11-22: 데이터 없음');
+    expect(ko).toContain('한 환자가 기기 두 대를 쓰면 두 개로 셉니다');
   });
 });

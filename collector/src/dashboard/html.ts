@@ -13,7 +13,7 @@ header h1{font-size:1.1rem;margin:0;flex:1}main{max-width:1100px;margin:0 auto;p
 section{background:#fff;border:1px solid #e0e0e0;border-radius:8px;padding:1rem;margin:1rem 0}
 h2{font-size:1rem;margin:0 0 .5rem}.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:.75rem}
 .kpi{background:#fff;border:1px solid #e0e0e0;border-radius:8px;padding:.75rem}.kpi b{display:block;font-size:1.6rem}
-.kpi small{color:#616161}form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}label{display:grid;font-size:.85rem;gap:.2rem}
+.kpi small{color:#616161}.kpi .def{font-size:.8rem;color:#424242;margin:.4rem 0 0}form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}label{display:grid;font-size:.85rem;gap:.2rem}
 table{border-collapse:collapse;width:100%;font-size:.85rem}td,th{border-bottom:1px solid #eee;padding:.35rem;text-align:left;vertical-align:top}
 .bad{color:#c62828;font-weight:600}.good{color:#2e7d32}.legend span{display:inline-block;margin-right:1rem}
 .legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}a{color:#1565c0}

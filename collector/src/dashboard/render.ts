@@ -6,6 +6,7 @@ import type { ProofV1 } from '../proof/export.js';
 import type { ProofCheck } from '../proof/verify.js';
 import type { Site } from '../sites.js';
 import type { Rates, StatsReport } from '../stats/query.js';
+import { numberTexts } from './definitions.js';
 import { escapeHtml as e, page } from './html.js';
 import { MESSAGES, type Lang, type Messages } from './i18n.js';
 import { COLORS, horizontalBars, lineChart, pct, stackedBars } from './svg.js';
@@ -32,8 +33,8 @@ export function sitesPage(lang: Lang, sites: readonly Site[]): string {
 
 const deviceLabel = (m: Messages, key: string): string => (key === 'mobile' || key === 'tablet' || key === 'desktop' ? m[key] : key);
 
-function kpi(label: string, value: number, note: string): string {
-  return `<div class="kpi"><small>${e(label)}</small><b>${pct(value)}</b><small>${e(note)}</small></div>`;
+function kpi(label: string, value: number, note: string, definition: string): string {
+  return `<div class="kpi"><small>${e(label)}</small><b>${pct(value)}</b><small>${e(note)}</small><p class="def">${e(definition)}</p></div>`;
 }
 
 function options(values: readonly string[], selected: string | undefined, allLabel: string, label = (v: string) => v): string {
@@ -47,10 +48,13 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
   const base = `/dashboard/sites/${encodeURIComponent(site.id)}`;
   const t = report.totals;
   const rateRows = (rows: ReadonlyArray<{ key: string } & Rates>, label = (k: string) => k) =>
-    rows.map((row) => ({ label: label(row.key), value: row.consentRate, note: `(${row.optIn}/${Math.max(row.impressions, row.decisions)})` }));
+    rows.map((row) => ({ label: label(row.key), value: row.consentRate, note: `(${row.optIn}/${row.decisions})` }));
   const itemRows = (kind: 'category' | 'service') =>
     report.items.filter((i) => i.kind === kind).map((i) => ({ label: i.id, value: i.rate, note: `(${i.granted}/${i.total})` }));
-  const legend = [[m.acceptAll, COLORS.accept], [m.custom, COLORS.custom], [m.rejectAll, COLORS.reject], [m.noChoice, COLORS.none]]
+  const n = numberTexts(lang);
+  // The day's bar is its banner views: decisions take their share of them, the rest is "no choice".
+  const share = (d: Rates): number => 1 - d.noChoiceRate;
+  const legend = [[m.acceptAll, COLORS.accept], [m.custom, COLORS.custom], [m.rejectAll, COLORS.reject], [n.withdrawn, COLORS.withdrawn], [m.noChoice, COLORS.none]]
     .map(([name, color]) => `<span><i style="background:${color}"></i>${e(name ?? '')}</span>`).join('');
   const body = `
 <form class="filters" method="get" action="${base}"><input type="hidden" name="lang" value="${lang}">
@@ -59,12 +63,13 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
 <label>${e(m.policyVersion)}<select name="policyVersion">${options(facets.policyVersions, q.policyVersion, m.all)}</select></label>
 <label>${e(m.deviceClass)}<select name="deviceClass">${options(['mobile', 'tablet', 'desktop'], q.deviceClass, m.all, (v) => deviceLabel(m, v))}</select></label>
 <button>${e(m.apply)}</button> <a href="/v1/sites/${encodeURIComponent(site.id)}/stats.csv?${e(params.toString())}">${e(m.exportCsv)}</a></form>
-<div class="kpis" style="margin-top:1rem">${kpi(m.consentRate, t.consentRate, `${t.optIn}`)}${kpi(m.acceptAll, t.acceptAllRate, `${t.acceptAll}`)}${kpi(m.rejectAll, t.rejectAllRate, `${t.rejectAll + t.gpc}`)}${kpi(m.custom, t.customRate, `${t.custom}`)}${kpi(m.noChoice, t.noChoiceRate, `${m.impressions} ${t.impressions}`)}</div>
-<p><small>${e(m.decisions)} ${t.decisions} · ${e(m.withdrawals)} ${t.withdrawals} · ${e(m.rawNote)}</small></p>
-<section><h2>${e(m.byDay)}</h2>${lineChart(m.byDay, report.byDay.map((d) => ({ label: d.key, value: d.consentRate })))}</section>
-<section><h2>${e(m.outcomesByDay)}</h2><p class="legend">${legend}</p>${stackedBars(m.outcomesByDay, report.byDay.map((d) => ({ label: d.key, parts: [
-    { name: m.acceptAll, value: d.acceptAllRate, color: COLORS.accept }, { name: m.custom, value: d.customRate, color: COLORS.custom },
-    { name: m.rejectAll, value: d.rejectAllRate, color: COLORS.reject }, { name: m.noChoice, value: d.noChoiceRate, color: COLORS.none }] })))}</section>
+<div class="kpis" style="margin-top:1rem">${kpi(m.consentRate, t.consentRate, `${t.optIn} / ${t.decisions} ${n.consentIds}`, n.consentRateDef)}${kpi(m.acceptAll, t.acceptAllRate, `${t.acceptAll} ${n.consentIds}`, n.acceptAllDef)}${kpi(m.rejectAll, t.rejectAllRate, `${t.rejectAll + t.gpc} ${n.consentIds}`, n.rejectAllDef)}${kpi(m.custom, t.customRate, `${t.custom} ${n.consentIds}`, n.customDef)}${kpi(n.withdrawn, t.withdrawalRate, `${t.withdrawals} ${n.consentIds}`, n.withdrawnDef)}${kpi(m.noChoice, t.noChoiceRate, `${t.impressions} ${n.views}`, n.noChoiceDef)}</div>
+<p><small>${e(m.rawNote)}</small></p>
+<section><h2>${e(m.byDay)}</h2>${lineChart(m.byDay, report.byDay.map((d) => ({ label: d.key, value: d.empty ? null : d.consentRate })), n.noData)}</section>
+<section><h2>${e(m.outcomesByDay)}</h2><p class="legend">${legend}</p>${stackedBars(m.outcomesByDay, report.byDay.map((d) => ({ label: d.key, parts: d.empty ? null : [
+    { name: m.acceptAll, value: d.acceptAllRate * share(d), color: COLORS.accept }, { name: m.custom, value: d.customRate * share(d), color: COLORS.custom },
+    { name: m.rejectAll, value: d.rejectAllRate * share(d), color: COLORS.reject }, { name: n.withdrawn, value: d.withdrawalRate * share(d), color: COLORS.withdrawn },
+    { name: m.noChoice, value: d.noChoiceRate, color: COLORS.none }] })), n.noData)}</section>
 <section><h2>${e(m.byLocale)}</h2>${horizontalBars(m.byLocale, rateRows(report.byLocale))}</section>
 <section><h2>${e(m.byPolicyVersion)}</h2>${horizontalBars(m.byPolicyVersion, rateRows(report.byPolicyVersion))}</section>
 <section><h2>${e(m.byDeviceClass)}</h2>${horizontalBars(m.byDeviceClass, rateRows(report.byDeviceClass, (k) => deviceLabel(m, k)))}</section>

@@ -7,7 +7,7 @@ import { escapeHtml } from './html.js';
 const W = 720;
 const H = 220;
 const PAD = { left: 44, right: 12, top: 12, bottom: 28 };
-export const COLORS = { accept: '#2e7d32', custom: '#1565c0', reject: '#c62828', none: '#9e9e9e', line: '#1565c0' } as const;
+export const COLORS = { accept: '#2e7d32', custom: '#1565c0', reject: '#c62828', withdrawn: '#6a1b9a', none: '#9e9e9e', line: '#1565c0' } as const;
 
 const pct = (value: number): string => `${Math.round(value * 1000) / 10}%`;
 
@@ -33,23 +33,36 @@ function dayLabels(labels: readonly string[], xOf: (i: number) => number): strin
   return picks.map((i) => `<text x="${xOf(i)}" y="${H - 8}" font-size="11" text-anchor="${anchor(i)}" fill="#616161">${escapeHtml(labels[i] ?? '')}</text>`).join('');
 }
 
-export function lineChart(title: string, points: ReadonlyArray<{ label: string; value: number }>): string {
+/** A dashed marker for a day without data: a gap says "nothing known", where a 0 % dot would say "nobody agreed". */
+function noDataMark(x: number, label: string, noData: string): string {
+  return `<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${PAD.top}" y2="${H - PAD.bottom}" stroke="#bdbdbd" stroke-dasharray="3 3" class="no-data"><title>${escapeHtml(label)}: ${escapeHtml(noData)}</title></line>`;
+}
+
+/** A rate over days; a day whose value is null has no data and breaks the line. */
+export function lineChart(title: string, points: ReadonlyArray<{ label: string; value: number | null }>, noData = 'no data'): string {
   const inner = W - PAD.left - PAD.right;
   const xOf = (i: number): number => PAD.left + (points.length <= 1 ? inner / 2 : (i * inner) / (points.length - 1));
   const yOf = (v: number): number => PAD.top + (1 - Math.min(1, Math.max(0, v))) * (H - PAD.top - PAD.bottom);
-  const path = points.map((p, i) => `${xOf(i).toFixed(1)},${yOf(p.value).toFixed(1)}`).join(' ');
-  const dots = points
-    .map((p, i) => `<circle cx="${xOf(i).toFixed(1)}" cy="${yOf(p.value).toFixed(1)}" r="2.5" fill="${COLORS.line}"><title>${escapeHtml(p.label)}: ${pct(p.value)}</title></circle>`)
-    .join('');
-  return frame(title, `${grid()}<polyline fill="none" stroke="${COLORS.line}" stroke-width="2" points="${path}"/>${dots}${dayLabels(points.map((p) => p.label), xOf)}`);
+  const segments: string[][] = [[]];
+  const marks = points.map((p, i) => {
+    if (p.value === null) {
+      segments.push([]);
+      return noDataMark(xOf(i), p.label, noData);
+    }
+    segments.at(-1)?.push(`${xOf(i).toFixed(1)},${yOf(p.value).toFixed(1)}`);
+    return `<circle cx="${xOf(i).toFixed(1)}" cy="${yOf(p.value).toFixed(1)}" r="2.5" fill="${COLORS.line}"><title>${escapeHtml(p.label)}: ${pct(p.value)}</title></circle>`;
+  });
+  const lines = segments.filter((points) => points.length > 1).map((points) => `<polyline fill="none" stroke="${COLORS.line}" stroke-width="2" points="${points.join(' ')}"/>`);
+  return frame(title, `${grid()}${lines.join('')}${marks.join('')}${dayLabels(points.map((p) => p.label), xOf)}`);
 }
 
 export interface Stack {
   readonly label: string;
-  readonly parts: ReadonlyArray<{ name: string; value: number; color: string }>;
+  /** Null: no data that day, drawn as a gap with a dashed marker. */
+  readonly parts: ReadonlyArray<{ name: string; value: number; color: string }> | null;
 }
 
-export function stackedBars(title: string, stacks: readonly Stack[]): string {
+export function stackedBars(title: string, stacks: readonly Stack[], noData = 'no data'): string {
   const inner = W - PAD.left - PAD.right;
   const step = stacks.length === 0 ? inner : inner / stacks.length;
   const barW = Math.max(1, step * 0.8);
@@ -57,6 +70,7 @@ export function stackedBars(title: string, stacks: readonly Stack[]): string {
   const bars = stacks
     .map((stack, i) => {
       let y = PAD.top + plotH;
+      if (!stack.parts) return noDataMark(PAD.left + i * step + step / 2, stack.label, noData);
       return stack.parts
         .map((part) => {
           const h = Math.max(0, Math.min(1, part.value)) * plotH;

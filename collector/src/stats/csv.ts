@@ -10,7 +10,7 @@ function cell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const RATE_COLUMNS = ['impressions', 'decisions', 'acceptAll', 'rejectAll', 'custom', 'gpc', 'withdrawals', 'optIn', 'consentRate', 'acceptAllRate', 'rejectAllRate', 'customRate', 'noChoiceRate'] as const;
+const RATE_COLUMNS = ['impressions', 'decisions', 'acceptAll', 'rejectAll', 'custom', 'gpc', 'withdrawals', 'optIn', 'consentRate', 'acceptAllRate', 'rejectAllRate', 'customRate', 'withdrawalRate', 'noChoiceRate'] as const;
 
 export function statsToCsv(report: StatsReport): string {
   const lines = [['dimension', 'key', ...RATE_COLUMNS].join(',')];
