@@ -64,6 +64,7 @@ SELECT DISTINCT ON (site_id, consent_id) site_id, consent_id, id, seq, method, l
        granted, denied, granted_svc, denied_svc, client_time, received_at
   FROM receipts ORDER BY site_id, consent_id, client_time DESC, seq DESC;
 
--- Days are the clinic's days: a time zone per site (IANA name), defaulting from its country when not set.
+-- Days are the clinic's days: a time zone per site (IANA name), set when the site is registered (from --time-zone,
+-- else from its country); sites registered before keep UTC days until `site set-zone` changes them.
 ALTER TABLE sites ADD COLUMN country text CHECK (country ~ '^[A-Z]{2}$');
-ALTER TABLE sites ADD COLUMN time_zone text;
+ALTER TABLE sites ADD COLUMN time_zone text NOT NULL DEFAULT 'UTC';

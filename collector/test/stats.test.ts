@@ -5,7 +5,8 @@ import { createToken } from '../src/auth.js';
 import { statsPage } from '../src/dashboard/render.js';
 import { runRollup } from '../src/jobs/rollup.js';
 import type { StatsReport } from '../src/stats/query.js';
-import { draft, impression, post, seal, setup } from './helpers.js';
+import { createSite } from '../src/sites.js';
+import { draft, impression, ORIGIN, post, seal, setup } from './helpers.js';
 
 let now = new Date('2026-11-20T10:00:00Z');
 let ctx: Awaited<ReturnType<typeof setup>>;
@@ -28,15 +29,15 @@ async function day(at: string, impressions: number, receipts: Parameters<typeof 
   }
 }
 
-const stats = async (query: string): Promise<StatsReport> => {
-  const res = await ctx.app.inject({ method: 'GET', url: `/v1/sites/demo-clinic/stats?${query}`, headers: { authorization: `Bearer ${token}` } });
+const stats = async (query: string, site = 'demo-clinic'): Promise<StatsReport> => {
+  const res = await ctx.app.inject({ method: 'GET', url: `/v1/sites/${site}/stats?${query}`, headers: { authorization: `Bearer ${token}` } });
   expect(res.statusCode, res.body).toBe(200);
   return res.json<StatsReport>();
 };
 
 beforeAll(async () => {
   ctx = await setup({ now: () => now });
-  token = await createToken(ctx.pool, 'demo-clinic');
+  token = await createToken(ctx.pool, null);
   await day('2026-11-20T10:00:00Z', 2, [{ method: 'accept-all' }]);
   await day('2026-11-21T23:59:00Z', 3, [{ method: 'reject-all', categories: denyAll, services: svcDenied, locale: 'en' }, { method: 'preferences', categories: prefs, services: svcDenied, deviceClass: 'desktop' }]);
   await day('2026-11-23T08:00:00Z', 2, [{ method: 'accept-all', policy: { url: 'https://clinic.example/privacy', version: '2026-11' } }]);
@@ -135,11 +136,39 @@ describe('the dashboard page', () => {
     const en = statsPage('en', site, report, { locales: [], policyVersions: [] });
     expect(en).toContain('Of the consent ids whose latest decision falls in this period');
     expect(en).toContain('one patient on two devices is two');
+    expect(en).toContain('Days start at midnight in UTC.');
     expect(en).toMatch(/<small>Withdrawn<\/small><b>\d+(\.\d)?%<\/b><small>1 consent ids<\/small>/);
     expect(en, 'no data on 22 November: a dashed gap, not a 0 % dot').toContain('<title>2026-11-22: no data</title>');
     expect(en).not.toMatch(/<circle[^>]*><title>2026-11-22:/);
     const ko = statsPage('ko', site, report, { locales: [], policyVersions: [] });
     expect(ko).toContain('2026-11-22: 데이터 없음');
     expect(ko).toContain('한 환자가 기기 두 대를 쓰면 두 개로 셉니다');
+  });
+});
+
+describe("days are the clinic's days", () => {
+  it('a Seoul site (country KR) counts 01:30 KST as that day, in the stats and in the rollups', async () => {
+    const site = await createSite(ctx.pool, { id: 'seoul-clinic', origins: [ORIGIN], country: 'KR' });
+    expect(site.timeZone).toBe('Asia/Seoul');
+    // 2026-11-25 16:30 UTC is 26 November, 01:30 in Seoul.
+    now = new Date('2026-11-25T16:30:00Z');
+    expect((await post(ctx.app, '/v1/impressions', impression({ siteId: 'seoul-clinic', day: '2026-11-25' }))).statusCode).toBe(201);
+    expect((await post(ctx.app, '/v1/receipts', seal(draft({ siteId: 'seoul-clinic', consentId: 'stats_seoul_night_owl_01' })))).statusCode).toBe(201);
+    now = new Date('2026-11-26T01:00:00Z');
+    const before = await stats('from=2026-11-25&to=2026-11-26', 'seoul-clinic');
+    expect(before.timeZone).toBe('Asia/Seoul');
+    expect(before.byDay.map((d) => [d.key, d.impressions, d.decisions])).toEqual([['2026-11-25', 0, 0], ['2026-11-26', 1, 1]]);
+
+    now = new Date('2026-11-27T12:00:00Z');
+    await runRollup(ctx.pool, now);
+    await ctx.pool.query("DELETE FROM impressions WHERE site_id = 'seoul-clinic'");
+    const after = await stats('from=2026-11-25&to=2026-11-26', 'seoul-clinic');
+    expect(after.byDay.map((d) => [d.key, d.impressions, d.decisions]), 'the rollup buckets by the Seoul day too').toEqual([['2026-11-25', 0, 0], ['2026-11-26', 1, 1]]);
+  });
+
+  it('refuses a country with several zones or an unknown zone, naming the fix', async () => {
+    await expect(createSite(ctx.pool, { id: 'us-clinic', origins: [ORIGIN], country: 'US' })).rejects.toThrow(/give --time-zone/);
+    await expect(createSite(ctx.pool, { id: 'mars-clinic', origins: [ORIGIN], timeZone: 'Mars/Olympus' })).rejects.toThrow(/not an IANA name/);
+    expect((await createSite(ctx.pool, { id: 'la-clinic', origins: [ORIGIN], country: 'US', timeZone: 'America/Los_Angeles' })).timeZone).toBe('America/Los_Angeles');
   });
 });

@@ -13,6 +13,8 @@ export interface NumberTexts {
   readonly noData: string;
   readonly consentIds: string;
   readonly views: string;
+  /** `{zone}`: the site's IANA time zone. */
+  readonly daysIn: string;
 }
 
 const en: NumberTexts = {
@@ -26,6 +28,7 @@ const en: NumberTexts = {
   noData: 'no data',
   consentIds: 'consent ids',
   views: 'banner views',
+  daysIn: 'Days start at midnight in {zone}.',
 };
 
 const ko: NumberTexts = {
@@ -39,6 +42,7 @@ const ko: NumberTexts = {
   noData: '데이터 없음',
   consentIds: '동의 ID',
   views: '배너 노출',
+  daysIn: '하루는 {zone} 기준 자정에 시작합니다.',
 };
 
 const ja: NumberTexts = {
@@ -52,6 +56,7 @@ const ja: NumberTexts = {
   noData: 'データなし',
   consentIds: '同意ID',
   views: 'バナー表示',
+  daysIn: '1日は{zone}の午前0時に始まります。',
 };
 
 const byLang: Readonly<Record<string, NumberTexts>> = { en, ko, ja };

@@ -64,7 +64,7 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
 <label>${e(m.deviceClass)}<select name="deviceClass">${options(['mobile', 'tablet', 'desktop'], q.deviceClass, m.all, (v) => deviceLabel(m, v))}</select></label>
 <button>${e(m.apply)}</button> <a href="/v1/sites/${encodeURIComponent(site.id)}/stats.csv?${e(params.toString())}">${e(m.exportCsv)}</a></form>
 <div class="kpis" style="margin-top:1rem">${kpi(m.consentRate, t.consentRate, `${t.optIn} / ${t.decisions} ${n.consentIds}`, n.consentRateDef)}${kpi(m.acceptAll, t.acceptAllRate, `${t.acceptAll} ${n.consentIds}`, n.acceptAllDef)}${kpi(m.rejectAll, t.rejectAllRate, `${t.rejectAll + t.gpc} ${n.consentIds}`, n.rejectAllDef)}${kpi(m.custom, t.customRate, `${t.custom} ${n.consentIds}`, n.customDef)}${kpi(n.withdrawn, t.withdrawalRate, `${t.withdrawals} ${n.consentIds}`, n.withdrawnDef)}${kpi(m.noChoice, t.noChoiceRate, `${t.impressions} ${n.views}`, n.noChoiceDef)}</div>
-<p><small>${e(m.rawNote)}</small></p>
+<p><small>${e(n.daysIn.replace('{zone}', report.timeZone))} ${e(m.rawNote)}</small></p>
 <section><h2>${e(m.byDay)}</h2>${lineChart(m.byDay, report.byDay.map((d) => ({ label: d.key, value: d.empty ? null : d.consentRate })), n.noData)}</section>
 <section><h2>${e(m.outcomesByDay)}</h2><p class="legend">${legend}</p>${stackedBars(m.outcomesByDay, report.byDay.map((d) => ({ label: d.key, parts: d.empty ? null : [
     { name: m.acceptAll, value: d.acceptAllRate * share(d), color: COLORS.accept }, { name: m.custom, value: d.customRate * share(d), color: COLORS.custom },

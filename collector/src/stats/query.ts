@@ -8,7 +8,7 @@ import { CollectorError } from '../errors.js';
 
 export interface StatsQuery {
   readonly siteId: string;
-  /** First day, YYYY-MM-DD (UTC, by the collector's receive time). */
+  /** First day, YYYY-MM-DD (a day of the site's time zone, by the collector's receive time). */
   readonly from: string;
   /** Last day, inclusive. */
   readonly to: string;
@@ -58,6 +58,8 @@ export interface ItemRate {
 
 export interface StatsReport {
   readonly query: StatsQuery;
+  /** The site's time zone: every day here starts at its midnight. */
+  readonly timeZone: string;
   readonly watermark: string | null;
   readonly totals: Rates;
   readonly byDay: ReadonlyArray<{ key: string } & Rates>;
@@ -141,14 +143,16 @@ export async function queryStats(pool: Pool, query: StatsQuery): Promise<StatsRe
   const params = [query.siteId, query.from, query.to, watermark ?? '1970-01-01', query.locale ?? null, query.policyVersion ?? null, query.deviceClass ?? null];
   const filters = `($5::text IS NULL OR locale = $5) AND ($6::text IS NULL OR policy_version = $6) AND ($7::text IS NULL OR device_class = $7)`;
   // Raw rows are read from max(from, watermark + 1), by a range on received_at so the (site_id, received_at) index applies.
-  const rawFrom = `GREATEST($2::date, $4::date + 1)::timestamp AT TIME ZONE 'UTC'`;
-  const rawTo = `($3::date + 1)::timestamp AT TIME ZONE 'UTC'`;
+  // Days are the site's days: midnight in its time zone (a Seoul clinic's day does not start at 09:00).
+  const zone = '(SELECT time_zone FROM sites WHERE id = $1)';
+  const rawFrom = `GREATEST($2::date, $4::date + 1)::timestamp AT TIME ZONE ${zone}`;
+  const rawTo = `($3::date + 1)::timestamp AT TIME ZONE ${zone}`;
   // Each consent id's latest decision, by the day it arrived: one row per consent id, indexed by (site, time).
-  const stateFrom = `$2::date::timestamp AT TIME ZONE 'UTC'`;
+  const stateFrom = `$2::date::timestamp AT TIME ZONE ${zone}`;
   // The two queries run on separate pool connections at once (the raw part of each scans today's rows).
   const dimsQuery = pool.query<DimRow>(
     `SELECT day::text, locale, policy_version, device_class, method, sum(n)::text AS n, sum(n_opt_in)::text AS n_opt_in FROM (
-       SELECT (received_at AT TIME ZONE 'UTC')::date AS day, locale, policy_version, device_class, method, count(*) AS n,
+       SELECT (received_at AT TIME ZONE ${zone})::date AS day, locale, policy_version, device_class, method, count(*) AS n,
               count(*) FILTER (WHERE cardinality(granted) > 0 AND method <> 'withdraw') AS n_opt_in
          FROM consent_state WHERE site_id = $1 AND received_at >= ${stateFrom} AND received_at < ${rawTo} AND ${filters}
         GROUP BY 1, 2, 3, 4, 5
@@ -156,7 +160,7 @@ export async function queryStats(pool: Pool, query: StatsQuery): Promise<StatsRe
        SELECT day, locale, policy_version, device_class, NULL, n, 0 FROM rollup_impressions
         WHERE site_id = $1 AND day BETWEEN $2 AND LEAST($3::date, $4::date) AND ${filters}
        UNION ALL
-       SELECT (received_at AT TIME ZONE 'UTC')::date, locale, policy_version, device_class, NULL, count(*), 0
+       SELECT (received_at AT TIME ZONE ${zone})::date, locale, policy_version, device_class, NULL, count(*), 0
          FROM impressions WHERE site_id = $1 AND received_at >= ${rawFrom} AND received_at < ${rawTo} AND ${filters}
         GROUP BY 1, 2, 3, 4
      ) s GROUP BY 1, 2, 3, 4, 5`,
@@ -174,7 +178,8 @@ export async function queryStats(pool: Pool, query: StatsQuery): Promise<StatsRe
     [query.siteId, query.from, query.to, query.locale ?? null, query.policyVersion ?? null, query.deviceClass ?? null],
   );
 
-  const [dims, items] = await Promise.all([dimsQuery, itemsQuery]);
+  const zoneQuery = pool.query<{ time_zone: string }>('SELECT time_zone FROM sites WHERE id = $1', [query.siteId]);
+  const [dims, items, zoneRow] = await Promise.all([dimsQuery, itemsQuery, zoneQuery]);
   const totals = emptyCounts();
   const groups = { day: new Map<string, Counts>(), locale: new Map<string, Counts>(), policy: new Map<string, Counts>(), device: new Map<string, Counts>() };
   const add = (map: Map<string, Counts>, key: string, row: DimRow): void => {
@@ -192,6 +197,7 @@ export async function queryStats(pool: Pool, query: StatsQuery): Promise<StatsRe
   const list = (map: Map<string, Counts>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, counts]) => ({ key, ...ratesOf(counts) }));
   return {
     query,
+    timeZone: zoneRow.rows[0]?.time_zone ?? 'UTC',
     watermark,
     totals: ratesOf(totals),
     byDay: fillDays(query.from, query.to, list(groups.day)),
