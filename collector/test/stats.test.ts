@@ -92,13 +92,35 @@ describe('GET /v1/sites/:siteId/stats', () => {
     }
   });
 
-  it('exports CSV that a spreadsheet opens, without formula injection', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/v1/sites/demo-clinic/stats.csv?from=2026-11-20&to=2026-11-23', headers: { authorization: `Bearer ${token}` } });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toContain('text/csv');
-    const lines = res.body.replace('\uFEFF', '').split('\r\n');
-    expect(lines[0]).toMatch(/^dimension,key,impressions,decisions,acceptAll/);
-    expect(lines).toContain('day,2026-11-21,3,2,0,1,1,0,0,1,0.5000,0,0.5000,0.5000,0,0.3333');
+  it('exports one table per CSV file, headed in the dashboard language, rates in percent, no-data days left blank', async () => {
+    const csv = async (query: string) => {
+      const res = await ctx.app.inject({ method: 'GET', url: `/v1/sites/demo-clinic/stats.csv?from=2026-11-20&to=2026-11-23&${query}`, headers: { authorization: `Bearer ${token}` } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toContain('text/csv');
+      expect(res.body.startsWith('\uFEFF'), 'a BOM, so spreadsheets read UTF-8').toBe(true);
+      return { lines: res.body.slice(1).split('\r\n'), disposition: String(res.headers['content-disposition']) };
+    };
+    const days = await csv('table=days&lang=en');
+    expect(days.disposition).toContain('consent-stats-demo-clinic-days-2026-11-20-2026-11-23.csv');
+    expect(days.lines[0]).toBe('Day,Consent ids (latest decision in period),Accept all,Reject all (incl. GPC),Custom,Withdrawn,Allowing an optional category,Consent rate (%),Accept all (%),Reject all (%),Custom (%),Withdrawn (%),Banner views,No choice (% of views)');
+    expect(days.lines).toContain('2026-11-21,2,0,1,1,0,1,50,0,50,50,0,3,33.3');
+    expect(days.lines, 'no data is blank, not 0').toContain('2026-11-22,,,,,,,,,,,,,');
+    const ko = await csv('table=categories&lang=ko');
+    expect(ko.lines[0]).toBe('카테고리,허용한 동의 ID,질문받은 동의 ID,허용률(%)');
+    expect(ko.lines).toContain('analytics,3,4,75');
+    expect((await csv('table=summary&lang=ja')).lines[0]).toMatch(/^期間,同意ID数/);
+    const bad = await ctx.app.inject({ method: 'GET', url: '/v1/sites/demo-clinic/stats.csv?table=everything', headers: { authorization: `Bearer ${token}` } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ message: string }>().message).toContain('summary, days, languages');
+  });
+
+  it('never lets a spreadsheet run a cell as a formula', async () => {
+    const site = 'formula-clinic';
+    await createSite(ctx.pool, { id: site, origins: [ORIGIN] });
+    now = new Date('2026-11-20T10:00:00Z');
+    await post(ctx.app, '/v1/receipts', seal(draft({ siteId: site, consentId: 'stats_formula_injection_1', locale: 'en', policy: { url: 'https://clinic.example/privacy', version: '=HYPERLINK("x")' } })));
+    const res = await ctx.app.inject({ method: 'GET', url: `/v1/sites/${site}/stats.csv?from=2026-11-20&to=2026-11-20&table=policy-versions`, headers: { authorization: `Bearer ${token}` } });
+    expect(res.body).toContain(`"'=HYPERLINK(""x"")"`);
   });
 });
 

@@ -15,6 +15,8 @@ export interface NumberTexts {
   readonly views: string;
   /** `{zone}`: the site's IANA time zone. */
   readonly daysIn: string;
+  /** Label of the one-row CSV table of the period's totals. */
+  readonly summary: string;
 }
 
 const en: NumberTexts = {
@@ -29,6 +31,7 @@ const en: NumberTexts = {
   consentIds: 'consent ids',
   views: 'banner views',
   daysIn: 'Days start at midnight in {zone}.',
+  summary: 'Summary',
 };
 
 const ko: NumberTexts = {
@@ -43,6 +46,7 @@ const ko: NumberTexts = {
   consentIds: '동의 ID',
   views: '배너 노출',
   daysIn: '하루는 {zone} 기준 자정에 시작합니다.',
+  summary: '요약',
 };
 
 const ja: NumberTexts = {
@@ -57,6 +61,7 @@ const ja: NumberTexts = {
   consentIds: '同意ID',
   views: 'バナー表示',
   daysIn: '1日は{zone}の午前0時に始まります。',
+  summary: '概要',
 };
 
 const byLang: Readonly<Record<string, NumberTexts>> = { en, ko, ja };

@@ -6,6 +6,7 @@ import type { ProofV1 } from '../proof/export.js';
 import type { ProofCheck } from '../proof/verify.js';
 import type { Site } from '../sites.js';
 import type { Rates, StatsReport } from '../stats/query.js';
+import { CSV_TABLES, type CsvTable } from '../stats/csv.js';
 import { numberTexts } from './definitions.js';
 import { escapeHtml as e, page } from './html.js';
 import { MESSAGES, type Lang, type Messages } from './i18n.js';
@@ -52,6 +53,8 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
   const itemRows = (kind: 'category' | 'service') =>
     report.items.filter((i) => i.kind === kind).map((i) => ({ label: i.id, value: i.rate, note: `(${i.granted}/${i.total})` }));
   const n = numberTexts(lang);
+  const tableNames: Record<CsvTable, string> = { summary: n.summary, days: m.byDay, languages: m.byLocale, 'policy-versions': m.byPolicyVersion, devices: m.byDeviceClass, categories: m.categories, services: m.services };
+  const csvLinks = CSV_TABLES.map((table) => `<a href="/v1/sites/${encodeURIComponent(site.id)}/stats.csv?${e(new URLSearchParams({ ...Object.fromEntries(params), table, lang }).toString())}">${e(tableNames[table])}</a>`);
   // The day's bar is its banner views: decisions take their share of them, the rest is "no choice".
   const share = (d: Rates): number => 1 - d.noChoiceRate;
   const legend = [[m.acceptAll, COLORS.accept], [m.custom, COLORS.custom], [m.rejectAll, COLORS.reject], [n.withdrawn, COLORS.withdrawn], [m.noChoice, COLORS.none]]
@@ -62,7 +65,8 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
 <label>${e(m.locale)}<select name="locale">${options(facets.locales, q.locale, m.all)}</select></label>
 <label>${e(m.policyVersion)}<select name="policyVersion">${options(facets.policyVersions, q.policyVersion, m.all)}</select></label>
 <label>${e(m.deviceClass)}<select name="deviceClass">${options(['mobile', 'tablet', 'desktop'], q.deviceClass, m.all, (v) => deviceLabel(m, v))}</select></label>
-<button>${e(m.apply)}</button> <a href="/v1/sites/${encodeURIComponent(site.id)}/stats.csv?${e(params.toString())}">${e(m.exportCsv)}</a></form>
+<button>${e(m.apply)}</button></form>
+<p class="csv">${e(m.exportCsv)}: ${csvLinks.join(' · ')}</p>
 <div class="kpis" style="margin-top:1rem">${kpi(m.consentRate, t.consentRate, `${t.optIn} / ${t.decisions} ${n.consentIds}`, n.consentRateDef)}${kpi(m.acceptAll, t.acceptAllRate, `${t.acceptAll} ${n.consentIds}`, n.acceptAllDef)}${kpi(m.rejectAll, t.rejectAllRate, `${t.rejectAll + t.gpc} ${n.consentIds}`, n.rejectAllDef)}${kpi(m.custom, t.customRate, `${t.custom} ${n.consentIds}`, n.customDef)}${kpi(n.withdrawn, t.withdrawalRate, `${t.withdrawals} ${n.consentIds}`, n.withdrawnDef)}${kpi(m.noChoice, t.noChoiceRate, `${t.impressions} ${n.views}`, n.noChoiceDef)}</div>
 <p><small>${e(n.daysIn.replace('{zone}', report.timeZone))} ${e(m.rawNote)}</small></p>
 <section><h2>${e(m.byDay)}</h2>${lineChart(m.byDay, report.byDay.map((d) => ({ label: d.key, value: d.empty ? null : d.consentRate })), n.noData)}</section>

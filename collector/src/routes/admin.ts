@@ -8,7 +8,7 @@ import { assertAdmin, assertSiteAccess, authenticate, createToken, type Principa
 import { CollectorError } from '../errors.js';
 import type { ResolvedOptions } from '../options.js';
 import { buildProof } from '../proof/export.js';
-import { statsToCsv } from '../stats/csv.js';
+import { csvTable, statsToCsv } from '../stats/csv.js';
 import { queryStats, type StatsQuery } from '../stats/query.js';
 import { createSite, getSite, listSites, type SiteDirectory } from '../sites.js';
 
@@ -96,11 +96,12 @@ export async function adminRoutes(app: FastifyInstance, opts: { options: Resolve
   app.get<{ Params: { siteId: string }; Querystring: Query }>('/v1/sites/:siteId/stats.csv', async (request, reply) => {
     const principal = await siteAccess(options, request, request.params.siteId);
     const query = statsQueryFrom(request.params.siteId, request.query, options.now());
-    const csv = statsToCsv(await queryStats(pool, query));
-    await audit(pool, actorOf(principal), 'stats.export', query.siteId, { from: query.from, to: query.to });
+    const table = csvTable(request.query['table']);
+    const csv = statsToCsv(await queryStats(pool, query), table, request.query['lang'] ?? 'en');
+    await audit(pool, actorOf(principal), 'stats.export', query.siteId, { from: query.from, to: query.to, table });
     reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="consent-stats-${query.siteId}-${query.from}-${query.to}.csv"`);
+      .header('content-disposition', `attachment; filename="consent-stats-${query.siteId}-${table}-${query.from}-${query.to}.csv"`);
     return `\uFEFF${csv}`;
   });
 
