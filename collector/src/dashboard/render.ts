@@ -99,7 +99,7 @@ export function proofPage(lang: Lang, site: Site, proof: ProofV1, check: ProofCh
   const problems = check.problems.length ? `<section><h2 class="bad">${e(m.problems)}</h2><ul>${check.problems.map((p) => `<li>${e(p)}</li>`).join('')}</ul></section>` : '';
   const body = `<p><a href="${base}?lang=${lang}">${e(m.back)}</a> · <a href="/v1/sites/${encodeURIComponent(site.id)}/consents/${encodeURIComponent(proof.consentId)}" download="proof-${e(proof.consentId)}.json">${e(m.downloadJson)}</a></p>
 <p>${e(m.consentId)}: <code>${e(proof.consentId)}</code> · ${e(m.chain)}: ${check.ok ? `<span class="good">${e(m.verified)}</span>` : `<span class="bad">${e(m.notVerified)}</span>`}</p>${problems}
-<section><h2>${e(m.history)}</h2><table><thead><tr><th>${e(m.received)}</th><th>${e(m.clientTime)}</th><th>${e(m.method)}</th><th></th><th>${e(m.policyVersion)}</th><th>${e(m.chain)}</th><th>${e(m.signature)}</th></tr></thead><tbody>${rows || `<tr><td colspan="7">${e(m.none)}</td></tr>`}</tbody></table></section>
+<section><h2>${e(m.history)}</h2><div class="table" role="region" tabindex="0" aria-label="${e(m.history)}"><table><thead><tr><th>${e(m.received)}</th><th>${e(m.clientTime)}</th><th>${e(m.method)}</th><th></th><th>${e(m.policyVersion)}</th><th>${e(m.chain)}</th><th>${e(m.signature)}</th></tr></thead><tbody>${rows || `<tr><td colspan="7">${e(m.none)}</td></tr>`}</tbody></table></div></section>
 <section><h2>${e(m.textsShown)}</h2>${texts || e(m.none)}</section>`;
   const href = (l: Lang) => `${base}/consents?consentId=${encodeURIComponent(proof.consentId)}&lang=${l}`;
   return page(lang, `${m.proof} · ${site.name}`, header(lang, m, `${m.proof} · ${site.name}`, href, true), body);

@@ -1,6 +1,6 @@
 /**
- * Small server-rendered SVG charts (no client script): a line chart of a rate over days, stacked outcome bars
- * and horizontal bars. Values are shares from 0 to 1; every chart carries a <title> for screen readers.
+ * Small server-rendered charts (no client script): a line chart of a rate over days and stacked outcome bars (SVG),
+ * and horizontal bars (HTML). Values are shares from 0 to 1; every chart carries a title for screen readers.
  */
 import { escapeHtml } from './html.js';
 
@@ -11,8 +11,9 @@ export const COLORS = { accept: '#2e7d32', custom: '#1565c0', reject: '#c62828',
 
 const pct = (value: number): string => `${Math.round(value * 1000) / 10}%`;
 
+/** A chart over days; on a narrow screen it keeps a readable width and scrolls sideways in its own focusable region. */
 function frame(title: string, body: string, height = H): string {
-  return `<svg viewBox="0 0 ${W} ${height}" width="100%" role="img" aria-label="${escapeHtml(title)}" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title>${body}</svg>`;
+  return `<div class="chart" role="region" tabindex="0" aria-label="${escapeHtml(title)}"><svg viewBox="0 0 ${W} ${height}" width="100%" role="img" aria-label="${escapeHtml(title)}" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title>${body}</svg></div>`;
 }
 
 function grid(): string {
@@ -20,7 +21,7 @@ function grid(): string {
   for (const share of [0, 0.25, 0.5, 0.75, 1]) {
     const y = PAD.top + (1 - share) * (H - PAD.top - PAD.bottom);
     lines.push(`<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y}" y2="${y}" stroke="#e0e0e0"/>`);
-    lines.push(`<text x="${PAD.left - 6}" y="${y + 4}" font-size="11" text-anchor="end" fill="#616161">${share * 100}%</text>`);
+    lines.push(`<text x="${PAD.left - 6}" y="${y + 4}" font-size="13" text-anchor="end" fill="#616161">${share * 100}%</text>`);
   }
   return lines.join('');
 }
@@ -30,7 +31,7 @@ function dayLabels(labels: readonly string[], xOf: (i: number) => number): strin
   const picks = [...new Set([0, Math.floor((labels.length - 1) / 2), labels.length - 1])];
   // The outer labels are anchored inward so they are not clipped at the chart's edges.
   const anchor = (i: number): string => (labels.length === 1 ? 'middle' : i === 0 ? 'start' : i === labels.length - 1 ? 'end' : 'middle');
-  return picks.map((i) => `<text x="${xOf(i)}" y="${H - 8}" font-size="11" text-anchor="${anchor(i)}" fill="#616161">${escapeHtml(labels[i] ?? '')}</text>`).join('');
+  return picks.map((i) => `<text x="${xOf(i)}" y="${H - 8}" font-size="13" text-anchor="${anchor(i)}" fill="#616161">${escapeHtml(labels[i] ?? '')}</text>`).join('');
 }
 
 /** A dashed marker for a day without data: a gap says "nothing known", where a 0 % dot would say "nobody agreed". */
@@ -83,22 +84,18 @@ export function stackedBars(title: string, stacks: readonly Stack[], noData = 'n
   return frame(title, `${grid()}${bars}${dayLabels(stacks.map((s) => s.label), (i) => PAD.left + i * step + step / 2)}`);
 }
 
+/**
+ * Rates per language, device, category…: an HTML list rather than an SVG, so the labels keep the page's font size
+ * and wrap on a phone instead of shrinking with the drawing.
+ */
 export function horizontalBars(title: string, rows: ReadonlyArray<{ label: string; value: number; note: string }>): string {
-  const rowH = 26;
-  const height = Math.max(1, rows.length) * rowH + 8;
-  const labelW = 170;
-  const barMax = W - labelW - 150;
-  const body = rows
-    .map((row, i) => {
-      const y = 4 + i * rowH;
-      const w = Math.max(0, Math.min(1, row.value)) * barMax;
-      return `<text x="${labelW - 8}" y="${y + 17}" font-size="12" text-anchor="end" fill="#212121">${escapeHtml(row.label)}</text>` +
-        `<rect x="${labelW}" y="${y + 4}" width="${barMax}" height="18" fill="#eeeeee"/>` +
-        `<rect x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="18" fill="${COLORS.line}"/>` +
-        `<text x="${labelW + barMax + 8}" y="${y + 17}" font-size="12" fill="#212121">${pct(row.value)} <tspan fill="#757575">${escapeHtml(row.note)}</tspan></text>`;
+  const items = rows
+    .map((row) => {
+      const width = Math.round(Math.max(0, Math.min(1, row.value)) * 1000) / 10;
+      return `<li><span class="bar-label">${escapeHtml(row.label)}</span><span class="bar" aria-hidden="true"><i style="width:${width}%"></i></span><span class="bar-value">${pct(row.value)} <small>${escapeHtml(row.note)}</small></span></li>`;
     })
     .join('');
-  return frame(title, body, height);
+  return `<ul class="bars" aria-label="${escapeHtml(title)}">${items}</ul>`;
 }
 
 export { pct };
