@@ -2,10 +2,12 @@
 // rollups built by the watermark job, today from raw rows, and both together give the same numbers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../src/auth.js';
-import { statsPage } from '../src/dashboard/render.js';
+import { proofPage, statsPage } from '../src/dashboard/render.js';
+import { buildProof } from '../src/proof/export.js';
+import { verifyProof } from '../src/proof/verify.js';
+import { createSite, getSite } from '../src/sites.js';
 import { runRollup } from '../src/jobs/rollup.js';
 import type { StatsReport } from '../src/stats/query.js';
-import { createSite } from '../src/sites.js';
 import { draft, impression, ORIGIN, post, seal, setup } from './helpers.js';
 
 let now = new Date('2026-11-20T10:00:00Z');
@@ -192,5 +194,31 @@ describe("days are the clinic's days", () => {
     await expect(createSite(ctx.pool, { id: 'us-clinic', origins: [ORIGIN], country: 'US' })).rejects.toThrow(/give --time-zone/);
     await expect(createSite(ctx.pool, { id: 'mars-clinic', origins: [ORIGIN], timeZone: 'Mars/Olympus' })).rejects.toThrow(/not an IANA name/);
     expect((await createSite(ctx.pool, { id: 'la-clinic', origins: [ORIGIN], country: 'US', timeZone: 'America/Los_Angeles' })).timeZone).toBe('America/Los_Angeles');
+  });
+});
+
+describe('the proof page', () => {
+  it("shows times in the clinic's zone and in UTC, methods in words, and the texts laid out as the patient saw them", async () => {
+    const site = await getSite(ctx.pool, 'seoul-clinic');
+    const proof = await buildProof(ctx.pool, 'seoul-clinic', 'stats_seoul_night_owl_01', now);
+    const html = proofPage('en', site!, proof, verifyProof(proof, []));
+    expect(html).toContain('Times in Asia/Seoul, with UTC below.');
+    expect(html, 'received 16:30 UTC is 01:30 the next day in Seoul').toMatch(/Nov 26, 2026, 1:30:00\s?AM<br><small>Nov 25, 2026, 4:30:00\s?PM UTC/);
+    expect(html).toContain('<td>Accepted all</td>');
+    expect(html).not.toContain('<td>accept-all</td>');
+    const ko = proofPage('ko', site!, proof, verifyProof(proof, []));
+    expect(ko).toContain('<td>모두 동의</td>');
+  });
+
+  it('orders SDK texts as on screen: banner title, body, buttons; then the preference center with its categories', async () => {
+    const { renderShownTexts } = await import('../src/dashboard/proof-view.js');
+    const html = renderShownTexts({ locale: 'en', strings: {
+      rejectAll: 'Reject all', bannerBody: 'We use cookies.', acceptAll: 'Accept all', bannerTitle: 'Cookies on this website', choose: 'Choose cookies',
+      prefsTitle: 'Cookie settings', analyticsPurpose: 'Count visits.', analyticsLabel: 'Analytics cookies', save: 'Save my choices', hide: 'Hide',
+    } }, 'en');
+    expect(html).toContain('<div class="shown-box"><h4>Cookies on this website</h4><p>We use cookies.</p><p class="shown-buttons"><span class="shown-button">Accept all</span> <span class="shown-button">Reject all</span> <span class="shown-button">Choose cookies</span></p></div>');
+    expect(html).toContain('<h4>Cookie settings</h4><dl><dt>Analytics cookies</dt><dd>Count visits.</dd></dl>');
+    expect(html).toContain('<dt><code>hide</code></dt><dd>Hide</dd>');
+    expect(renderShownTexts({ locale: 'en', strings: { bannerTitle: '<img src=x onerror=alert(1)>' } }, 'en')).not.toContain('<img src=x');
   });
 });

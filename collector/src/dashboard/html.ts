@@ -24,6 +24,8 @@ pre{white-space:pre-wrap;font-size:.8rem;background:#f5f5f5;padding:.5rem}
 button,input,select{font:inherit;max-width:100%;box-sizing:border-box}label{max-width:100%}form:not(.filters) label{display:block}form:not(.filters) input{display:block;width:min(100%,30rem)}main,header{overflow-wrap:anywhere}.chart{overflow-x:auto}.chart svg{min-width:560px}.table{overflow-x:auto}
 .bars{list-style:none;margin:0;padding:0;display:grid;gap:.35rem}.bars li{display:grid;grid-template-columns:minmax(6rem,12rem) 1fr auto;gap:.5rem;align-items:center}
 .bar{background:#eee;height:1.1rem;display:block}.bar i{display:block;height:100%;background:#1565c0}.bar-value{font-variant-numeric:tabular-nums}
+.shown-box{border:1px solid #e0e0e0;border-radius:6px;padding:.5rem .75rem;margin-bottom:.5rem}.shown-button{display:inline-block;border:1px solid #1565c0;border-radius:4px;padding:.15rem .6rem;margin:.1rem}
+.shown h4{margin:.3rem 0}.shown-part{color:#616161;font-size:.8rem}
 @media (max-width:600px){header{flex-wrap:wrap;padding:.5rem 1rem}main{padding:.5rem .75rem}.bars li{grid-template-columns:1fr auto}.bars .bar{grid-column:1/-1;grid-row:2}
 .kpis{grid-template-columns:repeat(auto-fit,minmax(140px,1fr))}section{padding:.75rem}}`;
 

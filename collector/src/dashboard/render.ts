@@ -8,6 +8,7 @@ import type { Site } from '../sites.js';
 import type { Rates, StatsReport } from '../stats/query.js';
 import { CSV_TABLES, type CsvTable } from '../stats/csv.js';
 import { numberTexts } from './definitions.js';
+import { clinicTime, proofWords, renderShownTexts } from './proof-view.js';
 import { escapeHtml as e, page } from './html.js';
 import { MESSAGES, type Lang, type Messages } from './i18n.js';
 import { COLORS, horizontalBars, lineChart, pct, stackedBars } from './svg.js';
@@ -86,20 +87,22 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
 
 export function proofPage(lang: Lang, site: Site, proof: ProofV1, check: ProofCheck): string {
   const m = MESSAGES[lang];
+  const w = proofWords(lang);
+  const zone = site.timeZone ?? 'UTC';
   const base = `/dashboard/sites/${encodeURIComponent(site.id)}`;
   const status = (s: string): string => (s === 'ok' ? `<span class="good">${e(m.ok)}</span>` : `<span class="bad">${e(s === 'pending' ? m.pending : m.fork)}</span>`);
   const rows = proof.receipts.map((r, i) => {
     const c = check.receipts[i];
     const decided = Object.entries(r.receipt.categories).map(([id, d]) => `${e(id)}: ${d.granted ? '✔' : '✘'}`).join(', ') +
       Object.entries(r.receipt.services).map(([id, d]) => `<br><small>${e(id)}${d.thirdParty ? ` (${e(d.thirdParty)}, ${e(d.country ?? '')})` : ''}: ${d.granted ? '✔' : '✘'}</small>`).join('');
-    return `<tr><td>${e(r.receivedAt)}</td><td>${e(r.receipt.clientTime)}</td><td>${e(r.receipt.method)}</td><td>${decided}</td><td>${e(r.receipt.policy.version)}</td>
+    return `<tr><td>${clinicTime(r.receivedAt, zone, lang)}</td><td>${clinicTime(r.receipt.clientTime, zone, lang)}</td><td>${e(w.methods[r.receipt.method] ?? r.receipt.method)}</td><td>${decided}</td><td>${e(r.receipt.policy.version)}</td>
 <td>${status(r.chainStatus)}</td><td>${c?.hashOk && c.signatureOk ? `<span class="good">${e(m.verified)}</span>` : `<span class="bad">${e(m.notVerified)}</span>`}<br><small>${e(r.ack.kid)}</small></td></tr>`;
   }).join('');
-  const texts = Object.entries(proof.texts).map(([hash, t]) => `<h3><small>${e(hash)}</small> (${e(t.locale)})</h3><pre>${e(Object.entries(t.strings).map(([k, v]) => `${k}: ${v}`).join('\n'))}</pre>`).join('');
+  const texts = Object.entries(proof.texts).map(([hash, t]) => `<h3><small>${e(hash)}</small> (${e(t.locale)})</h3>${renderShownTexts(t, lang)}`).join('');
   const problems = check.problems.length ? `<section><h2 class="bad">${e(m.problems)}</h2><ul>${check.problems.map((p) => `<li>${e(p)}</li>`).join('')}</ul></section>` : '';
   const body = `<p><a href="${base}?lang=${lang}">${e(m.back)}</a> · <a href="/v1/sites/${encodeURIComponent(site.id)}/consents/${encodeURIComponent(proof.consentId)}" download="proof-${e(proof.consentId)}.json">${e(m.downloadJson)}</a></p>
 <p>${e(m.consentId)}: <code>${e(proof.consentId)}</code> · ${e(m.chain)}: ${check.ok ? `<span class="good">${e(m.verified)}</span>` : `<span class="bad">${e(m.notVerified)}</span>`}</p>${problems}
-<section><h2>${e(m.history)}</h2><div class="table" role="region" tabindex="0" aria-label="${e(m.history)}"><table><thead><tr><th>${e(m.received)}</th><th>${e(m.clientTime)}</th><th>${e(m.method)}</th><th></th><th>${e(m.policyVersion)}</th><th>${e(m.chain)}</th><th>${e(m.signature)}</th></tr></thead><tbody>${rows || `<tr><td colspan="7">${e(m.none)}</td></tr>`}</tbody></table></div></section>
+<section><h2>${e(m.history)}</h2><p><small>${e(w.timesIn.replace('{zone}', zone))}</small></p><div class="table" role="region" tabindex="0" aria-label="${e(m.history)}"><table><thead><tr><th>${e(m.received)}</th><th>${e(m.clientTime)}</th><th>${e(m.method)}</th><th></th><th>${e(m.policyVersion)}</th><th>${e(m.chain)}</th><th>${e(m.signature)}</th></tr></thead><tbody>${rows || `<tr><td colspan="7">${e(m.none)}</td></tr>`}</tbody></table></div></section>
 <section><h2>${e(m.textsShown)}</h2>${texts || e(m.none)}</section>`;
   const href = (l: Lang) => `${base}/consents?consentId=${encodeURIComponent(proof.consentId)}&lang=${l}`;
   return page(lang, `${m.proof} · ${site.name}`, header(lang, m, `${m.proof} · ${site.name}`, href, true), body);
