@@ -18,7 +18,7 @@ export default defineConfig({
     headless: true,
   },
   webServer: {
-    command: `node scripts/serve.mjs --port ${port}`,
+    command: `node scripts/serve.mjs --e2e --port ${port}`,
     url: `http://127.0.0.1:${port}/demo/`,
     reuseExistingServer: !process.env.CI,
   },

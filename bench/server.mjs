@@ -1,5 +1,5 @@
 // The benchmark's own origin on 127.0.0.1: one fixture page per adapter at /bench/page/<id>, the slow
-// image, and everything else (node_modules/, dist/, .tmp/bench/) as static files from the repo root.
+// image, and the peers' files (node_modules/, dist/, .tmp/bench/) as static files from the repo root.
 // No CSP on these pages: the peers inject inline styles, and the comparison must not break them.
 import { createSiteServer } from '../scripts/serve.mjs';
 import { SLOW_IMAGE_MS, renderPage } from './page.mjs';
@@ -14,6 +14,7 @@ const slowImage = `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="3
 export async function startBenchServer(adapters) {
   const byId = new Map(adapters.map((adapter) => [adapter.id, adapter]));
   const server = createSiteServer({
+    folders: ['dist', 'node_modules', '.tmp/bench'],
     routes(req, res) {
       const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
       const page = /^\/bench\/page\/([\w-]+)$/.exec(pathname);

@@ -4,8 +4,9 @@
 // Gated markup is never requested before consent, not even by Chromium's preload scanner, which
 // no JavaScript guard can stop. Trackers are recognised with the SDK's own catalog.
 //
-//   npm run gate-snippets -- page.html            # gated HTML on stdout, a summary on stderr
-//   npm run gate-snippets -- page.html --write    # rewrite the file in place
+//   npm run gate-snippets -- page.html --out gated.html   # gated HTML to a file, a summary on stderr
+//   npm run gate-snippets -- page.html --write            # rewrite the file in place
+//   node scripts/gate-snippets.mjs page.html > gated.html # stdout (npm run adds its own lines there)
 //   npm run gate-snippets -- page.html --skip google-analytics,google-tag-manager   # Consent Mode "advanced"
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -69,13 +70,14 @@ export function gateSnippets(html, match, skip = []) {
 }
 
 async function main(argv) {
-  const file = argv.find((arg) => !arg.startsWith('--') && argv[argv.indexOf(arg) - 1] !== '--skip');
-  if (!file) {
-    console.error('usage: gate-snippets <page.html> [--write] [--skip service,service]');
+  const valueOf = (flag) => (argv.includes(flag) ? (argv[argv.indexOf(flag) + 1] ?? '') : null);
+  const file = argv.find((arg, index) => !arg.startsWith('--') && !['--skip', '--out'].includes(argv[index - 1] ?? ''));
+  const out = valueOf('--out');
+  if (!file || out === '' || (out !== null && argv.includes('--write'))) {
+    console.error('usage: gate-snippets <page.html> [--out <gated.html> | --write] [--skip service,service]');
     return 2;
   }
-  const skipIndex = argv.indexOf('--skip');
-  const skip = skipIndex >= 0 ? (argv[skipIndex + 1] ?? '').split(',').filter(Boolean) : [];
+  const skip = (valueOf('--skip') ?? '').split(',').filter(Boolean);
   // The catalog is TypeScript in src/; tsx (a devDependency) loads it without a build.
   const { tsImport } = await import('tsx/esm/api');
   const here = fileURLToPath(import.meta.url);
@@ -86,6 +88,7 @@ async function main(argv) {
   for (const change of changes) console.error(`gated ${change}`);
   console.error(changes.length ? `${changes.length} tracker snippet part(s) gated.` : 'no known tracker snippet found.');
   if (argv.includes('--write')) await writeFile(path, html);
+  else if (out !== null) await writeFile(resolve(out), html);
   else process.stdout.write(html);
   return 0;
 }

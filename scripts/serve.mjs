@@ -2,10 +2,12 @@
 // (IndexedDB and secure-context APIs need an http origin, not file://).
 // An HTML file that contains the placeholder {{nonce}} is served with a strict header
 // Content-Security-Policy built around a fresh nonce, so pages can prove the SDK works under it.
+// Only listed folders are served: the repository also holds the collector's secrets (data/), its
+// sources and git metadata, none of which a browser must ever read.
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,11 +45,22 @@ export function strictPolicy(nonce, extraConnect = []) {
   ].join('; ');
 }
 
+/** What the demo needs: its pages, the built SDK, and the Korean and Japanese web fonts. */
+export const DEMO_FOLDERS = ['demo', 'dist', 'node_modules/@fontsource'];
+/** The end-to-end suite also loads its own pages from test/e2e/. */
+export const E2E_FOLDERS = [...DEMO_FOLDERS, 'test/e2e'];
+
+/** True when `path` (absolute, normalized) lies inside one of `folders` under `root`. */
+function isServed(root, path, folders) {
+  const inside = relative(root, path).split(sep).join('/');
+  return folders.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
+}
+
 /**
- * Creates (does not start) the server. `routes` may answer a request first: return true when handled.
- * @param {{ root?: string, connectSources?: string[], routes?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean | Promise<boolean> }} options
+ * Creates (does not start) the server. Only files inside `folders` (relative to `root`) are answered. `routes` may answer a request first: return true when handled.
+ * @param {{ root?: string, folders?: string[], connectSources?: string[], routes?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean | Promise<boolean> }} options
  */
-export function createSiteServer({ root = repoRoot, connectSources = [], routes } = {}) {
+export function createSiteServer({ root = repoRoot, folders = DEMO_FOLDERS, connectSources = [], routes } = {}) {
   return createServer(async (req, res) => {
     try {
       if (routes && (await routes(req, res))) return;
@@ -57,8 +70,8 @@ export function createSiteServer({ root = repoRoot, connectSources = [], routes 
         return;
       }
       let path = normalize(join(root, decodeURIComponent(url.pathname)));
-      if (!path.startsWith(root)) {
-        res.writeHead(403).end();
+      if (!isServed(root, path, folders)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
@@ -83,5 +96,8 @@ export function createSiteServer({ root = repoRoot, connectSources = [], routes 
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[process.argv.indexOf('--port') + 1]) || 4173;
-  createSiteServer().listen(port, '127.0.0.1', () => console.log(`serving ${repoRoot} at http://127.0.0.1:${port}/`));
+  const folders = process.argv.includes('--e2e') ? E2E_FOLDERS : DEMO_FOLDERS;
+  createSiteServer({ folders }).listen(port, '127.0.0.1', () =>
+    console.log(`serving ${folders.join(', ')} of ${repoRoot} at http://127.0.0.1:${port}/`),
+  );
 }

@@ -20,6 +20,7 @@ const messages = {
 const receiptMessages = {
   CC_ERR_RECEIPTS_MEMORY: 'IndexedDB unavailable for receipts',
   CC_ERR_RECEIPT_REFUSED: 'the collector refused',
+  CC_ERR_RECEIPT_UNREGISTERED: 'the collector does not accept receipts',
   CC_ERR_RECEIPT: 'could not keep',
 } as const;
 

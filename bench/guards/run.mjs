@@ -17,7 +17,7 @@ const bundle = await build({
   minify: true,
   write: false,
 });
-const server = createSiteServer();
+const server = createSiteServer({ folders: ['bench/guards'] });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address();
 const { executablePath, args } = await resolveChromium();

@@ -16,13 +16,17 @@ import { runJobsOnce } from './jobs/scheduler.js';
 import type { ProofV1 } from './proof/export.js';
 import { verifyProof } from './proof/verify.js';
 import { main as serve } from './server.js';
-import { createSite, listSites } from './sites.js';
+import { addOrigins, createSite, listSites, setTimeZone } from './sites.js';
 
 const USAGE = `usage: clinic-consent-collector <command>
 
   serve                                   start the collector (default; configured by environment variables)
-  site add <id> --origin <url>... [--name <name>] [--lifetime-days <n>]
-                                          register a clinic site; prints its API token once
+  site add <id> --origin <url>... [--name <name>] [--lifetime-days <n>] [--country KR] [--time-zone Asia/Seoul]
+                                          register a clinic site (its days follow --time-zone, else the
+                                          country's zone, else UTC); prints its API token once
+  site set-zone <id> <zone>               the time zone of a site's days, e.g. Asia/Tokyo
+  site add-origin <id> --origin <url>...  let a registered site post from more origins (its receipts waiting
+                                          in browsers are sent on their next try)
   site list                               list sites and their origins
   token add <site-id> | --admin           create another API token; prints it once
   token list [<site-id>]                  list tokens (id, site, label, created, revoked); never their secrets
@@ -62,21 +66,40 @@ export async function runCli(argv: readonly string[], out: Out = console.log, er
       return 0;
     }
     if (command === 'site' && sub === 'add') {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { origin: { type: 'string', multiple: true }, name: { type: 'string' }, 'lifetime-days': { type: 'string' } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { origin: { type: 'string', multiple: true }, name: { type: 'string' }, 'lifetime-days': { type: 'string' }, country: { type: 'string' }, 'time-zone': { type: 'string' } },
+      });
       const id = positionals[0];
       if (!id || !values.origin?.length) throw new CollectorError('CC_ERR_QUERY', 'site add needs an id and at least one --origin');
       const lifetime = values['lifetime-days'] === undefined ? undefined : Number(values['lifetime-days']);
       const token = await withDb(async (db) => {
-        const site = await createSite(db.pool, { id, name: values.name, origins: values.origin ?? [], consentLifetimeDays: lifetime });
-        out(`site ${site.id} (${site.origins.join(', ')})`);
+        const site = await createSite(db.pool, { id, name: values.name, origins: values.origin ?? [], consentLifetimeDays: lifetime, country: values.country, timeZone: values['time-zone'] });
+        out(`site ${site.id} (${site.origins.join(', ')}; days in ${site.timeZone ?? 'UTC'})`);
         return createToken(db.pool, site.id, 'cli');
       });
       out(`API token (shown once): ${token}`);
       return 0;
     }
+    if (command === 'site' && sub === 'add-origin') {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { origin: { type: 'string', multiple: true } } });
+      const id = positionals[0];
+      if (!id || !values.origin?.length) throw new CollectorError('CC_ERR_QUERY', 'site add-origin needs a site id and at least one --origin');
+      const site = await withDb((db) => addOrigins(db.pool, id, values.origin ?? []));
+      out(`site ${site.id} (${site.origins.join(', ')})`);
+      return 0;
+    }
+    if (command === 'site' && sub === 'set-zone') {
+      const [id, zone] = rest;
+      if (!id || !zone) throw new CollectorError('CC_ERR_QUERY', 'site set-zone needs a site id and an IANA time zone such as Asia/Seoul');
+      const site = await withDb((db) => setTimeZone(db.pool, id, zone));
+      out(`site ${site.id}: days in ${site.timeZone ?? 'UTC'}`);
+      return 0;
+    }
     if (command === 'site' && sub === 'list') {
       await withDb(async (db) => {
-        for (const site of await listSites(db.pool)) out(`${site.id}\t${site.name}\t${site.origins.join(' ')}\tconsent lifetime ${site.consentLifetimeDays} d`);
+        for (const site of await listSites(db.pool)) out(`${site.id}\t${site.name}\t${site.origins.join(' ')}\tconsent lifetime ${site.consentLifetimeDays} d\t${site.timeZone ?? 'UTC'}`);
       });
       return 0;
     }

@@ -5,12 +5,16 @@
 import { PATTERNS } from '../../schema/shapes.js';
 import type { Pool } from './db/pool.js';
 import { CollectorError } from './errors.js';
+import { siteTimeZone } from './zone.js';
 
 export interface Site {
   readonly id: string;
   readonly name: string;
   readonly origins: readonly string[];
   readonly consentLifetimeDays: number;
+  /** IANA time zone of the clinic's days (dashboard, rollups); UTC for sites registered without one. */
+  readonly timeZone?: string;
+  readonly country?: string | null;
 }
 
 export interface NewSite {
@@ -18,6 +22,9 @@ export interface NewSite {
   readonly name?: string;
   readonly origins: readonly string[];
   readonly consentLifetimeDays?: number;
+  /** ISO 3166-1 alpha-2; gives the time zone when `timeZone` is not set. */
+  readonly country?: string;
+  readonly timeZone?: string;
 }
 
 const SITE_ID = new RegExp(PATTERNS.siteId);
@@ -41,6 +48,8 @@ interface SiteRow {
   name: string;
   origins: string[];
   consent_lifetime_days: number;
+  time_zone: string;
+  country: string | null;
 }
 
 const toSite = (row: SiteRow): Site => ({
@@ -48,6 +57,8 @@ const toSite = (row: SiteRow): Site => ({
   name: row.name,
   origins: row.origins,
   consentLifetimeDays: row.consent_lifetime_days,
+  timeZone: row.time_zone,
+  country: row.country,
 });
 
 export async function createSite(pool: Pool, site: NewSite): Promise<Site> {
@@ -57,10 +68,11 @@ export async function createSite(pool: Pool, site: NewSite): Promise<Site> {
     throw new CollectorError('CC_ERR_QUERY', 'consentLifetimeDays must be an integer from 1 to 3650');
   }
   const origins = [...new Set(site.origins.map(normaliseOrigin))];
+  const zone = siteTimeZone(site.timeZone, site.country);
   const { rows } = await pool.query<SiteRow>(
-    `INSERT INTO sites (id, name, origins, consent_lifetime_days) VALUES ($1, $2, $3, $4)
+    `INSERT INTO sites (id, name, origins, consent_lifetime_days, country, time_zone) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (id) DO NOTHING RETURNING *`,
-    [site.id, site.name ?? site.id, origins, lifetime],
+    [site.id, site.name ?? site.id, origins, lifetime, site.country ?? null, zone],
   );
   const row = rows[0];
   if (!row) throw new CollectorError('CC_ERR_SITE_EXISTS', site.id);
@@ -70,12 +82,32 @@ export async function createSite(pool: Pool, site: NewSite): Promise<Site> {
 /** Creates the site or replaces its origins; used for the demo site, which must survive restarts unchanged. */
 export async function upsertSite(pool: Pool, site: NewSite): Promise<Site> {
   const origins = [...new Set(site.origins.map(normaliseOrigin))];
+  const zone = siteTimeZone(site.timeZone, site.country);
   const { rows } = await pool.query<SiteRow>(
-    `INSERT INTO sites (id, name, origins, consent_lifetime_days) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (id) DO UPDATE SET origins = EXCLUDED.origins, name = EXCLUDED.name RETURNING *`,
-    [site.id, site.name ?? site.id, origins, site.consentLifetimeDays ?? 365],
+    `INSERT INTO sites (id, name, origins, consent_lifetime_days, country, time_zone) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (id) DO UPDATE SET origins = EXCLUDED.origins, name = EXCLUDED.name, country = EXCLUDED.country,
+       time_zone = EXCLUDED.time_zone RETURNING *`,
+    [site.id, site.name ?? site.id, origins, site.consentLifetimeDays ?? 365, site.country ?? null, zone],
   );
   return toSite(rows[0] as SiteRow);
+}
+
+/** Adds origins to a registered site (kept once each); CC_ERR_NOT_FOUND when there is no such site. */
+export async function addOrigins(pool: Pool, id: string, origins: readonly string[]): Promise<Site> {
+  const added = origins.map(normaliseOrigin);
+  const { rows } = await pool.query<SiteRow>(
+    `UPDATE sites SET origins = ARRAY(SELECT DISTINCT unnest(origins || $2::text[]) ORDER BY 1) WHERE id = $1 RETURNING *`,
+    [id, added],
+  );
+  if (!rows[0]) throw new CollectorError('CC_ERR_NOT_FOUND', `site "${id}"`);
+  return toSite(rows[0]);
+}
+
+/** Changes the time zone of a site's days (rollups of completed days keep the old days until rebuilt). */
+export async function setTimeZone(pool: Pool, id: string, timeZone: string): Promise<Site> {
+  const { rows } = await pool.query<SiteRow>('UPDATE sites SET time_zone = $2 WHERE id = $1 RETURNING *', [id, siteTimeZone(timeZone, undefined)]);
+  if (!rows[0]) throw new CollectorError('CC_ERR_NOT_FOUND', `site "${id}"`);
+  return toSite(rows[0]);
 }
 
 export async function listSites(pool: Pool): Promise<Site[]> {

@@ -63,7 +63,7 @@ export async function launch(
     const { signer, keys } = loadKeys(config);
     const adminLogin = adminSecret(config);
     await ensureAdminToken(db.pool, adminLogin, 'first admin');
-    if (extra.siteOrigins) await upsertSite(db.pool, { id: DEMO_SITE_ID, name: 'Demo Clinic', origins: extra.siteOrigins });
+    if (extra.siteOrigins) await upsertSite(db.pool, { id: DEMO_SITE_ID, name: 'Demo Clinic', origins: extra.siteOrigins, country: 'KR' });
     app = await buildApp({
       pool: db.pool,
       signer,

@@ -94,9 +94,17 @@ describe('POST /v1/receipts', () => {
     const unknownSite = await post(ctx.app, '/v1/receipts', seal(draft({ siteId: 'no-such-site' })));
     expect(unknownSite.statusCode).toBe(403);
     expect(unknownSite.json<{ code: string }>().code).toBe('CC_ERR_SITE_UNKNOWN');
-    const wrongOrigin = await post(ctx.app, '/v1/receipts', seal(draft()), { origin: 'https://evil.example' });
+    const foreign = seal(draft());
+    const wrongOrigin = await post(ctx.app, '/v1/receipts', foreign, { origin: 'https://evil.example' });
     expect(wrongOrigin.statusCode).toBe(403);
-    expect(wrongOrigin.headers['access-control-allow-origin'], 'no CORS for foreign origins').toBeUndefined();
+    // The refusal is readable by the page that sent it (no preflight, no credentials, nothing stored), so
+    // the SDK can keep the receipt for later and tell the clinic which command registers the origin.
+    expect(wrongOrigin.json<{ code: string }>().code).toBe('CC_ERR_ORIGIN');
+    expect(wrongOrigin.headers['access-control-allow-origin'], 'the 403 is readable by the sending page').toBe('https://evil.example');
+    expect(wrongOrigin.headers['access-control-allow-credentials']).toBeUndefined();
+    const unknownFromPage = await post(ctx.app, '/v1/receipts', seal(draft({ siteId: 'no-such-site' })), { origin: 'https://late.example' });
+    expect(unknownFromPage.headers['access-control-allow-origin']).toBe('https://late.example');
+    expect((await ctx.pool.query('SELECT 1 FROM receipts WHERE id = $1', [foreign.id])).rowCount, 'nothing stored').toBe(0);
     const noOrigin = await ctx.app.inject({ method: 'POST', url: '/v1/receipts', headers: { 'content-type': 'text/plain' }, payload: JSON.stringify(seal(draft())) });
     expect(noOrigin.statusCode).toBe(403);
   });

@@ -27,8 +27,23 @@ function texts(config: ResolvedConfig, category: string): { message: string; but
   return { message: fill(overrides['placeholder.message'] ?? defaults.message), button: fill(overrides['placeholder.button'] ?? defaults.button) };
 }
 
-/** Hides `element` and puts the placeholder after it; returns the placeholder, to remove once allowed. */
-export function placeholderFor(element: Element, config: ResolvedConfig, allow: (category: string) => void): HTMLElement {
+/**
+ * A placeholder stands in for content the patient would have seen. A tracking pixel (1×1) or an
+ * element the page hides anyway (itself or a parent `hidden` / `display: none`) gets none: a note
+ * about a picture nobody sees would only puzzle the patient.
+ */
+function unseen(element: Element): boolean {
+  const tiny = (name: string) => Number.parseFloat(element.getAttribute(name) ?? 'NaN') <= 1;
+  // checkVisibility is missing before Safari 17.4: there the pixel test alone decides.
+  return tiny('width') || tiny('height') || ('checkVisibility' in element && !element.checkVisibility({ visibilityProperty: true }));
+}
+
+/**
+ * Hides `element` and puts the placeholder after it; returns the placeholder, to remove once allowed,
+ * or null for a pixel or hidden element, which needs none.
+ */
+export function placeholderFor(element: Element, config: ResolvedConfig, allow: (category: string) => void): HTMLElement | null {
+  if (unseen(element)) return null;
   const category = element.getAttribute('data-consent') ?? '';
   const { message, button } = texts(config, category);
   const box = document.createElement('div');

@@ -5,6 +5,7 @@ import type { AckV1, ConsentReceiptV1, ReceiptResponseV1 } from '../../schema/ty
 import { reportReceipts } from '../errors.js';
 import type { OutboxEntry, ReceiptBackend, StoredReceipt } from '../storage/receipt-store.js';
 import { crossTabLocks, withLock } from './locks.js';
+import { notRegisteredYet } from './unregistered.js';
 
 // sendBeacon and fetch(keepalive) share 64 KiB of bodies in flight per page (Fetch, "keepalive");
 // stay a little under it, since the site's own beacons count against the same quota.
@@ -173,8 +174,9 @@ export class Delivery {
     }
     if (response.status === 408 || response.status === 429 || response.status >= 500) return { kind: 'retry' };
     if (!response.ok) {
-      const reason = `HTTP ${response.status}: ${(await response.text().catch(() => '')).slice(0, 200)}`;
-      reportReceipts('CC_ERR_RECEIPT_REFUSED', `${entry.kind} ${entry.id}: ${reason}`);
+      const text = await response.text().catch(() => '');
+      if (notRegisteredYet(response.status, text, entry.payload.siteId)) return { kind: 'retry' };
+      reportReceipts('CC_ERR_RECEIPT_REFUSED', `${entry.kind} ${entry.id}: HTTP ${response.status}: ${text.slice(0, 200)}`);
       return { kind: 'done', answer: entry.kind === 'receipt' ? { rejected: reason } : null };
     }
     if (entry.kind === 'impression') return { kind: 'done', answer: null };

@@ -7,7 +7,7 @@ import type { LocalizedText } from '../config/types.js';
 export interface Texts {
   /** Banner heading. */
   bannerTitle: string;
-  /** What the optional cookies are for (seeds, Article 10). */
+  /** What the optional cookies are for, in the words of a clinic's privacy policy. */
   bannerBody: string;
   /** The right to refuse, and what refusing may limit. */
   bannerRefuse: string;
@@ -27,11 +27,13 @@ export interface Texts {
   save: string;
   /** Confirmation after Accept all. */
   doneAccepted: string;
-  /** Confirmation after Reject all or withdraw. */
+  /** Confirmation after Reject all. */
   doneRejected: string;
+  /** Confirmation after withdrawing consent: what is now off and deleted. */
+  doneWithdrawn: string;
   /** Confirmation after saving a custom choice. */
   doneSaved: string;
-  /** A service that already ran keeps running in an open page until it is reloaded. */
+  /** After a refusal of something that already ran: the guards stopped it; a reload clears what is left in the page. */
   reloadHint: string;
   reload: string;
   /** Hides the confirmation. */

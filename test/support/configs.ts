@@ -1,4 +1,4 @@
-// Realistic clinic configurations shared by the tests, modelled on the seeds' policies:
+// Realistic clinic configurations shared by the tests, modelled on real Korean clinics' privacy policies:
 // an analytics service and a marketing service whose third party is Medisian Inc.
 import type { ClinicConsentConfig, ServiceConfig } from '../../src/config/types.js';
 

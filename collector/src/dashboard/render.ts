@@ -6,6 +6,9 @@ import type { ProofV1 } from '../proof/export.js';
 import type { ProofCheck } from '../proof/verify.js';
 import type { Site } from '../sites.js';
 import type { Rates, StatsReport } from '../stats/query.js';
+import { CSV_TABLES, type CsvTable } from '../stats/csv.js';
+import { numberTexts } from './definitions.js';
+import { clinicTime, proofWords, renderShownTexts } from './proof-view.js';
 import { escapeHtml as e, page } from './html.js';
 import { MESSAGES, type Lang, type Messages } from './i18n.js';
 import { COLORS, horizontalBars, lineChart, pct, stackedBars } from './svg.js';
@@ -32,8 +35,8 @@ export function sitesPage(lang: Lang, sites: readonly Site[]): string {
 
 const deviceLabel = (m: Messages, key: string): string => (key === 'mobile' || key === 'tablet' || key === 'desktop' ? m[key] : key);
 
-function kpi(label: string, value: number, note: string): string {
-  return `<div class="kpi"><small>${e(label)}</small><b>${pct(value)}</b><small>${e(note)}</small></div>`;
+function kpi(label: string, value: number, note: string, definition: string): string {
+  return `<div class="kpi"><small>${e(label)}</small><b>${pct(value)}</b><small>${e(note)}</small><p class="def">${e(definition)}</p></div>`;
 }
 
 function options(values: readonly string[], selected: string | undefined, allLabel: string, label = (v: string) => v): string {
@@ -47,10 +50,15 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
   const base = `/dashboard/sites/${encodeURIComponent(site.id)}`;
   const t = report.totals;
   const rateRows = (rows: ReadonlyArray<{ key: string } & Rates>, label = (k: string) => k) =>
-    rows.map((row) => ({ label: label(row.key), value: row.consentRate, note: `(${row.optIn}/${Math.max(row.impressions, row.decisions)})` }));
+    rows.map((row) => ({ label: label(row.key), value: row.consentRate, note: `(${row.optIn}/${row.decisions})` }));
   const itemRows = (kind: 'category' | 'service') =>
     report.items.filter((i) => i.kind === kind).map((i) => ({ label: i.id, value: i.rate, note: `(${i.granted}/${i.total})` }));
-  const legend = [[m.acceptAll, COLORS.accept], [m.custom, COLORS.custom], [m.rejectAll, COLORS.reject], [m.noChoice, COLORS.none]]
+  const n = numberTexts(lang);
+  const tableNames: Record<CsvTable, string> = { summary: n.summary, days: m.byDay, languages: m.byLocale, 'policy-versions': m.byPolicyVersion, devices: m.byDeviceClass, categories: m.categories, services: m.services };
+  const csvLinks = CSV_TABLES.map((table) => `<a href="/dashboard/sites/${encodeURIComponent(site.id)}/stats.csv?${e(new URLSearchParams({ ...Object.fromEntries(params), table, lang }).toString())}">${e(tableNames[table])}</a>`);
+  // The day's bar is its banner views: decisions take their share of them, the rest is "no choice".
+  const share = (d: Rates): number => 1 - d.noChoiceRate;
+  const legend = [[m.acceptAll, COLORS.accept], [m.custom, COLORS.custom], [m.rejectAll, COLORS.reject], [n.withdrawn, COLORS.withdrawn], [m.noChoice, COLORS.none]]
     .map(([name, color]) => `<span><i style="background:${color}"></i>${e(name ?? '')}</span>`).join('');
   const body = `
 <form class="filters" method="get" action="${base}"><input type="hidden" name="lang" value="${lang}">
@@ -58,13 +66,15 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
 <label>${e(m.locale)}<select name="locale">${options(facets.locales, q.locale, m.all)}</select></label>
 <label>${e(m.policyVersion)}<select name="policyVersion">${options(facets.policyVersions, q.policyVersion, m.all)}</select></label>
 <label>${e(m.deviceClass)}<select name="deviceClass">${options(['mobile', 'tablet', 'desktop'], q.deviceClass, m.all, (v) => deviceLabel(m, v))}</select></label>
-<button>${e(m.apply)}</button> <a href="/dashboard/sites/${encodeURIComponent(site.id)}/stats.csv?${e(params.toString())}">${e(m.exportCsv)}</a></form>
-<div class="kpis" style="margin-top:1rem">${kpi(m.consentRate, t.consentRate, `${t.optIn}`)}${kpi(m.acceptAll, t.acceptAllRate, `${t.acceptAll}`)}${kpi(m.rejectAll, t.rejectAllRate, `${t.rejectAll + t.gpc}`)}${kpi(m.custom, t.customRate, `${t.custom}`)}${kpi(m.noChoice, t.noChoiceRate, `${m.impressions} ${t.impressions}`)}</div>
-<p><small>${e(m.decisions)} ${t.decisions} · ${e(m.withdrawals)} ${t.withdrawals} · ${e(m.rawNote)}</small></p>
-<section><h2>${e(m.byDay)}</h2>${lineChart(m.byDay, report.byDay.map((d) => ({ label: d.key, value: d.consentRate })))}</section>
-<section><h2>${e(m.outcomesByDay)}</h2><p class="legend">${legend}</p>${stackedBars(m.outcomesByDay, report.byDay.map((d) => ({ label: d.key, parts: [
-    { name: m.acceptAll, value: d.acceptAllRate, color: COLORS.accept }, { name: m.custom, value: d.customRate, color: COLORS.custom },
-    { name: m.rejectAll, value: d.rejectAllRate, color: COLORS.reject }, { name: m.noChoice, value: d.noChoiceRate, color: COLORS.none }] })))}</section>
+<button>${e(m.apply)}</button></form>
+<p class="csv">${e(m.exportCsv)}: ${csvLinks.join(' · ')}</p>
+<div class="kpis" style="margin-top:1rem">${kpi(m.consentRate, t.consentRate, `${t.optIn} / ${t.decisions} ${n.consentIds}`, n.consentRateDef)}${kpi(m.acceptAll, t.acceptAllRate, `${t.acceptAll} ${n.consentIds}`, n.acceptAllDef)}${kpi(m.rejectAll, t.rejectAllRate, `${t.rejectAll + t.gpc} ${n.consentIds}`, n.rejectAllDef)}${kpi(m.custom, t.customRate, `${t.custom} ${n.consentIds}`, n.customDef)}${kpi(n.withdrawn, t.withdrawalRate, `${t.withdrawals} ${n.consentIds}`, n.withdrawnDef)}${kpi(m.noChoice, t.noChoiceRate, `${t.impressions} ${n.views}`, n.noChoiceDef)}</div>
+<p><small>${e(n.daysIn.replace('{zone}', report.timeZone))} ${e(m.rawNote)}</small></p>
+<section><h2>${e(m.byDay)}</h2>${lineChart(m.byDay, report.byDay.map((d) => ({ label: d.key, value: d.empty ? null : d.consentRate })), n.noData)}</section>
+<section><h2>${e(m.outcomesByDay)}</h2><p class="legend">${legend}</p>${stackedBars(m.outcomesByDay, report.byDay.map((d) => ({ label: d.key, parts: d.empty ? null : [
+    { name: m.acceptAll, value: d.acceptAllRate * share(d), color: COLORS.accept }, { name: m.custom, value: d.customRate * share(d), color: COLORS.custom },
+    { name: m.rejectAll, value: d.rejectAllRate * share(d), color: COLORS.reject }, { name: n.withdrawn, value: d.withdrawalRate * share(d), color: COLORS.withdrawn },
+    { name: m.noChoice, value: d.noChoiceRate, color: COLORS.none }] })), n.noData)}</section>
 <section><h2>${e(m.byLocale)}</h2>${horizontalBars(m.byLocale, rateRows(report.byLocale))}</section>
 <section><h2>${e(m.byPolicyVersion)}</h2>${horizontalBars(m.byPolicyVersion, rateRows(report.byPolicyVersion))}</section>
 <section><h2>${e(m.byDeviceClass)}</h2>${horizontalBars(m.byDeviceClass, rateRows(report.byDeviceClass, (k) => deviceLabel(m, k)))}</section>
@@ -77,6 +87,8 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
 
 export function proofPage(lang: Lang, site: Site, proof: ProofV1, check: ProofCheck): string {
   const m = MESSAGES[lang];
+  const w = proofWords(lang);
+  const zone = site.timeZone ?? 'UTC';
   const base = `/dashboard/sites/${encodeURIComponent(site.id)}`;
   const deviceNote = (ok: boolean | null): string =>
     ok === null ? `<small>${e(m.deviceUnsigned)}</small>` : ok ? `<span class="good">${e(m.deviceSigned)}</span>` : `<span class="bad">${e(m.deviceBad)}</span>`;
@@ -85,14 +97,14 @@ export function proofPage(lang: Lang, site: Site, proof: ProofV1, check: ProofCh
     const c = check.receipts[i];
     const decided = Object.entries(r.receipt.categories).map(([id, d]) => `${e(id)}: ${d.granted ? '✔' : '✘'}`).join(', ') +
       Object.entries(r.receipt.services).map(([id, d]) => `<br><small>${e(id)}${d.thirdParty ? ` (${e(d.thirdParty)}, ${e(d.country ?? '')})` : ''}: ${d.granted ? '✔' : '✘'}</small>`).join('');
-    return `<tr><td>${e(r.receivedAt)}</td><td>${e(r.receipt.clientTime)}</td><td>${e(r.receipt.method)}</td><td>${decided}</td><td>${e(r.receipt.policy.version)}</td>
+    return `<tr><td>${clinicTime(r.receivedAt, zone, lang)}</td><td>${clinicTime(r.receipt.clientTime, zone, lang)}</td><td>${e(w.methods[r.receipt.method] ?? r.receipt.method)}</td><td>${decided}</td><td>${e(r.receipt.policy.version)}</td>
 <td>${status(r.chainStatus)}</td><td>${c?.hashOk && c.signatureOk ? `<span class="good">${e(m.verified)}</span>` : `<span class="bad">${e(m.notVerified)}</span>`}<br><small>${e(r.ack.kid)}</small><br>${deviceNote(c?.deviceSignatureOk ?? false)}</td></tr>`;
   }).join('');
-  const texts = Object.entries(proof.texts).map(([hash, t]) => `<h3><small>${e(hash)}</small> (${e(t.locale)})</h3><pre>${e(Object.entries(t.strings).map(([k, v]) => `${k}: ${v}`).join('\n'))}</pre>`).join('');
+  const texts = Object.entries(proof.texts).map(([hash, t]) => `<h3><small>${e(hash)}</small> (${e(t.locale)})</h3>${renderShownTexts(t, lang)}`).join('');
   const problems = check.problems.length ? `<section><h2 class="bad">${e(m.problems)}</h2><ul>${check.problems.map((p) => `<li>${e(p)}</li>`).join('')}</ul></section>` : '';
   const body = `<p><a href="${base}?lang=${lang}">${e(m.back)}</a> · <a href="${base}/proof.json?consentId=${encodeURIComponent(proof.consentId)}" download="proof-${e(proof.consentId)}.json">${e(m.downloadJson)}</a></p>
 <p>${e(m.consentId)}: <code>${e(proof.consentId)}</code> · ${e(m.chain)}: ${check.ok ? `<span class="good">${e(m.verified)}</span>` : `<span class="bad">${e(m.notVerified)}</span>`}</p>${problems}
-<section><h2>${e(m.history)}</h2><table><thead><tr><th>${e(m.received)}</th><th>${e(m.clientTime)}</th><th>${e(m.method)}</th><th></th><th>${e(m.policyVersion)}</th><th>${e(m.chain)}</th><th>${e(m.signature)}</th></tr></thead><tbody>${rows || `<tr><td colspan="7">${e(m.none)}</td></tr>`}</tbody></table></section>
+<section><h2>${e(m.history)}</h2><p><small>${e(w.timesIn.replace('{zone}', zone))}</small></p><div class="table" role="region" tabindex="0" aria-label="${e(m.history)}"><table><thead><tr><th>${e(m.received)}</th><th>${e(m.clientTime)}</th><th>${e(m.method)}</th><th></th><th>${e(m.policyVersion)}</th><th>${e(m.chain)}</th><th>${e(m.signature)}</th></tr></thead><tbody>${rows || `<tr><td colspan="7">${e(m.none)}</td></tr>`}</tbody></table></div></section>
 <section><h2>${e(m.textsShown)}</h2>${texts || e(m.none)}</section>`;
   const href = (l: Lang) => `${base}/consents?consentId=${encodeURIComponent(proof.consentId)}&lang=${l}`;
   return page(lang, `${m.proof} · ${site.name}`, header(lang, m, `${m.proof} · ${site.name}`, href, true), body);

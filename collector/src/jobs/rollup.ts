@@ -17,15 +17,21 @@ export const ROLLUP_GRACE_MS = 10 * 60_000;
 const dayOf = (time: number): string => new Date(time).toISOString().slice(0, 10);
 
 export async function runRollup(pool: Pool, now: Date): Promise<RollupResult> {
-  const lastComplete = dayOf(now.getTime() - ROLLUP_GRACE_MS - DAY_MS);
+  // Days are each site's days: a day is complete once it has ended in every site's time zone (the westernmost last).
+  const ended = await pool.query<{ day: string | null }>(
+    `SELECT (min((($1::timestamptz - make_interval(secs => $2)) AT TIME ZONE time_zone)::date) - 1)::text AS day FROM sites`,
+    [now, ROLLUP_GRACE_MS / 1000],
+  );
+  const lastComplete = ended.rows[0]?.day ?? dayOf(now.getTime() - ROLLUP_GRACE_MS - DAY_MS);
   const state = await pool.query<{ watermark: string }>("SELECT watermark::text FROM job_state WHERE name = 'rollup'");
   let watermark = state.rows[0]?.watermark ?? null;
   if (watermark === null) {
     const first = await pool.query<{ day: string | null }>(
-      `SELECT least((SELECT min(received_at) FROM receipts), (SELECT min(received_at) FROM impressions))::date::text AS day`,
+      // The earliest arrival, a day early: in a zone east of UTC its day begins the UTC day before.
+      `SELECT (least((SELECT min(received_at) FROM receipts), (SELECT min(received_at) FROM impressions)) AT TIME ZONE 'UTC')::date::text AS day`,
     );
     const firstDay = first.rows[0]?.day;
-    watermark = firstDay ? dayOf(Date.parse(firstDay) - DAY_MS) : lastComplete;
+    watermark = firstDay ? dayOf(Date.parse(firstDay) - 2 * DAY_MS) : lastComplete;
     await pool.query("INSERT INTO job_state (name, watermark) VALUES ('rollup', $1) ON CONFLICT (name) DO NOTHING", [watermark]);
   }
   const days: string[] = [];
@@ -38,38 +44,31 @@ export async function runRollup(pool: Pool, now: Date): Promise<RollupResult> {
   return { days, watermark };
 }
 
-/** Rebuilds one day for all sites and moves the watermark to it, atomically. */
+/** Rebuilds one day (of each site's own time zone) for all sites and moves the watermark to it, atomically. */
 export async function rollupDay(pool: Pool, day: string): Promise<void> {
-  const rangeOf = (column: string): string =>
-    `${column} >= $1::date::timestamp AT TIME ZONE 'UTC' AND ${column} < ($1::date + 1)::timestamp AT TIME ZONE 'UTC'`;
-  const range = rangeOf('received_at');
+  // The sites of one zone share the day's bounds, so each query is a range on (site_id, received_at).
+  const range = `site_id = ANY($2) AND received_at >= $1::date::timestamp AT TIME ZONE $3 AND received_at < ($1::date + 1)::timestamp AT TIME ZONE $3`;
   await transaction(pool, async (client) => {
-    for (const table of ['rollup_receipts', 'rollup_items', 'rollup_impressions']) {
+    // Opt-in per category and service is read from consent_state (latest decisions), so it has no rollup.
+    for (const table of ['rollup_receipts', 'rollup_impressions']) {
       await client.query(`DELETE FROM ${table} WHERE day = $1`, [day]);
     }
-    await client.query(
-      `INSERT INTO rollup_receipts (site_id, day, locale, policy_version, device_class, method, n, n_opt_in)
-       SELECT site_id, $1::date, locale, policy_version, device_class, method, count(*),
-              count(*) FILTER (WHERE cardinality(granted) > 0 AND method <> 'withdraw')
-         FROM receipts WHERE ${range} GROUP BY site_id, locale, policy_version, device_class, method`,
-      [day],
-    );
-    await client.query(
-      `INSERT INTO rollup_items (site_id, day, locale, policy_version, device_class, kind, item, n_granted, n_total)
-       SELECT r.site_id, $1::date, r.locale, r.policy_version, r.device_class, x.kind, x.item, sum(x.g), count(*)
-         FROM receipts r CROSS JOIN LATERAL (
-           SELECT 'category' AS kind, unnest(r.granted) AS item, 1 AS g UNION ALL SELECT 'category', unnest(r.denied), 0
-           UNION ALL SELECT 'service', unnest(r.granted_svc), 1 UNION ALL SELECT 'service', unnest(r.denied_svc), 0) x
-        WHERE ${rangeOf('r.received_at')} AND r.method <> 'withdraw'
-        GROUP BY r.site_id, r.locale, r.policy_version, r.device_class, x.kind, x.item`,
-      [day],
-    );
-    await client.query(
-      `INSERT INTO rollup_impressions (site_id, day, locale, policy_version, device_class, n)
-       SELECT site_id, $1::date, locale, policy_version, device_class, count(*)
-         FROM impressions WHERE ${range} GROUP BY site_id, locale, policy_version, device_class`,
-      [day],
-    );
+    const zones = await client.query<{ time_zone: string; ids: string[] }>('SELECT time_zone, array_agg(id) AS ids FROM sites GROUP BY time_zone');
+    for (const { time_zone: zone, ids } of zones.rows) {
+      await client.query(
+        `INSERT INTO rollup_receipts (site_id, day, locale, policy_version, device_class, method, n, n_opt_in)
+         SELECT site_id, $1::date, locale, policy_version, device_class, method, count(*),
+                count(*) FILTER (WHERE cardinality(granted) > 0 AND method <> 'withdraw')
+           FROM receipts WHERE ${range} GROUP BY site_id, locale, policy_version, device_class, method`,
+        [day, ids, zone],
+      );
+      await client.query(
+        `INSERT INTO rollup_impressions (site_id, day, locale, policy_version, device_class, n)
+         SELECT site_id, $1::date, locale, policy_version, device_class, count(*)
+           FROM impressions WHERE ${range} GROUP BY site_id, locale, policy_version, device_class`,
+        [day, ids, zone],
+      );
+    }
     await client.query(
       "INSERT INTO job_state (name, watermark) VALUES ('rollup', $1) ON CONFLICT (name) DO UPDATE SET watermark = GREATEST(job_state.watermark, EXCLUDED.watermark)",
       [day],

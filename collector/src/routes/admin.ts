@@ -11,7 +11,7 @@ import { CollectorError } from '../errors.js';
 import type { ResolvedOptions } from '../options.js';
 import { buildProof, type ProofV1 } from '../proof/export.js';
 import { limitClients } from '../ratelimit.js';
-import { statsToCsv } from '../stats/csv.js';
+import { csvTable, statsToCsv } from '../stats/csv.js';
 import { queryStats, type StatsQuery } from '../stats/query.js';
 import { createSite, getSite, listSites, type SiteDirectory } from '../sites.js';
 
@@ -49,11 +49,12 @@ const CONSENT_ID = new RegExp(PATTERNS.consentId);
 export async function sendStatsCsv(options: ResolvedOptions, principal: Principal, siteId: string, query: Query, reply: FastifyReply): Promise<string> {
   await siteAccess(options, principal, siteId);
   const stats = statsQueryFrom(siteId, query, options.now());
-  const csv = statsToCsv(await queryStats(options.pool, stats));
-  await audit(options.pool, actorOf(principal), 'stats.export', siteId, { from: stats.from, to: stats.to });
+  const table = csvTable(query['table']);
+  const csv = statsToCsv(await queryStats(options.pool, stats), table, query['lang'] ?? 'en');
+  await audit(options.pool, actorOf(principal), 'stats.export', siteId, { from: stats.from, to: stats.to, table });
   reply
     .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="consent-stats-${siteId}-${stats.from}-${stats.to}.csv"`);
+    .header('content-disposition', `attachment; filename="consent-stats-${siteId}-${table}-${stats.from}-${stats.to}.csv"`);
   return `\uFEFF${csv}`;
 }
 

@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, audit } from '../audit.js';
 import { bearerToken, checkOrigin, isLoopbackHost, principalOf, readCookie, resolveToken, SESSION_COOKIE, type Principal } from '../auth.js';
+import { fontRoutes } from '../dashboard/fonts.js';
 import { loginPage, proofPage, sitesPage, statsPage } from '../dashboard/render.js';
 import { pickLang, type Lang } from '../dashboard/i18n.js';
 import { CollectorError } from '../errors.js';
@@ -28,7 +29,7 @@ function html(reply: FastifyReply, body: string): FastifyReply {
   return reply
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'")
+    .header('content-security-policy', "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'")
     .send(body);
 }
 
@@ -44,6 +45,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { options: Res
   // Sign-in gets a much smaller quota of its own: it is where tokens would be guessed.
   const loginLimit = options.rateLimit ? { rateLimit: { max: options.rateLimit.login, timeWindow: options.rateLimit.windowMs } } : {};
 
+  await fontRoutes(app);
   // Only this plugin parses HTML form posts; the ingest routes keep answering 415 for them.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));

@@ -58,7 +58,9 @@ export async function ingestRoutes(app: FastifyInstance, opts: { options: Resolv
 
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
-    if (origin && (await sites.isKnownOrigin(origin))) {
+    // A POST's answer is readable by any origin: one from an unregistered origin is always refused, and the
+    // page's SDK must read that 403 (CC_ERR_ORIGIN, CC_ERR_SITE_UNKNOWN) to keep the receipt and say why.
+    if (origin && (request.method === 'POST' || (await sites.isKnownOrigin(origin)))) {
       reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
     }
   });

@@ -1,13 +1,14 @@
 /**
- * Consent statistics for one site and a day range: completed days come from the daily rollups (up to the rollup
- * watermark), newer days (today at least) from raw receipts. Only reads; knows nothing of HTTP or HTML.
+ * Consent statistics for one site and a day range. Decisions come from each consent id's latest state (one row per
+ * consent id, kept at ingest); banner views from the daily rollups up to the rollup watermark and from raw rows
+ * after it. Only reads; knows nothing of HTTP or HTML.
  */
 import type { Pool } from '../db/pool.js';
 import { CollectorError } from '../errors.js';
 
 export interface StatsQuery {
   readonly siteId: string;
-  /** First day, YYYY-MM-DD (UTC, by the collector's receive time). */
+  /** First day, YYYY-MM-DD (a day of the site's time zone, by the collector's receive time). */
   readonly from: string;
   /** Last day, inclusive. */
   readonly to: string;
@@ -16,21 +17,35 @@ export interface StatsQuery {
   readonly deviceClass?: string;
 }
 
+/**
+ * Every count of consent ids is by each consent id's latest decision (the `consent_state` table), once: a consent
+ * id that accepted and later withdrew is a withdrawal, not a consent. A consent id is a browser, not a person: one
+ * patient on two devices is two consent ids. Only the no-choice rate is about banner views.
+ */
 export interface Rates {
+  /** Banner views (one per tab session that showed the banner). */
   readonly impressions: number;
+  /** Consent ids whose latest decision falls in the period. */
   readonly decisions: number;
   readonly acceptAll: number;
   readonly rejectAll: number;
   readonly custom: number;
   readonly gpc: number;
+  /** Consent ids whose latest decision is a withdrawal. */
   readonly withdrawals: number;
+  /** Consent ids whose latest decision allows at least one optional category. */
   readonly optIn: number;
-  /** Share (0–1) of displays that ended in any opt-in beyond the necessary category. */
+  /** optIn / decisions. */
   readonly consentRate: number;
   readonly acceptAllRate: number;
+  /** (reject all + refusals by the browser's GPC signal) / decisions. */
   readonly rejectAllRate: number;
   readonly customRate: number;
+  readonly withdrawalRate: number;
+  /** Banner views that ended without a decision / banner views. */
   readonly noChoiceRate: number;
+  /** No banner view and no decision: nothing to draw (a gap, not 0 %). */
+  readonly empty: boolean;
 }
 
 export interface ItemRate {
@@ -43,6 +58,8 @@ export interface ItemRate {
 
 export interface StatsReport {
   readonly query: StatsQuery;
+  /** The site's time zone: every day here starts at its midnight. */
+  readonly timeZone: string;
   readonly watermark: string | null;
   readonly totals: Rates;
   readonly byDay: ReadonlyArray<{ key: string } & Rates>;
@@ -81,10 +98,11 @@ function emptyCounts(): Counts {
 
 function ratesOf(counts: Counts): Rates {
   const m = (name: string): number => counts.methods[name] ?? 0;
-  const decisions = m('accept-all') + m('reject-all') + m('preferences') + m('gpc');
-  // Impressions are sent once per tab session and may be blocked; never let a rate exceed 100 %.
-  const base = Math.max(counts.impressions, decisions);
-  const share = (n: number): number => (base === 0 ? 0 : n / base);
+  const decisions = m('accept-all') + m('reject-all') + m('preferences') + m('gpc') + m('withdraw');
+  const share = (n: number): number => (decisions === 0 ? 0 : n / decisions);
+  // Views are sent once per tab session and may be blocked by the browser; a choice made in a later session
+  // has no view of its own. Never let the no-choice rate go below 0 %.
+  const views = Math.max(counts.impressions, decisions);
   return {
     impressions: counts.impressions,
     decisions,
@@ -98,7 +116,9 @@ function ratesOf(counts: Counts): Rates {
     acceptAllRate: share(m('accept-all')),
     rejectAllRate: share(m('reject-all') + m('gpc')),
     customRate: share(m('preferences')),
-    noChoiceRate: share(base - decisions),
+    withdrawalRate: share(m('withdraw')),
+    noChoiceRate: views === 0 ? 0 : (views - decisions) / views,
+    empty: counts.impressions === 0 && decisions === 0,
   };
 }
 
@@ -123,44 +143,43 @@ export async function queryStats(pool: Pool, query: StatsQuery): Promise<StatsRe
   const params = [query.siteId, query.from, query.to, watermark ?? '1970-01-01', query.locale ?? null, query.policyVersion ?? null, query.deviceClass ?? null];
   const filters = `($5::text IS NULL OR locale = $5) AND ($6::text IS NULL OR policy_version = $6) AND ($7::text IS NULL OR device_class = $7)`;
   // Raw rows are read from max(from, watermark + 1), by a range on received_at so the (site_id, received_at) index applies.
-  const rawFrom = `GREATEST($2::date, $4::date + 1)::timestamp AT TIME ZONE 'UTC'`;
-  const rawTo = `($3::date + 1)::timestamp AT TIME ZONE 'UTC'`;
+  // Days are the site's days: midnight in its time zone (a Seoul clinic's day does not start at 09:00).
+  const zone = '(SELECT time_zone FROM sites WHERE id = $1)';
+  const rawFrom = `GREATEST($2::date, $4::date + 1)::timestamp AT TIME ZONE ${zone}`;
+  const rawTo = `($3::date + 1)::timestamp AT TIME ZONE ${zone}`;
+  // Each consent id's latest decision, by the day it arrived: one row per consent id, indexed by (site, time).
+  const stateFrom = `$2::date::timestamp AT TIME ZONE ${zone}`;
   // The two queries run on separate pool connections at once (the raw part of each scans today's rows).
   const dimsQuery = pool.query<DimRow>(
     `SELECT day::text, locale, policy_version, device_class, method, sum(n)::text AS n, sum(n_opt_in)::text AS n_opt_in FROM (
-       SELECT day, locale, policy_version, device_class, method, n, n_opt_in FROM rollup_receipts
-        WHERE site_id = $1 AND day BETWEEN $2 AND LEAST($3::date, $4::date) AND ${filters}
-       UNION ALL
-       SELECT (received_at AT TIME ZONE 'UTC')::date, locale, policy_version, device_class, method, count(*),
-              count(*) FILTER (WHERE cardinality(granted) > 0 AND method <> 'withdraw')
-         FROM receipts WHERE site_id = $1 AND received_at >= ${rawFrom} AND received_at < ${rawTo} AND ${filters}
+       SELECT (received_at AT TIME ZONE ${zone})::date AS day, locale, policy_version, device_class, method, count(*) AS n,
+              count(*) FILTER (WHERE cardinality(granted) > 0 AND method <> 'withdraw') AS n_opt_in
+         FROM consent_state WHERE site_id = $1 AND received_at >= ${stateFrom} AND received_at < ${rawTo} AND ${filters}
         GROUP BY 1, 2, 3, 4, 5
        UNION ALL
        SELECT day, locale, policy_version, device_class, NULL, n, 0 FROM rollup_impressions
         WHERE site_id = $1 AND day BETWEEN $2 AND LEAST($3::date, $4::date) AND ${filters}
        UNION ALL
-       SELECT (received_at AT TIME ZONE 'UTC')::date, locale, policy_version, device_class, NULL, count(*), 0
+       SELECT (received_at AT TIME ZONE ${zone})::date, locale, policy_version, device_class, NULL, count(*), 0
          FROM impressions WHERE site_id = $1 AND received_at >= ${rawFrom} AND received_at < ${rawTo} AND ${filters}
         GROUP BY 1, 2, 3, 4
      ) s GROUP BY 1, 2, 3, 4, 5`,
     params,
   );
   const itemsQuery = pool.query<{ kind: 'category' | 'service'; item: string; granted: string; total: string }>(
-    `SELECT kind, item, sum(g)::text AS granted, sum(t)::text AS total FROM (
-       SELECT kind, item, n_granted AS g, n_total AS t FROM rollup_items
-        WHERE site_id = $1 AND day BETWEEN $2 AND LEAST($3::date, $4::date) AND ${filters}
-       UNION ALL
-       SELECT x.kind, x.item, x.g, 1 FROM receipts r
-         CROSS JOIN LATERAL (
-           SELECT 'category' AS kind, unnest(r.granted) AS item, 1 AS g UNION ALL SELECT 'category', unnest(r.denied), 0
-           UNION ALL SELECT 'service', unnest(r.granted_svc), 1 UNION ALL SELECT 'service', unnest(r.denied_svc), 0) x
-        WHERE r.site_id = $1 AND r.received_at >= ${rawFrom} AND r.received_at < ${rawTo} AND r.method <> 'withdraw'
-          AND ($5::text IS NULL OR r.locale = $5) AND ($6::text IS NULL OR r.policy_version = $6) AND ($7::text IS NULL OR r.device_class = $7)
-     ) s GROUP BY 1, 2 ORDER BY 1, 2`,
-    params,
+    // A withdrawal denies every category and service it names, so it counts as "not granted" here too.
+    `SELECT x.kind, x.item, sum(x.g)::text AS granted, count(*)::text AS total FROM consent_state r
+       CROSS JOIN LATERAL (
+         SELECT 'category' AS kind, unnest(r.granted) AS item, 1 AS g UNION ALL SELECT 'category', unnest(r.denied), 0
+         UNION ALL SELECT 'service', unnest(r.granted_svc), 1 UNION ALL SELECT 'service', unnest(r.denied_svc), 0) x
+      WHERE r.site_id = $1 AND r.received_at >= ${stateFrom} AND r.received_at < ${rawTo}
+        AND ($4::text IS NULL OR r.locale = $4) AND ($5::text IS NULL OR r.policy_version = $5) AND ($6::text IS NULL OR r.device_class = $6)
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+    [query.siteId, query.from, query.to, query.locale ?? null, query.policyVersion ?? null, query.deviceClass ?? null],
   );
 
-  const [dims, items] = await Promise.all([dimsQuery, itemsQuery]);
+  const zoneQuery = pool.query<{ time_zone: string }>('SELECT time_zone FROM sites WHERE id = $1', [query.siteId]);
+  const [dims, items, zoneRow] = await Promise.all([dimsQuery, itemsQuery, zoneQuery]);
   const totals = emptyCounts();
   const groups = { day: new Map<string, Counts>(), locale: new Map<string, Counts>(), policy: new Map<string, Counts>(), device: new Map<string, Counts>() };
   const add = (map: Map<string, Counts>, key: string, row: DimRow): void => {
@@ -178,6 +197,7 @@ export async function queryStats(pool: Pool, query: StatsQuery): Promise<StatsRe
   const list = (map: Map<string, Counts>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, counts]) => ({ key, ...ratesOf(counts) }));
   return {
     query,
+    timeZone: zoneRow.rows[0]?.time_zone ?? 'UTC',
     watermark,
     totals: ratesOf(totals),
     byDay: fillDays(query.from, query.to, list(groups.day)),
@@ -202,7 +222,7 @@ function accumulate(counts: Counts, row: DimRow): void {
   counts.optIn += Number(row.n_opt_in);
 }
 
-/** Every day of the range appears in byDay, so a chart shows a gap as zero rather than skipping it. */
+/** Every day of the range appears in byDay; a day without data is marked `empty`, so a chart draws a gap, not 0 %. */
 function fillDays(from: string, to: string, days: ReadonlyArray<{ key: string } & Rates>): Array<{ key: string } & Rates> {
   const byKey = new Map(days.map((day) => [day.key, day]));
   const out: Array<{ key: string } & Rates> = [];

@@ -47,7 +47,7 @@ function notice(view: ConsentView): TemplateResult | typeof nothing {
 
 export function renderConfirmation(view: ConsentView, kind: 'accept' | 'reject' | 'save' | 'withdraw', reload: boolean): TemplateResult {
   const { t } = view;
-  const message = kind === 'accept' ? t.doneAccepted : kind === 'save' ? t.doneSaved : t.doneRejected;
+  const message = kind === 'accept' ? t.doneAccepted : kind === 'save' ? t.doneSaved : kind === 'withdraw' ? t.doneWithdrawn : t.doneRejected;
   return html`<p class="done" tabindex="-1">${message}${reload ? html` ${t.reloadHint}` : nothing}</p>
     <div class="actions" part="actions">
       ${reload ? html`<button part="button reload" @click=${() => location.reload()}>${t.reload}</button>` : nothing}

@@ -30,7 +30,7 @@ type HistoryTexts = typeof en;
 const locales: Readonly<Record<string, HistoryTexts>> = {
   en,
   ko: {
-    historyTitle: '나의 동의 내역',
+    historyTitle: '지금까지의 선택 기록',
     historyEmpty: '이 브라우저에 기록된 선택이 아직 없습니다.',
     historyDownload: '내역 내려받기 (JSON)',
     historyPolicy: '개인정보 처리방침 버전 {version}',
@@ -48,12 +48,12 @@ const locales: Readonly<Record<string, HistoryTexts>> = {
     historyTampered: '주의: 이 브라우저에 보관된 기록이 작성된 뒤 변경되었습니다.',
   },
   ja: {
-    historyTitle: '同意の履歴',
+    historyTitle: 'これまでの選択の記録',
     historyEmpty: 'このブラウザーに記録された選択はまだありません。',
     historyDownload: '履歴をダウンロード（JSON）',
     historyPolicy: 'プライバシーポリシー バージョン {version}',
     historyAllowed: '許可: {list}',
-    historyNecessaryOnly: '必須のクッキーのみ',
+    historyNecessaryOnly: '必須Cookieのみ',
     historyAcceptAll: 'すべて同意しました',
     historyRejectAll: 'すべて拒否しました',
     historyPreferences: '選択を保存しました',
@@ -94,7 +94,7 @@ function renderEntries(view: ConsentView, receipts: ReceiptsApi, history: Receip
           ${history.entries.map(
             (entry) => html`<li>
               <strong>${date.format(new Date(entry.decidedAt))}</strong> · ${methodText(t, entry.method)}<br />
-              ${allowed(entry)} · ${fill(t.historyPolicy, { version: entry.policyVersion })} · <em>${statusText(t, entry.status)}</em>
+              ${allowed(entry)} · ${fill(t.historyPolicy, { version: entry.policyVersion })} · ${statusText(t, entry.status)}
             </li>`,
           )}
         </ol>`

@@ -46,7 +46,7 @@ export function renderPreferences(view: ConsentView): TemplateResult {
                 <dd>${new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(state.decidedAt)}</dd>
               </dl>
               ${Object.entries(state.categories).some(([id, on]) => on && !isRequired(view, id))
-                ? html`<button class="link" part="button withdraw" @click=${() => view.decide('withdraw')}>${t.withdraw}</button>`
+                ? html`<button class="primary" part="button withdraw" @click=${() => view.decide('withdraw')}>${t.withdraw}</button>`
                 : nothing}`
           : html`<p>${t.noRecord}</p>`}
         ${renderHistory(view)}

@@ -19,10 +19,14 @@ test.describe('markup gating', () => {
     expect(await cookieNames(page)).toEqual(['clinic_session']);
     await expect(page.locator('iframe[title="Event video"]')).toBeHidden();
     await expect(page.locator('.cc-placeholder')).toContainText('marketing');
+    // The 1×1 conversion pixel and the image in a hidden block get no placeholder: nobody sees them.
+    await expect(page.locator('.cc-placeholder')).toHaveCount(1);
+    await expect(page.locator('img[data-consent]')).toHaveCount(2);
 
     await page.evaluate(() => window.ClinicConsent!.acceptAll());
     await expectRuns(page, everything);
     await expect(page.locator('iframe[title="Event video"]')).toHaveAttribute('src', /embed\.html$/);
+    await expect(page.locator('img[width="1"]')).toHaveAttribute('src', /pixel\.gif\?conversion$/);
     await expect(page.locator('.cc-placeholder')).toHaveCount(0);
 
     // Deciding again must not run anything a second time.

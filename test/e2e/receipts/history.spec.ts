@@ -46,3 +46,25 @@ test('in Korean, the history speaks Korean', async ({ context }) => {
   await expect(page.locator('clinic-consent ol.history li')).toContainText('모두 거부');
   await expect(page.locator('clinic-consent ol.history li')).toContainText('이 브라우저에만 보관됨');
 });
+
+for (const { locale, record, history, policy, cookie } of [
+  { locale: 'ko', record: '현재 동의 상태', history: '지금까지의 선택 기록', policy: '개인정보 처리방침 버전', cookie: '쿠키' },
+  { locale: 'ja', record: '現在の同意内容', history: 'これまでの選択の記録', policy: 'プライバシーポリシー', cookie: 'Cookie' },
+]) {
+  test(`in ${locale}, the record and the history have distinct headings, one spelling, and no italics`, async ({ context }) => {
+    const { page } = await openClinic(context, null, { locale });
+    await page.evaluate(() => window.ClinicConsent!.rejectAll());
+    await page.evaluate(() => window.ClinicConsent!.openPreferences());
+    await page.locator('clinic-consent [part~="history"] summary').click();
+    const entry = page.locator('clinic-consent ol.history li');
+    await expect(page.locator('clinic-consent #cc-record-title')).toHaveText(record);
+    await expect(page.locator('clinic-consent [part~="history"] summary')).toHaveText(history);
+    await expect(entry).toContainText(policy);
+    await expect(entry).toContainText(cookie);
+    // Italics read oddly in Korean and Japanese: no part of an entry is slanted.
+    const slanted = await entry.evaluate((item) => [item, ...item.querySelectorAll('*')].some((node) => getComputedStyle(node).fontStyle !== 'normal'));
+    expect(slanted).toBe(false);
+    const dialogText = await page.locator('clinic-consent dialog').innerText();
+    expect(dialogText).not.toMatch(locale === 'ko' ? /개인정보처리방침/ : /クッキー/);
+  });
+}

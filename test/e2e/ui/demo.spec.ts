@@ -33,9 +33,22 @@ test('trackers run only after Accept all, and withdrawing from the footer link r
   await page.locator('footer a[data-cc-open]').click();
   await expect(dialog(page)).toBeVisible();
   await expect(dialog(page).locator('.record .id')).toHaveText(/\S{8,}/);
-  await dialog(page).getByRole('button', { name: 'Withdraw my consent' }).click();
+  const withdraw = dialog(page).getByRole('button', { name: 'Withdraw my consent' });
+  const save = dialog(page).getByRole('button', { name: 'Save my choices' });
+  // Withdrawing is a button as visible as the others, not a small link.
+  const style = (target: typeof save) => target.evaluate((element) => {
+    const { backgroundColor, fontWeight, borderStyle } = getComputedStyle(element);
+    return { backgroundColor, fontWeight, borderStyle, tall: element.getBoundingClientRect().height >= 44 };
+  });
+  expect(await style(withdraw)).toEqual(await style(save));
+  await withdraw.click();
   await expect(dialog(page)).toBeHidden();
-  await expect(banner(page).locator('.done'), 'says so, and how to stop what already started').toContainText('reload');
+  // It says what happened: a withdrawal (not a rejection), with the trackers stopped at once.
+  const done = banner(page).locator('.done');
+  await expect(done).toContainText('You have withdrawn your consent');
+  await expect(done).toContainText('were stopped at once');
+  await expect(done).not.toContainText('rejected');
+  await expect(done).not.toContainText('stop when you reload');
   await expect.poll(() => cookieNames(page), { message: 'the trackers\' cookies are gone' }).not.toContain('_mda');
   expect(await cookieNames(page)).not.toContain('_mdp');
   expect(await cspViolations(page)).toEqual([]);

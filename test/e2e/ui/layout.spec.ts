@@ -100,3 +100,38 @@ test('a returning visitor sees no banner, not even for a frame, and never downlo
   await page.locator('cc-launcher button').click();
   await expect(dialog(page)).toBeVisible();
 });
+
+/** Text boxes of the page (not the SDK's) that the floating button covers, at the current scroll position. */
+function coveredText(page: Page) {
+  return page.evaluate(() => {
+    const button = document.querySelector('cc-launcher');
+    const box = button?.shadowRoot?.querySelector('button')?.getBoundingClientRect();
+    if (!box || box.width === 0) return ['no floating button'];
+    const covered: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim() || node.parentElement?.closest('clinic-consent, cc-launcher')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) {
+        if (rect.width && rect.left < box.right && box.left < rect.right && rect.top < box.bottom && box.top < rect.bottom) {
+          covered.push(node.textContent.trim().slice(0, 40));
+          break;
+        }
+      }
+    }
+    return covered;
+  });
+}
+
+for (const lang of locales) {
+  test(`375 px, ${lang}: scrolled to the end, the floating button covers no page text`, async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 667 });
+    await watchPage(page);
+    await openDemo(page, lang);
+    await banner(page).locator('[part~="reject"]').click();
+    await banner(page).locator('[part~="hide"]').click();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await coveredText(page)).toEqual([]);
+  });
+}

@@ -1,6 +1,11 @@
 // The gate-snippets command: a clinic's template with vendor snippets pasted as-is becomes gated
 // markup that no browser requests before consent, with the page's own code left as it was.
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { gateSnippets } from '../../../scripts/gate-snippets.mjs';
 import { createMatcher } from '../../../src/blockers/guards/match.js';
@@ -56,5 +61,32 @@ describe('gate-snippets', () => {
     expect(module.html).toBe('<script type="text/plain" data-consent="analytics" src="https://static.hotjar.com/c/x.js" data-type="module"></script>');
     const skipped = gateSnippets(page, match, ['google-analytics', 'google-tag-manager']);
     expect(skipped.changes.some((change) => change.startsWith('google-'))).toBe(false);
+  });
+});
+
+describe('the gate-snippets command as the README gives it', () => {
+  const repo = fileURLToPath(new URL('../../..', import.meta.url));
+
+  it('writes clean HTML to --out: npm\'s own banner lines stay out of the file', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'cc-gate-'));
+    try {
+      const source = join(folder, 'page.html');
+      const target = join(folder, 'gated.html');
+      await writeFile(source, page);
+      const { stdout, stderr } = await promisify(execFile)('npm', ['run', 'gate-snippets', '--', source, '--out', target], { cwd: repo });
+      const written = await readFile(target, 'utf8');
+      expect(written).toBe(gateSnippets(page, match).html);
+      expect(written.startsWith('<!doctype html>')).toBe(true);
+      expect(stdout).not.toContain('<!doctype');
+      expect(stderr).toContain('tracker snippet part(s) gated.');
+      expect(await readFile(source, 'utf8'), 'the template itself is left as it was').toBe(page);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('refuses --out together with --write, naming the usage', async () => {
+    const failure = await promisify(execFile)('node', ['scripts/gate-snippets.mjs', 'page.html', '--write', '--out', 'x.html'], { cwd: repo }).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining('usage: gate-snippets') });
   });
 });
