@@ -176,7 +176,8 @@ export class Delivery {
     if (!response.ok) {
       const text = await response.text().catch(() => '');
       if (notRegisteredYet(response.status, text, entry.payload.siteId)) return { kind: 'retry' };
-      reportReceipts('CC_ERR_RECEIPT_REFUSED', `${entry.kind} ${entry.id}: HTTP ${response.status}: ${text.slice(0, 200)}`);
+      const reason = `HTTP ${response.status}: ${text.slice(0, 200)}`;
+      reportReceipts('CC_ERR_RECEIPT_REFUSED', `${entry.kind} ${entry.id}: ${reason}`);
       return { kind: 'done', answer: entry.kind === 'receipt' ? { rejected: reason } : null };
     }
     if (entry.kind === 'impression') return { kind: 'done', answer: null };
