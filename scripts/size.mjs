@@ -15,7 +15,7 @@ const KB = 1024;
 
 export const budgets = {
   'returning visit (loader)': { goal: 5 * KB, ceiling: 11.05 * KB },
-  'first visit (loader + UI + largest locale)': { goal: 15 * KB, ceiling: 20.35 * KB },
+  'first visit (loader + UI + largest locale)': { goal: 15 * KB, ceiling: 20.4 * KB },
 };
 
 function brotliSize(files) {

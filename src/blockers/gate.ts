@@ -66,10 +66,15 @@ export function startGate(options: GateOptions): Gate {
 /** Whether the page itself put this element there: the loader's nonce (if it has one) and an http(s) source. */
 function trusted(element: Element, nonce: string | undefined): boolean {
   const source = element.getAttribute(element.localName === 'script' ? 'src' : 'data-src');
-  return (
-    (!nonce || element.localName !== 'script' || (element as HTMLScriptElement).nonce === nonce) &&
-    (source === null || /^https?:$/.test(new URL(source, document.baseURI).protocol))
-  );
+  try {
+    return (
+      (!nonce || element.localName !== 'script' || (element as HTMLScriptElement).nonce === nonce) &&
+      (source === null || /^https?:$/.test(new URL(source, document.baseURI).protocol))
+    );
+  } catch {
+    // Not a URL at all: nothing to run, and nothing thrown into the page.
+    return false;
+  }
 }
 
 interface ScriptPolicy {

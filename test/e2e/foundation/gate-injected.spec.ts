@@ -40,3 +40,25 @@ test('a gated script that never finishes loading holds back the ones after it fo
   await page.clock.runFor(11_000);
   await expect.poll(() => ran(page), { message: 'the script after the stalled one ran' }).toEqual(['analytics-after']);
 });
+
+test('a gated element whose source is not a URL is left inert, with no error in the page', async ({ context }) => {
+  await servePage(context, '**/made/broken-src.html', {
+    config: clinicConfig(),
+    html: `<!doctype html><html lang="en"><head>${head}
+      <script type="text/plain" data-consent="analytics" src="https://[::1"></script>
+      <script type="text/plain" data-consent="analytics">window.ran.push('analytics-after');</script>
+      </head><body><main><h1>Clinic</h1><iframe data-consent="analytics" data-src="http://[" title="x"></iframe></main></body></html>`,
+  });
+  const { page, errors } = await openMade(context, '/made/broken-src.html');
+  await page.evaluate(() => window.ClinicConsent!.acceptAll());
+  await expect.poll(() => ran(page)).toEqual(['analytics-after']);
+  await page.evaluate(() => {
+    const late = document.createElement('script');
+    late.type = 'text/plain';
+    late.setAttribute('data-consent', 'analytics');
+    late.setAttribute('src', 'https://[::1');
+    document.body.append(late);
+    return new Promise((resolve) => setTimeout(resolve, 100));
+  });
+  expect(errors).toEqual([]);
+});

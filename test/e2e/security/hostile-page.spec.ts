@@ -102,6 +102,8 @@ test.describe('injected gated markup under a strict-dynamic CSP', () => {
     `<script type="text/plain" data-consent="analytics">window.ran.push('evil-inline')</script>`,
     `<script type="text/plain" data-consent="analytics" nonce="guess" src="${evil('guessed-nonce')}"></script>`,
     `<script type="text/plain" data-consent="analytics" src="data:text/javascript,window.ran.push('evil-data')"></script>`,
+    `<iframe data-consent="marketing" data-src="javascript:parent.ran.push('evil-frame')"></iframe>`,
+    `<script type="text/plain" data-consent="analytics" src="https://[::1"></script>`,
   ];
   let fetched: string[];
 
