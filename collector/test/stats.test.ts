@@ -200,7 +200,7 @@ describe("days are the clinic's days", () => {
 describe('the proof page', () => {
   it("shows times in the clinic's zone and in UTC, methods in words, and the texts laid out as the patient saw them", async () => {
     const site = await getSite(ctx.pool, 'seoul-clinic');
-    const proof = await buildProof(ctx.pool, 'seoul-clinic', 'stats_seoul_night_owl_01', now);
+    const proof = await buildProof(ctx.pool, [], 'seoul-clinic', 'stats_seoul_night_owl_01', now);
     const html = proofPage('en', site!, proof, verifyProof(proof, []));
     expect(html).toContain('Times in Asia/Seoul, with UTC below.');
     expect(html, 'received 16:30 UTC is 01:30 the next day in Seoul').toMatch(/Nov 26, 2026, 1:30:00\s?AM<br><small>Nov 25, 2026, 4:30:00\s?PM UTC/);
