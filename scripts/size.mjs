@@ -14,8 +14,12 @@ const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../dist');
 const KB = 1024;
 
 export const budgets = {
-  'returning visit (loader)': { goal: 5 * KB, ceiling: 10.5 * KB },
-  'first visit (loader + UI + largest locale)': { goal: 15 * KB, ceiling: 19.8 * KB },
+  // Raised from 10.5 and 19.8 KB for the seven added locales (issue 18): the floating button's label in
+  // each and the script rules of the language choice sit in the loader.
+  'returning visit (loader)': { goal: 5 * KB, ceiling: 10.8 * KB },
+  'first visit (loader + UI + largest locale)': { goal: 15 * KB, ceiling: 20.2 * KB },
+  // Each language's texts file, fetched only for its page.
+  'largest texts file': { goal: 1.3 * KB, ceiling: 1.3 * KB },
 };
 
 function brotliSize(files) {
@@ -44,6 +48,7 @@ export function measure() {
     const locales = readdirSync(localeDir).filter((name) => /^locale-[a-z-]+\.js$/i.test(name));
     const perLocale = locales.map((name) => ({ name, bytes: brotliSize([loader, ...ui, join(localeDir, name)]) }));
     for (const { name, bytes } of perLocale) rows.push({ name: `first visit with ${name}`, bytes, informational: true });
+    rows.push({ name: 'largest texts file', bytes: Math.max(...locales.map((name) => brotliSize([join(localeDir, name)]))) });
     const largest = Math.max(brotliSize([loader, ...ui]), ...perLocale.map((row) => row.bytes));
     rows.push({ name: 'first visit (loader + UI + largest locale)', bytes: largest });
   }

@@ -9,6 +9,13 @@ const bundles: Record<BundledLocale, () => Promise<{ default: Texts }>> = {
   ko: () => import('./locales/ko.js'),
   en: () => import('./locales/en.js'),
   ja: () => import('./locales/ja.js'),
+  'zh-Hans': () => import('./locales/zh-Hans.js'),
+  'zh-Hant': () => import('./locales/zh-Hant.js'),
+  vi: () => import('./locales/vi.js'),
+  th: () => import('./locales/th.js'),
+  ru: () => import('./locales/ru.js'),
+  mn: () => import('./locales/mn.js'),
+  ar: () => import('./locales/ar.js'),
 };
 
 /** The UI's current language and texts; fires `change` when either is replaced. */
