@@ -3,7 +3,20 @@
 // the language is set before the consent loader reads it and before anything is drawn. It runs no
 // tracker and sets no cookie, so it may come before the loader.
 (function () {
-  const offered = ['ko', 'en', 'ja'];
+  // Each language in its own name (and lang, so a screen reader says it right).
+  const names = {
+    ko: '한국어',
+    en: 'English',
+    ja: '日本語',
+    'zh-Hans': '简体中文',
+    'zh-Hant': '繁體中文',
+    vi: 'Tiếng Việt',
+    th: 'ไทย',
+    ru: 'Русский',
+    mn: 'Монгол',
+    ar: 'العربية',
+  };
+  const offered = Object.keys(names);
   const fromUrl = new URLSearchParams(location.search).get('lang');
   let saved = null;
   try {
@@ -54,6 +67,13 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
+    for (const group of document.querySelectorAll('.langs')) {
+      for (const code of offered) {
+        const button = Object.assign(document.createElement('button'), { type: 'button', lang: code, textContent: names[code] });
+        button.dataset.setLang = code;
+        group.append(button);
+      }
+    }
     setLang(document.documentElement.lang);
     for (const button of document.querySelectorAll('[data-set-lang]')) {
       button.addEventListener('click', () => setLang(button.dataset.setLang));

@@ -17,7 +17,7 @@ export const budgets = {
   // Raised from 10.5 and 19.8 KB for the seven added locales (issue 18): the floating button's label in
   // each and the script rules of the language choice sit in the loader.
   'returning visit (loader)': { goal: 5 * KB, ceiling: 10.8 * KB },
-  'first visit (loader + UI + largest locale)': { goal: 15 * KB, ceiling: 20.2 * KB },
+  'first visit (loader + UI + largest locale)': { goal: 15 * KB, ceiling: 20.25 * KB },
   // Each language's texts file, fetched only for its page.
   'largest texts file': { goal: 1.3 * KB, ceiling: 1.3 * KB },
 };
