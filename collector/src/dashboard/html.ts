@@ -8,6 +8,7 @@ export function escapeHtml(value: string): string {
 }
 
 const STYLE = `body{font-family:system-ui,"Noto Sans KR","Apple SD Gothic Neo",sans-serif;margin:0;color:#212121;background:#fafafa}
+:lang(ja){font-family:system-ui,"Noto Sans JP","Hiragino Sans",sans-serif}
 header{display:flex;gap:1rem;align-items:center;padding:.75rem 1.5rem;background:#fff;border-bottom:1px solid #e0e0e0}
 header h1{font-size:1.1rem;margin:0;flex:1}main{max-width:1100px;margin:0 auto;padding:1rem 1.5rem}
 section{background:#fff;border:1px solid #e0e0e0;border-radius:8px;padding:1rem;margin:1rem 0}

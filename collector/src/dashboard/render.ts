@@ -7,12 +7,12 @@ import type { ProofCheck } from '../proof/verify.js';
 import type { Site } from '../sites.js';
 import type { Rates, StatsReport } from '../stats/query.js';
 import { escapeHtml as e, page } from './html.js';
-import { MESSAGES, type Lang, type Messages } from './i18n.js';
-import { COLORS, horizontalBars, lineChart, pct, stackedBars } from './svg.js';
+import { formatsFor, LANG_NAMES, MESSAGES, type Lang, type Messages } from './i18n.js';
+import { COLORS, horizontalBars, lineChart, stackedBars } from './svg.js';
 
 function header(lang: Lang, m: Messages, title: string, langHref: (l: Lang) => string, signedIn: boolean): string {
-  const other: Lang = lang === 'ko' ? 'en' : 'ko';
-  return `<h1>${e(title)}</h1><a href="${e(langHref(other))}" lang="${other}">${other === 'ko' ? '한국어' : 'English'}</a>` +
+  const others = (Object.keys(LANG_NAMES) as Lang[]).filter((other) => other !== lang);
+  return `<h1>${e(title)}</h1>${others.map((other) => `<a href="${e(langHref(other))}" lang="${other}">${LANG_NAMES[other]}</a>`).join('')}` +
     (signedIn ? `<form method="post" action="/dashboard/logout"><button>${e(m.logout)}</button></form>` : '');
 }
 
@@ -32,8 +32,8 @@ export function sitesPage(lang: Lang, sites: readonly Site[]): string {
 
 const deviceLabel = (m: Messages, key: string): string => (key === 'mobile' || key === 'tablet' || key === 'desktop' ? m[key] : key);
 
-function kpi(label: string, value: number, note: string): string {
-  return `<div class="kpi"><small>${e(label)}</small><b>${pct(value)}</b><small>${e(note)}</small></div>`;
+function kpi(label: string, value: string, note: string): string {
+  return `<div class="kpi"><small>${e(label)}</small><b>${e(value)}</b><small>${e(note)}</small></div>`;
 }
 
 function options(values: readonly string[], selected: string | undefined, allLabel: string, label = (v: string) => v): string {
@@ -46,6 +46,7 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
   const params = new URLSearchParams({ from: q.from, to: q.to, ...(q.locale ? { locale: q.locale } : {}), ...(q.policyVersion ? { policyVersion: q.policyVersion } : {}), ...(q.deviceClass ? { deviceClass: q.deviceClass } : {}) });
   const base = `/dashboard/sites/${encodeURIComponent(site.id)}`;
   const t = report.totals;
+  const f = formatsFor(lang);
   const rateRows = (rows: ReadonlyArray<{ key: string } & Rates>, label = (k: string) => k) =>
     rows.map((row) => ({ label: label(row.key), value: row.consentRate, note: `(${row.optIn}/${Math.max(row.impressions, row.decisions)})` }));
   const itemRows = (kind: 'category' | 'service') =>
@@ -59,8 +60,8 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
 <label>${e(m.policyVersion)}<select name="policyVersion">${options(facets.policyVersions, q.policyVersion, m.all)}</select></label>
 <label>${e(m.deviceClass)}<select name="deviceClass">${options(['mobile', 'tablet', 'desktop'], q.deviceClass, m.all, (v) => deviceLabel(m, v))}</select></label>
 <button>${e(m.apply)}</button> <a href="/v1/sites/${encodeURIComponent(site.id)}/stats.csv?${e(params.toString())}">${e(m.exportCsv)}</a></form>
-<div class="kpis" style="margin-top:1rem">${kpi(m.consentRate, t.consentRate, `${t.optIn}`)}${kpi(m.acceptAll, t.acceptAllRate, `${t.acceptAll}`)}${kpi(m.rejectAll, t.rejectAllRate, `${t.rejectAll + t.gpc}`)}${kpi(m.custom, t.customRate, `${t.custom}`)}${kpi(m.noChoice, t.noChoiceRate, `${m.impressions} ${t.impressions}`)}</div>
-<p><small>${e(m.decisions)} ${t.decisions} · ${e(m.withdrawals)} ${t.withdrawals} · ${e(m.rawNote)}</small></p>
+<div class="kpis" style="margin-top:1rem">${kpi(m.consentRate, f.percent(t.consentRate), f.number(t.optIn))}${kpi(m.acceptAll, f.percent(t.acceptAllRate), f.number(t.acceptAll))}${kpi(m.rejectAll, f.percent(t.rejectAllRate), f.number(t.rejectAll + t.gpc))}${kpi(m.custom, f.percent(t.customRate), f.number(t.custom))}${kpi(m.noChoice, f.percent(t.noChoiceRate), `${m.impressions} ${f.number(t.impressions)}`)}</div>
+<p><small>${e(m.decisions)} ${f.number(t.decisions)} · ${e(m.withdrawals)} ${f.number(t.withdrawals)} · ${e(m.rawNote)}</small></p>
 <section><h2>${e(m.byDay)}</h2>${lineChart(m.byDay, report.byDay.map((d) => ({ label: d.key, value: d.consentRate })))}</section>
 <section><h2>${e(m.outcomesByDay)}</h2><p class="legend">${legend}</p>${stackedBars(m.outcomesByDay, report.byDay.map((d) => ({ label: d.key, parts: [
     { name: m.acceptAll, value: d.acceptAllRate, color: COLORS.accept }, { name: m.custom, value: d.customRate, color: COLORS.custom },
@@ -78,12 +79,13 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
 export function proofPage(lang: Lang, site: Site, proof: ProofV1, check: ProofCheck): string {
   const m = MESSAGES[lang];
   const base = `/dashboard/sites/${encodeURIComponent(site.id)}`;
+  const f = formatsFor(lang);
   const status = (s: string): string => (s === 'ok' ? `<span class="good">${e(m.ok)}</span>` : `<span class="bad">${e(s === 'pending' ? m.pending : m.fork)}</span>`);
   const rows = proof.receipts.map((r, i) => {
     const c = check.receipts[i];
     const decided = Object.entries(r.receipt.categories).map(([id, d]) => `${e(id)}: ${d.granted ? '✔' : '✘'}`).join(', ') +
       Object.entries(r.receipt.services).map(([id, d]) => `<br><small>${e(id)}${d.thirdParty ? ` (${e(d.thirdParty)}, ${e(d.country ?? '')})` : ''}: ${d.granted ? '✔' : '✘'}</small>`).join('');
-    return `<tr><td>${e(r.receivedAt)}</td><td>${e(r.receipt.clientTime)}</td><td>${e(r.receipt.method)}</td><td>${decided}</td><td>${e(r.receipt.policy.version)}</td>
+    return `<tr><td>${e(f.dateTime(r.receivedAt))}</td><td>${e(f.dateTime(r.receipt.clientTime))}</td><td>${e(r.receipt.method)}</td><td>${decided}</td><td>${e(r.receipt.policy.version)}</td>
 <td>${status(r.chainStatus)}</td><td>${c?.hashOk && c.signatureOk ? `<span class="good">${e(m.verified)}</span>` : `<span class="bad">${e(m.notVerified)}</span>`}<br><small>${e(r.ack.kid)}</small></td></tr>`;
   }).join('');
   const texts = Object.entries(proof.texts).map(([hash, t]) => `<h3><small>${e(hash)}</small> (${e(t.locale)})</h3><pre>${e(Object.entries(t.strings).map(([k, v]) => `${k}: ${v}`).join('\n'))}</pre>`).join('');
