@@ -18,14 +18,14 @@ const placeholders = (text: string) => [...text.matchAll(/\{\w+\}/g)].map((match
 
 // Latin words a text in another script may keep: the product's own words and acronyms (Japanese and
 // Chinese sites write "Cookie" in Latin letters, Russian ones "cookie").
-const allowedLatin = new Set(['cookie', 'gpc', 'id']);
+const allowedLatin = new Set(['cookie', 'gpc', 'id', 'json']);
 // English words that are not also Vietnamese words, so a Vietnamese text holding one holds English.
 const englishOnly = /\b(the|and|your|our|with|this|please|cookies|settings|accept|reject|choose|website|privacy|you|we)\b/i;
 
-/** The keys of `texts` that still read as English. */
-function leftovers(code: BundledLocale, texts: Texts): string[] {
-  return (Object.keys(en) as (keyof Texts)[]).filter((key) => {
-    if (texts[key] === en[key]) return true;
+/** The keys of `texts` that still read as English (`english`, the English file's texts by default). */
+function leftovers(code: BundledLocale, texts: Texts, english: Texts = en): string[] {
+  return (Object.keys(english) as (keyof Texts)[]).filter((key) => {
+    if (texts[key] === english[key]) return true;
     const text = texts[key].replace(/\{\w+\}/g, '');
     if (code === 'vi') return englishOnly.test(text);
     return (text.match(/[A-Za-z]{2,}/g) ?? []).some((word) => !allowedLatin.has(word.toLowerCase()));
@@ -83,5 +83,17 @@ describe('the review table (docs/locales-review.md)', () => {
       .filter((code) => !['ko', 'ja'].includes(code))
       .flatMap((code) => (Object.keys(en) as (keyof Texts)[]).filter((key) => !table.includes(files[code][key].replace(/\|/g, '\\|'))).map((key) => `${code}.${key}`));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('the consent history’s texts (history/<locale>.ts, fetched when the history is opened)', () => {
+  it('say everything the English ones say, in each language, with no English left', async () => {
+    const { en: english } = await import('../../../src/ui/clinic-consent/history.js');
+    for (const code of others) {
+      const texts = ((await import(`../../../src/ui/clinic-consent/history/${code}.ts`)) as { default: Record<string, string> }).default;
+      expect(Object.keys(texts).sort(), `${code} keys`).toEqual(Object.keys(english).sort());
+      for (const [key, text] of Object.entries(english)) expect(placeholders(texts[key] ?? ''), `${code}.${key} placeholders`).toEqual(placeholders(text));
+      expect(leftovers(code, texts as unknown as Texts, english as unknown as Texts), code).toEqual([]);
+    }
   });
 });
