@@ -3,20 +3,7 @@
 // the language is set before the consent loader reads it and before anything is drawn. It runs no
 // tracker and sets no cookie, so it may come before the loader.
 (function () {
-  // Each language in its own name (and lang, so a screen reader says it right).
-  const names = {
-    ko: '한국어',
-    en: 'English',
-    ja: '日本語',
-    'zh-Hans': '简体中文',
-    'zh-Hant': '繁體中文',
-    vi: 'Tiếng Việt',
-    th: 'ไทย',
-    ru: 'Русский',
-    mn: 'Монгол',
-    ar: 'العربية',
-  };
-  const offered = Object.keys(names);
+  const offered = ['ko', 'en', 'ja', 'zh-Hans', 'zh-Hant', 'vi', 'th', 'ru', 'mn', 'ar'];
 
   // Web fonts from @fontsource, as <link>s in <head> before the first paint: these machines have no
   // CJK, Thai or Arabic system fonts. Each family is split by unicode-range, so a page downloads only
@@ -78,13 +65,6 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    for (const group of document.querySelectorAll('.langs')) {
-      for (const code of offered) {
-        const button = Object.assign(document.createElement('button'), { type: 'button', lang: code, textContent: names[code] });
-        button.dataset.setLang = code;
-        group.append(button);
-      }
-    }
     setLang(document.documentElement.lang);
     for (const button of document.querySelectorAll('[data-set-lang]')) {
       button.addEventListener('click', () => setLang(button.dataset.setLang));
