@@ -53,8 +53,12 @@ export default [
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: '[name].js',
-      // One file per locale, so a visitor downloads only the texts of the language shown.
-      manualChunks: (id) => /src\/ui\/locales\/([a-z-]+)\.ts$/i.exec(id)?.[1] && `locale-${/src\/ui\/locales\/([a-z-]+)\.ts$/i.exec(id)[1]}`,
+      // One file per locale, so a visitor downloads only the texts of the language shown (and the
+      // consent history's texts, one file per locale too, only when it is opened).
+      manualChunks: (id) => {
+        const [, folder, code] = /src\/ui\/(locales|clinic-consent\/history)\/([a-z-]+)\.ts$/i.exec(id) ?? [];
+        return code && `${folder === 'locales' ? 'locale' : 'history'}-${code}`;
+      },
     },
     plugins: plugins(true),
   },

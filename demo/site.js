@@ -3,7 +3,18 @@
 // the language is set before the consent loader reads it and before anything is drawn. It runs no
 // tracker and sets no cookie, so it may come before the loader.
 (function () {
-  const offered = ['ko', 'en', 'ja'];
+  const offered = ['ko', 'en', 'ja', 'zh-Hans', 'zh-Hant', 'vi', 'th', 'ru', 'mn', 'ar'];
+
+  // Web fonts from @fontsource, as <link>s in <head> before the first paint: these machines have no
+  // CJK, Thai or Arabic system fonts. Each family is split by unicode-range, so a page downloads only
+  // the subsets its characters need. Noto Sans covers Vietnamese and all of Cyrillic (Mongolian's Ө
+  // and Ү are outside Noto Sans KR's Cyrillic subset).
+  for (const family of ['kr', 'jp', '', 'sc', 'tc', 'thai', 'arabic']) {
+    for (const weight of ['400', '700']) {
+      const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: `/node_modules/@fontsource/noto-sans${family && '-'}${family}/${weight}.css` });
+      document.head.append(link);
+    }
+  }
   const fromUrl = new URLSearchParams(location.search).get('lang');
   let saved = null;
   try {

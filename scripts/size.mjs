@@ -14,8 +14,15 @@ const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../dist');
 const KB = 1024;
 
 export const budgets = {
-  'returning visit (loader)': { goal: 5 * KB, ceiling: 11.05 * KB },
-  'first visit (loader + UI + largest locale)': { goal: 15 * KB, ceiling: 20.4 * KB },
+  // Raised from 10.5 and 19.8 KB by the second wave's fixes, each of which needed loader code: the
+  // trust defects of issue 13 (+0.57 KB: __Host- cookie rules, the decision journal, the gate's nonce
+  // and bounded wait, decoded sensitive paths), the seven locales of issue 18 (+0.32 KB: the floating
+  // button's label in each, the script rules of the language choice) and issue 12's hand-overs (+0.1 KB).
+  // Issue 16 brings the loader down to its 8 KB budget; these ceilings only hold today's line.
+  'returning visit (loader)': { goal: 5 * KB, ceiling: 11.5 * KB },
+  'first visit (loader + UI + largest locale)': { goal: 15 * KB, ceiling: 21.05 * KB },
+  // Each language's texts file, fetched only for its page.
+  'largest texts file': { goal: 1.3 * KB, ceiling: 1.3 * KB },
 };
 
 function brotliSize(files) {
@@ -44,6 +51,7 @@ export function measure() {
     const locales = readdirSync(localeDir).filter((name) => /^locale-[a-z-]+\.js$/i.test(name));
     const perLocale = locales.map((name) => ({ name, bytes: brotliSize([loader, ...ui, join(localeDir, name)]) }));
     for (const { name, bytes } of perLocale) rows.push({ name: `first visit with ${name}`, bytes, informational: true });
+    rows.push({ name: 'largest texts file', bytes: Math.max(...locales.map((name) => brotliSize([join(localeDir, name)]))) });
     const largest = Math.max(brotliSize([loader, ...ui]), ...perLocale.map((row) => row.bytes));
     rows.push({ name: 'first visit (loader + UI + largest locale)', bytes: largest });
   }

@@ -1,25 +1,29 @@
 // Which locale the UI speaks and which texts file that needs. Shared by the loader, which fetches
 // the texts file alongside the UI rather than after it, and the UI, so both choose the same file.
+import { textsLocale } from './locale-tags.js';
 import type { ResolvedConfig } from './types.js';
 
 /** The languages that ship a texts file (src/ui/locales/<code>.ts); any other locale uses English's, with the site's overrides. */
-export const BUNDLED_LOCALES = ['ko', 'en', 'ja'] as const;
+export const BUNDLED_LOCALES = ['ko', 'en', 'ja', 'zh-Hans', 'zh-Hant', 'vi', 'th', 'ru', 'mn', 'ar'] as const;
 export type BundledLocale = (typeof BUNDLED_LOCALES)[number];
 
-/** The texts file a locale uses: its language's, else English's. */
+/** The texts file a locale uses: the one its language and script read (locale-tags.ts), else English's. */
 export function bundleFor(locale: string): BundledLocale {
-  const language = locale.split('-')[0]?.toLowerCase();
-  return BUNDLED_LOCALES.find((code) => code === language) ?? 'en';
+  const key = textsLocale(locale);
+  return BUNDLED_LOCALES.find((code) => code === key) ?? 'en';
 }
 
-/** The first candidate the site offers, matching a full tag ("ko-KR") or its language ("ko"). */
+/**
+ * The first candidate the site offers: the same tag ("ko-KR"), else one that reads the same texts
+ * ("ko-KR" and "ko"; "zh-TW" and "zh-Hant"; "ar-EG" and "ar-SA").
+ */
 export function pickLocale(candidates: readonly (string | null | undefined)[], offered: readonly string[]): string {
   const lower = offered.map((code) => code.toLowerCase());
   for (const candidate of candidates) {
     if (!candidate) continue;
-    const tag = candidate.toLowerCase();
-    const hit = lower.indexOf(tag) >= 0 ? lower.indexOf(tag) : lower.indexOf(tag.split('-')[0] ?? '');
-    if (hit >= 0) return offered[hit] as string;
+    const hit = lower.indexOf(candidate.toLowerCase());
+    const same = hit >= 0 ? hit : offered.findIndex((code) => textsLocale(code) === textsLocale(candidate));
+    if (same >= 0) return offered[same] as string;
   }
   return offered.find((code) => code.toLowerCase() === 'en') ?? offered[0] ?? 'en';
 }

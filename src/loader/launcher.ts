@@ -6,9 +6,21 @@
 
 import type { ClinicConsentApi } from '../api.js';
 import { bundleFor, chosenLocale, type BundledLocale } from '../config/locale-choice.js';
+import { isRightToLeft } from '../config/locale-tags.js';
 
-/** The bundled locales' `prefsTitle` (src/ui/locales/): the button names what it opens. */
-const labels: Record<BundledLocale, string> = { ko: '쿠키 설정', ja: 'Cookie設定', en: 'Cookie settings' };
+// Each is the locale's `prefsTitle` (the confirmation tells the patient to look for it).
+export const labels: Record<BundledLocale, string> = {
+  ko: '쿠키 설정',
+  ja: 'Cookie設定',
+  en: 'Cookie settings',
+  'zh-Hans': 'Cookie 设置',
+  'zh-Hant': 'Cookie 設定',
+  vi: 'Cài đặt cookie',
+  th: 'การตั้งค่าคุกกี้',
+  ru: 'Настройки cookie',
+  mn: 'Күүкиний тохиргоо',
+  ar: 'إعدادات ملفات تعريف الارتباط',
+};
 
 const css =
   ':host{position:fixed;inset-block-end:12px;inset-inline-start:12px;z-index:2147482999}' +
@@ -56,7 +68,10 @@ export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState
     host.hidden = !state.decided || state.policyChanged || banner;
     // The language the banner would speak, so the button and the preference center it opens agree.
     const locale = chosenLocale(api.config, requested);
-    button.textContent = api.config.texts[locale]?.prefsTitle ?? labels[bundleFor(locale)];
+    const bundle = bundleFor(locale);
+    button.textContent = api.config.texts[locale]?.prefsTitle ?? labels[bundle];
+    host.lang = bundle;
+    host.dir = isRightToLeft(bundle) ? 'rtl' : 'ltr';
   };
   // The store fires a change once the stored choice is known, so no separate wait for `ready`.
   update();

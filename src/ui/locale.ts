@@ -2,6 +2,7 @@
 // browser's languages, else English, always restricted to `config.languages`. Follows `<html lang>`
 // changes and setLocale() at run time. Each locale file is its own chunk, fetched only when chosen.
 import { bundleFor, chosenLocale, type BundledLocale } from '../config/locale-choice.js';
+import { isRightToLeft } from '../config/locale-tags.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { withOverrides, type Texts } from './texts.js';
 
@@ -9,7 +10,23 @@ const bundles: Record<BundledLocale, () => Promise<{ default: Texts }>> = {
   ko: () => import('./locales/ko.js'),
   en: () => import('./locales/en.js'),
   ja: () => import('./locales/ja.js'),
+  'zh-Hans': () => import('./locales/zh-Hans.js'),
+  'zh-Hant': () => import('./locales/zh-Hant.js'),
+  vi: () => import('./locales/vi.js'),
+  th: () => import('./locales/th.js'),
+  ru: () => import('./locales/ru.js'),
+  mn: () => import('./locales/mn.js'),
+  ar: () => import('./locales/ar.js'),
 };
+
+/**
+ * Marks an element with the language it speaks and that language's direction, so screen readers
+ * pronounce it and an Arabic banner is mirrored, whatever the page around it is.
+ */
+export function markLanguage(element: HTMLElement, locale: string): void {
+  element.lang = locale;
+  element.dir = locale && (isRightToLeft(locale) ? 'rtl' : 'ltr');
+}
 
 /** The UI's current language and texts; fires `change` when either is replaced. */
 export class LocaleState extends EventTarget {

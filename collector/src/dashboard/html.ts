@@ -11,6 +11,7 @@ export function escapeHtml(value: string): string {
 // Korean and Japanese need a CJK font: the stack names the usual installed ones on Windows, macOS, Android and
 // Linux; where none is installed, the Noto Sans KR / JP web fonts the collector serves (fonts.ts) take over.
 const STYLE = `body{font-family:"Noto Sans KR","Noto Sans CJK KR",system-ui,"Apple SD Gothic Neo","Malgun Gothic","Noto Sans JP","Noto Sans CJK JP","Hiragino Sans","Yu Gothic",Meiryo,sans-serif;margin:0;color:#212121;background:#fafafa}
+:lang(ja){font-family:"Noto Sans JP","Noto Sans CJK JP","Hiragino Sans","Yu Gothic",Meiryo,system-ui,"Noto Sans KR",sans-serif}
 header{display:flex;gap:1rem;align-items:center;padding:.75rem 1.5rem;background:#fff;border-bottom:1px solid #e0e0e0}
 header h1{font-size:1.1rem;margin:0;flex:1}main{max-width:1100px;margin:0 auto;padding:1rem 1.5rem}
 section{background:#fff;border:1px solid #e0e0e0;border-radius:8px;padding:1rem;margin:1rem 0}

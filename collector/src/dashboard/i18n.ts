@@ -1,7 +1,11 @@
 /**
- * The dashboard's texts in Korean and English; Korean first, as the clinics' marketing teams read it.
+ * The dashboard's texts in Korean, English and Japanese (Korean first, as the clinics' marketing teams
+ * read it), the language choice, and dates and numbers formatted the way each language writes them.
  */
-export type Lang = 'ko' | 'en';
+export type Lang = 'ko' | 'en' | 'ja';
+
+/** The languages in the order the header offers them, each in its own name. */
+export const LANG_NAMES: Readonly<Record<Lang, string>> = { ko: '한국어', en: 'English', ja: '日本語' };
 
 const ko = {
   title: '동의 현황',
@@ -121,11 +125,92 @@ const en: Messages = {
   back: 'Back',
 };
 
-export const MESSAGES: Readonly<Record<Lang, Messages>> = { ko, en };
+const ja: Messages = {
+  title: '同意状況',
+  login: 'ログイン',
+  loginHint: '管理者またはサイトのAPIトークンを入力してください。',
+  token: 'APIトークン',
+  logout: 'ログアウト',
+  sites: 'サイト',
+  from: '開始日',
+  to: '終了日',
+  locale: '言語',
+  policyVersion: 'ポリシーのバージョン',
+  deviceClass: '端末',
+  all: 'すべて',
+  apply: '適用',
+  exportCsv: 'CSVを書き出す',
+  consentRate: '同意率',
+  acceptAll: 'すべて同意',
+  rejectAll: 'すべて拒否',
+  custom: '個別に選択',
+  noChoice: '未選択',
+  impressions: 'バナー表示',
+  decisions: '選択',
+  withdrawals: '撤回',
+  byDay: '日別の同意率',
+  outcomesByDay: '日別の結果',
+  byLocale: '言語別の同意率',
+  byPolicyVersion: 'ポリシーのバージョン別の同意率',
+  byDeviceClass: '端末別の同意率',
+  categories: 'カテゴリー別の同意率',
+  services: 'サービス別の同意率',
+  proof: '同意の証明',
+  consentId: '同意ID',
+  lookup: '照会',
+  history: '同意記録の履歴',
+  chain: 'チェーン',
+  signature: '署名',
+  method: '方法',
+  received: '受信日時',
+  clientTime: '端末の日時',
+  textsShown: '表示した文言',
+  downloadJson: 'JSONをダウンロード',
+  verified: '検証済み',
+  notVerified: '検証できません',
+  pending: '保留中',
+  fork: '分岐あり',
+  ok: '正常',
+  none: 'データがありません。',
+  rawNote: '直近の日は受信した記録から、それ以前の日は日次集計から算出しています。',
+  mobile: 'モバイル',
+  tablet: 'タブレット',
+  desktop: 'デスクトップ',
+  problems: '問題',
+  back: '戻る',
+  deviceSigned: '患者のブラウザー鍵で署名済み',
+  deviceUnsigned: 'ブラウザー鍵の署名なし',
+  deviceBad: 'ブラウザー鍵の署名を検証できません',
+};
 
-/** `?lang=` wins, then Accept-Language, then Korean. */
+export const MESSAGES: Readonly<Record<Lang, Messages>> = { ko, en, ja };
+
+const isLang = (value: string | undefined): value is Lang => value !== undefined && Object.hasOwn(LANG_NAMES, value);
+
+/**
+ * `?lang=` wins, then the first language of Accept-Language (by its q-values, RFC 9110 §12.5.4) that
+ * the dashboard speaks, then Korean.
+ */
 export function pickLang(query: string | undefined, acceptLanguage: string | undefined): Lang {
-  if (query === 'ko' || query === 'en') return query;
-  if (acceptLanguage && /^\s*en\b/i.test(acceptLanguage)) return 'en';
-  return 'ko';
+  if (isLang(query)) return query;
+  const ranges = (acceptLanguage ?? '').split(',').map((range, index) => {
+    const [tag = '', ...params] = range.split(';');
+    const weight = params.map((param) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/i.exec(param)?.[1]).find((q) => q !== undefined);
+    return { language: tag.trim().toLowerCase().split('-')[0], q: weight === undefined ? 1 : Number(weight), index };
+  });
+  ranges.sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranges.find((range) => range.q > 0 && isLang(range.language))?.language as Lang | undefined ?? 'ko';
+}
+
+/** Numbers, shares and instants written the way `lang` writes them; instants in UTC, saying so. */
+export function formatsFor(lang: Lang): { number(value: number): string; percent(share: number): string; dateTime(iso: string): string } {
+  const number = new Intl.NumberFormat(lang);
+  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
+  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'long', timeZone: 'UTC' });
+  return {
+    number: (value) => number.format(value),
+    percent: (share) => percent.format(share),
+    // A stored value that is not a date is shown as it is rather than as "Invalid Date".
+    dateTime: (iso) => (Number.isNaN(Date.parse(iso)) ? iso : dateTime.format(new Date(iso))),
+  };
 }

@@ -10,12 +10,12 @@ import { CSV_TABLES, type CsvTable } from '../stats/csv.js';
 import { numberTexts } from './definitions.js';
 import { clinicTime, proofWords, renderShownTexts } from './proof-view.js';
 import { escapeHtml as e, page } from './html.js';
-import { MESSAGES, type Lang, type Messages } from './i18n.js';
-import { COLORS, horizontalBars, lineChart, pct, stackedBars } from './svg.js';
+import { formatsFor, LANG_NAMES, MESSAGES, type Lang, type Messages } from './i18n.js';
+import { COLORS, horizontalBars, lineChart, stackedBars } from './svg.js';
 
 function header(lang: Lang, m: Messages, title: string, langHref: (l: Lang) => string, signedIn: boolean): string {
-  const other: Lang = lang === 'ko' ? 'en' : 'ko';
-  return `<h1>${e(title)}</h1><a href="${e(langHref(other))}" lang="${other}">${other === 'ko' ? '한국어' : 'English'}</a>` +
+  const others = (Object.keys(LANG_NAMES) as Lang[]).filter((other) => other !== lang);
+  return `<h1>${e(title)}</h1>${others.map((other) => `<a href="${e(langHref(other))}" lang="${other}">${LANG_NAMES[other]}</a>`).join('')}` +
     (signedIn ? `<form method="post" action="/dashboard/logout"><button>${e(m.logout)}</button></form>` : '');
 }
 
@@ -35,8 +35,8 @@ export function sitesPage(lang: Lang, sites: readonly Site[]): string {
 
 const deviceLabel = (m: Messages, key: string): string => (key === 'mobile' || key === 'tablet' || key === 'desktop' ? m[key] : key);
 
-function kpi(label: string, value: number, note: string, definition: string): string {
-  return `<div class="kpi"><small>${e(label)}</small><b>${pct(value)}</b><small>${e(note)}</small><p class="def">${e(definition)}</p></div>`;
+function kpi(label: string, value: string, note: string, definition: string): string {
+  return `<div class="kpi"><small>${e(label)}</small><b>${e(value)}</b><small>${e(note)}</small><p class="def">${e(definition)}</p></div>`;
 }
 
 function options(values: readonly string[], selected: string | undefined, allLabel: string, label = (v: string) => v): string {
@@ -49,6 +49,7 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
   const params = new URLSearchParams({ from: q.from, to: q.to, ...(q.locale ? { locale: q.locale } : {}), ...(q.policyVersion ? { policyVersion: q.policyVersion } : {}), ...(q.deviceClass ? { deviceClass: q.deviceClass } : {}) });
   const base = `/dashboard/sites/${encodeURIComponent(site.id)}`;
   const t = report.totals;
+  const f = formatsFor(lang);
   const rateRows = (rows: ReadonlyArray<{ key: string } & Rates>, label = (k: string) => k) =>
     rows.map((row) => ({ label: label(row.key), value: row.consentRate, note: `(${row.optIn}/${row.decisions})` }));
   const itemRows = (kind: 'category' | 'service') =>
@@ -68,7 +69,7 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
 <label>${e(m.deviceClass)}<select name="deviceClass">${options(['mobile', 'tablet', 'desktop'], q.deviceClass, m.all, (v) => deviceLabel(m, v))}</select></label>
 <button>${e(m.apply)}</button></form>
 <p class="csv">${e(m.exportCsv)}: ${csvLinks.join(' · ')}</p>
-<div class="kpis" style="margin-top:1rem">${kpi(m.consentRate, t.consentRate, `${t.optIn} / ${t.decisions} ${n.consentIds}`, n.consentRateDef)}${kpi(m.acceptAll, t.acceptAllRate, `${t.acceptAll} ${n.consentIds}`, n.acceptAllDef)}${kpi(m.rejectAll, t.rejectAllRate, `${t.rejectAll + t.gpc} ${n.consentIds}`, n.rejectAllDef)}${kpi(m.custom, t.customRate, `${t.custom} ${n.consentIds}`, n.customDef)}${kpi(n.withdrawn, t.withdrawalRate, `${t.withdrawals} ${n.consentIds}`, n.withdrawnDef)}${kpi(m.noChoice, t.noChoiceRate, `${t.impressions} ${n.views}`, n.noChoiceDef)}</div>
+<div class="kpis" style="margin-top:1rem">${kpi(m.consentRate, f.percent(t.consentRate), `${f.number(t.optIn)} / ${f.number(t.decisions)} ${n.consentIds}`, n.consentRateDef)}${kpi(m.acceptAll, f.percent(t.acceptAllRate), `${f.number(t.acceptAll)} ${n.consentIds}`, n.acceptAllDef)}${kpi(m.rejectAll, f.percent(t.rejectAllRate), `${f.number(t.rejectAll + t.gpc)} ${n.consentIds}`, n.rejectAllDef)}${kpi(m.custom, f.percent(t.customRate), `${f.number(t.custom)} ${n.consentIds}`, n.customDef)}${kpi(n.withdrawn, f.percent(t.withdrawalRate), `${f.number(t.withdrawals)} ${n.consentIds}`, n.withdrawnDef)}${kpi(m.noChoice, f.percent(t.noChoiceRate), `${f.number(t.impressions)} ${n.views}`, n.noChoiceDef)}</div>
 <p><small>${e(n.daysIn.replace('{zone}', report.timeZone))} ${e(m.rawNote)}</small></p>
 <section><h2>${e(m.byDay)}</h2>${lineChart(m.byDay, report.byDay.map((d) => ({ label: d.key, value: d.empty ? null : d.consentRate })), n.noData)}</section>
 <section><h2>${e(m.outcomesByDay)}</h2><p class="legend">${legend}</p>${stackedBars(m.outcomesByDay, report.byDay.map((d) => ({ label: d.key, parts: d.empty ? null : [

@@ -5,7 +5,7 @@ import { LitElement, html, nothing, type CSSResult, type TemplateResult } from '
 import type { ClinicConsentApi } from '../../api.js';
 import type { ConsentSnapshot } from '../../consent/types.js';
 import { BannerToggleEvent, PreferencesToggleEvent } from '../events.js';
-import type { LocaleState } from '../locale.js';
+import { markLanguage, type LocaleState } from '../locale.js';
 import { keepFocusUnobscured } from '../unobscured.js';
 import { renderBanner, renderConfirmation } from './banner.js';
 import { styles } from './clinic-consent.styles.js';
@@ -16,7 +16,7 @@ type Stage = 'hidden' | 'ask' | 'done';
 type PreferencesModule = typeof Preferences;
 
 /**
- * The cookie banner and preference center for clinic websites, in Korean, English and Japanese.
+ * The cookie banner and preference center for clinic websites, in ten languages (Arabic right to left).
  * Created by the SDK (`mountUi`); a site styles it and opens it, but never needs to create it.
  *
  * @summary Cookie banner and preference center: equal Accept all / Reject all, per-category switches.
@@ -136,7 +136,7 @@ export class ClinicConsentElement extends LitElement {
     // Decided elsewhere (another tab, the site's own call): the question is answered.
     if (this.stage === 'ask' && this.answered()) this.stage = 'hidden';
     if (!this.dialog?.open && this.stage !== 'ask') this.resetDraft();
-    this.lang = this.locales?.locale ?? '';
+    markLanguage(this, this.locales?.locale ?? '');
     this.requestUpdate();
   }
 

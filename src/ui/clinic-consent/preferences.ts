@@ -41,7 +41,7 @@ export function renderPreferences(view: ConsentView): TemplateResult {
         ${state.consentId && state.decidedAt
           ? html`<dl>
                 <dt>${t.consentId}</dt>
-                <dd class="id">${state.consentId}</dd>
+                <dd class="id"><bdi dir="ltr">${state.consentId}</bdi></dd>
                 <dt>${t.decidedAt}</dt>
                 <dd>${new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(state.decidedAt)}</dd>
               </dl>
@@ -65,13 +65,15 @@ function isRequired(view: ConsentView, id: string): boolean {
 
 function renderService(view: ConsentView, service: ServiceConfig): TemplateResult {
   const { t, locale } = view;
-  const row = (label: string, value: string): TemplateResult | typeof nothing =>
-    value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing;
-  const cookies = (service.cookies ?? [])
-    .map((cookie) => (cookie.retention ? `${cookie.name} (${localize(cookie.retention, locale)})` : cookie.name))
-    .join(', ');
+  // Names and values come from the clinic, often in Latin letters inside Arabic text: each is isolated
+  // (<bdi>) so its own direction holds and its punctuation stays with it ("Medisian Inc.", "_ga").
+  const row = (label: string, value: string | TemplateResult[]): TemplateResult | typeof nothing =>
+    value.length ? html`<dt>${label}</dt><dd>${typeof value === 'string' ? html`<bdi>${value}</bdi>` : value}</dd>` : nothing;
+  const cookies = (service.cookies ?? []).map(
+    (cookie, index) => html`${index ? ', ' : ''}<bdi>${cookie.name}</bdi>${cookie.retention ? ` (${localize(cookie.retention, locale)})` : ''}`,
+  );
   return html`<div class="service">
-    <p class="service-name">${localize(service.name, locale)}</p>
+    <p class="service-name"><bdi>${localize(service.name, locale)}</bdi></p>
     <dl>
       ${row(t.recipient, localize(service.thirdParty, locale))} ${row(t.country, countryName(service.country, locale))}
       ${row(t.purpose, localize(service.purpose, locale))} ${row(t.dataSent, localize(service.dataSent, locale))}

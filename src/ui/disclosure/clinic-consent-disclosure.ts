@@ -4,7 +4,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { ResolvedConfig, ServiceConfig } from '../../config/types.js';
 import { categoryText, countryName, type ConsentView } from '../clinic-consent/view.js';
-import type { LocaleState } from '../locale.js';
+import { markLanguage, type LocaleState } from '../locale.js';
 import { localize } from '../texts.js';
 import { styles } from './clinic-consent-disclosure.styles.js';
 
@@ -27,7 +27,7 @@ export class ClinicConsentDisclosureElement extends LitElement {
   config: ResolvedConfig | null = null;
   private localeState: LocaleState | null = null;
   private readonly refresh = (): void => {
-    this.lang = this.localeState?.locale ?? '';
+    markLanguage(this, this.localeState?.locale ?? '');
     this.requestUpdate();
   };
 
@@ -81,19 +81,20 @@ export class ClinicConsentDisclosureElement extends LitElement {
 }
 
 function renderRow(service: ServiceConfig, category: string, locale: string, retentionLabel: string): TemplateResult {
+  // The clinic's names and values, isolated (<bdi>) so Latin ones keep their direction in an Arabic table.
+  const cell = (text: string | undefined): TemplateResult => html`<td><bdi>${text}</bdi></td>`;
   return html`<tr>
-    <th scope="row">${localize(service.name, locale)}</th>
+    <th scope="row"><bdi>${localize(service.name, locale)}</bdi></th>
     <td>${category}</td>
-    <td>${localize(service.thirdParty, locale)}</td>
+    ${cell(localize(service.thirdParty, locale))}
     <td>${countryName(service.country, locale)}</td>
-    <td>${localize(service.purpose, locale)}</td>
-    <td>${localize(service.dataSent, locale)}</td>
+    ${cell(localize(service.purpose, locale))} ${cell(localize(service.dataSent, locale))}
     <td>
       ${service.cookies?.length
         ? html`<ul>
             ${service.cookies.map(
               (cookie) =>
-                html`<li>${cookie.name}${cookie.retention ? ` (${retentionLabel}: ${localize(cookie.retention, locale)})` : ''}</li>`,
+                html`<li><bdi>${cookie.name}</bdi>${cookie.retention ? ` (${retentionLabel}: ${localize(cookie.retention, locale)})` : ''}</li>`,
             )}
           </ul>`
         : ''}

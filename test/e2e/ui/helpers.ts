@@ -6,7 +6,7 @@ import { expect as baseExpect, type Page } from '@playwright/test';
 /** Playwright's expect with room for a machine busy with other test runs (web fonts, Lit, IndexedDB). */
 export const expect = baseExpect.configure({ timeout: 15_000 });
 
-export const locales = ['ko', 'en', 'ja'] as const;
+export const locales = ['ko', 'en', 'ja', 'zh-Hans', 'zh-Hant', 'vi', 'th', 'ru', 'mn', 'ar'] as const;
 export type Locale = (typeof locales)[number];
 
 declare global {
@@ -31,7 +31,7 @@ export async function watchPage(page: Page): Promise<{ errors: string[] }> {
 export async function openDemo(page: Page, lang: Locale, path = '/demo/'): Promise<void> {
   await page.goto(`${path}?lang=${lang}`);
   await expect(page.locator('clinic-consent .banner h2'), 'the banner shows on a first visit').toBeVisible();
-  // Korean and Japanese glyphs come from the @fontsource web fonts.
+  // CJK, Thai and Arabic glyphs come from the @fontsource web fonts.
   await page.evaluate(() => document.fonts.ready);
 }
 
