@@ -16,9 +16,9 @@ describe('the built chunks', () => {
     expect([...withStaticImports(file)].map((path) => path.slice(dist.length))).toEqual([name]);
   });
 
-  it('the UI folder holds only the UI: its entry, its own chunks and the locales', () => {
+  it('the UI folder holds only the UI: its entry, its own chunks, the locales and the history texts', () => {
     expect(readdirSync(`${dist}ui`).filter((name) => name.endsWith('.js')).sort()).toEqual(
-      ['clinic-consent-disclosure.js', 'clinic-consent-ui.js', ...readdirSync(`${dist}ui`).filter((name) => /^locale-[a-z-]+\.js$/.test(name)), 'preferences.js'].sort(),
+      ['clinic-consent-disclosure.js', 'clinic-consent-ui.js', ...readdirSync(`${dist}ui`).filter((name) => /^(locale|history)-[a-zA-Z-]+\.js$/.test(name)), 'preferences.js'].sort(),
     );
   });
 
