@@ -22,7 +22,7 @@ const base64url = (bytes: ArrayBuffer): string => btoa(String.fromCharCode(...ne
 /** Asks the collector (GET on the receipt endpoint) whether it takes signed receipts; false when unsure. */
 async function collectorTakesSigned(endpoint: string): Promise<boolean> {
   try {
-    const response = await fetch(endpoint, { method: 'GET', credentials: 'omit', cache: 'no-store' });
+    const response = await fetch(endpoint, { method: 'GET', credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
     const answer = response.ok ? ((await response.json()) as { schemas?: unknown }) : null;
     return Array.isArray(answer?.schemas) && answer.schemas.includes(SIGNED_RECEIPT_SCHEMA);
   } catch {
