@@ -10,6 +10,7 @@ import type { Pool } from '../db/pool.js';
 
 /** A pool or one client inside a transaction (tests verify uncommitted tampering). */
 type Queryable = Pick<Pool, 'query'>;
+import { exclusively } from './lock.js';
 import { tombstoneHash } from './purge.js';
 import { ROLLUP_GRACE_MS } from './rollup.js';
 
@@ -44,7 +45,15 @@ export function checkpointBody(day: string, fromSeq: string, toSeq: string, coun
   return { schema: 'clinic-consent/checkpoint/1', day, fromSeq, toSeq, count, entriesDigest, prev };
 }
 
+/**
+ * Checkpoints every finished day not yet checkpointed. One instance at a time (see `lock.ts`): an instance that
+ * finds another checkpointing returns `[]`, and the next run, after that one committed, starts from its result.
+ */
 export async function runCheckpoints(pool: Pool, signer: Signer, now: Date): Promise<string[]> {
+  return (await exclusively(pool, 'checkpoint', (client) => checkpointDays(client, signer, now))) ?? [];
+}
+
+async function checkpointDays(pool: Queryable, signer: Signer, now: Date): Promise<string[]> {
   const lastDay = dayOf(now.getTime() - ROLLUP_GRACE_MS - DAY_MS);
   const last = await pool.query<{ day: string; to_seq: string; hash: string }>('SELECT day::text, to_seq::text, hash FROM checkpoints ORDER BY day DESC LIMIT 1');
   let prev = last.rows[0] ?? null;

@@ -6,7 +6,8 @@
 import { canonicalize } from '../../../schema/canonicalize.js';
 import { actorOf } from '../audit.js';
 import { sha256Hex, type Signer } from '../crypto/signer.js';
-import { transaction, type Pool } from '../db/pool.js';
+import type { Pool } from '../db/pool.js';
+import { exclusively } from './lock.js';
 
 export interface PurgeResult {
   readonly cutoff: string;
@@ -27,7 +28,9 @@ export function tombstoneHash(createdAt: Date, cutoff: Date, entries: unknown): 
 
 export async function runPurge(pool: Pool, signer: Signer, now: Date, retentionDays: number): Promise<PurgeResult> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
-  return transaction(pool, async (client) => {
+  // One instance at a time (see `lock.ts`); one that finds another purging reports nothing purged.
+  const skipped: PurgeResult = { cutoff: cutoff.toISOString(), receipts: 0, impressions: 0, tombstoneId: null };
+  const done = await exclusively(pool, 'purge', async (client) => {
     const { rows } = await client.query<{ seq: string; id: string; site_id: string; consent_id: string; hash: string; prev_hash: string | null; received_at: Date }>(
       `DELETE FROM receipts r USING sites s
         WHERE r.site_id = s.id AND r.received_at < $1
@@ -63,4 +66,5 @@ export async function runPurge(pool: Pool, signer: Signer, now: Date, retentionD
     await client.query('INSERT INTO audit_log (actor, action, site_id, detail) VALUES ($1, $2, NULL, $3)', [actorOf('system'), 'retention.purge', JSON.stringify(result)]);
     return result;
   });
+  return done ?? skipped;
 }

@@ -3,7 +3,8 @@
  * from raw rows in one transaction and advance the watermark. Ingest never touches the rollups, so inserts never
  * queue on a shared counter row; stats read days after the watermark from raw rows.
  */
-import { transaction, type Pool } from '../db/pool.js';
+import { transaction, type Pool, type PoolClient } from '../db/pool.js';
+import { exclusively, waitForJobLock } from './lock.js';
 
 export interface RollupResult {
   readonly days: readonly string[];
@@ -16,7 +17,15 @@ export const ROLLUP_GRACE_MS = 10 * 60_000;
 
 const dayOf = (time: number): string => new Date(time).toISOString().slice(0, 10);
 
+/**
+ * One instance at a time (see `lock.ts`), all days of a run in the lock's transaction: an instance that finds
+ * another rolling up skips the run (days `[]`, its watermark unknown: `null`) instead of rebuilding the same days.
+ */
 export async function runRollup(pool: Pool, now: Date): Promise<RollupResult> {
+  return (await exclusively(pool, 'rollup', (client) => rollupUntil(client, now))) ?? { days: [], watermark: null };
+}
+
+async function rollupUntil(pool: PoolClient, now: Date): Promise<RollupResult> {
   // Days are each site's days: a day is complete once it has ended in every site's time zone (the westernmost last).
   const ended = await pool.query<{ day: string | null }>(
     `SELECT (min((($1::timestamptz - make_interval(secs => $2)) AT TIME ZONE time_zone)::date) - 1)::text AS day FROM sites`,
@@ -37,7 +46,7 @@ export async function runRollup(pool: Pool, now: Date): Promise<RollupResult> {
   const days: string[] = [];
   for (let t = Date.parse(watermark) + DAY_MS; dayOf(t) <= lastComplete; t += DAY_MS) {
     const day = dayOf(t);
-    await rollupDay(pool, day);
+    await rebuildDay(pool, day);
     days.push(day);
     watermark = day;
   }
@@ -46,32 +55,38 @@ export async function runRollup(pool: Pool, now: Date): Promise<RollupResult> {
 
 /** Rebuilds one day (of each site's own time zone) for all sites and moves the watermark to it, atomically. */
 export async function rollupDay(pool: Pool, day: string): Promise<void> {
+  await transaction(pool, async (client) => {
+    // Waits for a run on another instance rather than skipping: the caller asked for this day.
+    await waitForJobLock(client, 'rollup');
+    await rebuildDay(client, day);
+  });
+}
+
+async function rebuildDay(client: PoolClient, day: string): Promise<void> {
   // The sites of one zone share the day's bounds, so each query is a range on (site_id, received_at).
   const range = `site_id = ANY($2) AND received_at >= $1::date::timestamp AT TIME ZONE $3 AND received_at < ($1::date + 1)::timestamp AT TIME ZONE $3`;
-  await transaction(pool, async (client) => {
-    // Opt-in per category and service is read from consent_state (latest decisions), so it has no rollup.
-    for (const table of ['rollup_receipts', 'rollup_impressions']) {
-      await client.query(`DELETE FROM ${table} WHERE day = $1`, [day]);
-    }
-    const zones = await client.query<{ time_zone: string; ids: string[] }>('SELECT time_zone, array_agg(id) AS ids FROM sites GROUP BY time_zone');
-    for (const { time_zone: zone, ids } of zones.rows) {
-      await client.query(
-        `INSERT INTO rollup_receipts (site_id, day, locale, policy_version, device_class, method, n, n_opt_in)
-         SELECT site_id, $1::date, locale, policy_version, device_class, method, count(*),
-                count(*) FILTER (WHERE cardinality(granted) > 0 AND method <> 'withdraw')
-           FROM receipts WHERE ${range} GROUP BY site_id, locale, policy_version, device_class, method`,
-        [day, ids, zone],
-      );
-      await client.query(
-        `INSERT INTO rollup_impressions (site_id, day, locale, policy_version, device_class, n)
-         SELECT site_id, $1::date, locale, policy_version, device_class, count(*)
-           FROM impressions WHERE ${range} GROUP BY site_id, locale, policy_version, device_class`,
-        [day, ids, zone],
-      );
-    }
+  // Opt-in per category and service is read from consent_state (latest decisions), so it has no rollup.
+  for (const table of ['rollup_receipts', 'rollup_impressions']) {
+    await client.query(`DELETE FROM ${table} WHERE day = $1`, [day]);
+  }
+  const zones = await client.query<{ time_zone: string; ids: string[] }>('SELECT time_zone, array_agg(id) AS ids FROM sites GROUP BY time_zone');
+  for (const { time_zone: zone, ids } of zones.rows) {
     await client.query(
-      "INSERT INTO job_state (name, watermark) VALUES ('rollup', $1) ON CONFLICT (name) DO UPDATE SET watermark = GREATEST(job_state.watermark, EXCLUDED.watermark)",
-      [day],
+      `INSERT INTO rollup_receipts (site_id, day, locale, policy_version, device_class, method, n, n_opt_in)
+       SELECT site_id, $1::date, locale, policy_version, device_class, method, count(*),
+              count(*) FILTER (WHERE cardinality(granted) > 0 AND method <> 'withdraw')
+         FROM receipts WHERE ${range} GROUP BY site_id, locale, policy_version, device_class, method`,
+      [day, ids, zone],
     );
-  });
+    await client.query(
+      `INSERT INTO rollup_impressions (site_id, day, locale, policy_version, device_class, n)
+       SELECT site_id, $1::date, locale, policy_version, device_class, count(*)
+         FROM impressions WHERE ${range} GROUP BY site_id, locale, policy_version, device_class`,
+      [day, ids, zone],
+    );
+  }
+  await client.query(
+    "INSERT INTO job_state (name, watermark) VALUES ('rollup', $1) ON CONFLICT (name) DO UPDATE SET watermark = GREATEST(job_state.watermark, EXCLUDED.watermark)",
+    [day],
+  );
 }
