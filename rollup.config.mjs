@@ -3,7 +3,8 @@
 // - ui/: the Lit banner and preference center as ES modules, with one chunk per locale,
 //   fetched by the loader only when something must be shown;
 // - parts/: the other lazily loaded parts (config check, placeholder, receipts), each one file;
-// - esm/: the same SDK as ES modules for sites that bundle (types come from tsc).
+// - esm/: the same SDK as ES modules for sites that bundle (types come from tsc);
+// - cli/: the package's `clinic-consent` command, for plain Node.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -61,6 +62,12 @@ export default [
       },
     },
     plugins: plugins(true),
+  },
+  {
+    input: 'src/cli/index.ts',
+    output: { file: 'dist/cli/clinic-consent.mjs', format: 'es', banner: '#!/usr/bin/env node' },
+    external: [/^node:/],
+    plugins: [esbuild({ target: 'node20', tsconfig: 'tsconfig.base.json' })],
   },
   {
     input: { index: 'src/index.ts' },
