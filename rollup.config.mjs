@@ -1,5 +1,6 @@
 // Builds three things into dist/:
 // - clinic-consent.js: the classic-script loader a clinic pastes first in <head> (IIFE, no Lit);
+// (ui/ and parts/ sit in a folder named by the version, scripts/chunk-folder.mjs)
 // - ui/: the Lit banner and preference center as ES modules, with one chunk per locale,
 //   fetched by the loader only when something must be shown;
 // - parts/: the other lazily loaded parts (config check, placeholder, receipts), each one file;
@@ -8,6 +9,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { chunkFolder } from './scripts/chunk-folder.mjs';
 import { minifyCssLiterals } from './scripts/minify-css.mjs';
 import { sizeReport } from './scripts/size-report.mjs';
 
@@ -29,7 +31,7 @@ export const plugins = (module) => [
  */
 const standalone = (name, input) => ({
   input,
-  output: { file: `dist/parts/${name}.js`, format: 'es', sourcemap: true },
+  output: { file: `${chunkFolder}/parts/${name}.js`, format: 'es', sourcemap: true },
   plugins: plugins(true),
 });
 
@@ -49,7 +51,7 @@ export default [
     // cost the banner one more round trip.
     preserveEntrySignatures: 'allow-extension',
     output: {
-      dir: 'dist/ui',
+      dir: `${chunkFolder}/ui`,
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',

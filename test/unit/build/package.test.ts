@@ -51,10 +51,10 @@ describe('the packed npm package, installed into an empty project', () => {
   it('holds the classic script and its chunks, the ES module build with types, and the schemas', () => {
     for (const file of [
       'dist/clinic-consent.js',
-      'dist/ui/clinic-consent-ui.js',
-      'dist/ui/locale-ko.js',
-      'dist/parts/receipts.js',
-      'dist/parts/config-check.js',
+      `dist/${VERSION}/ui/clinic-consent-ui.js`,
+      `dist/${VERSION}/ui/locale-ko.js`,
+      `dist/${VERSION}/parts/receipts.js`,
+      `dist/${VERSION}/parts/config-check.js`,
       'dist/esm/index.js',
       'dist/types/src/index.d.ts',
       'schema/config.schema.json',
@@ -140,7 +140,9 @@ describe('the packed npm package, installed into an empty project', () => {
       await page.goto(`${origin}/site/index.html`);
       expect(await page.evaluate(() => window.ClinicConsent?.version)).toBe(VERSION);
       await page.locator('clinic-consent').locator('.banner button').first().waitFor({ timeout: 20_000 });
-      expect(chunks).toContain('/site/clinic-consent/ui/clinic-consent-ui.js');
+      expect(chunks).toContain(`/site/clinic-consent/${VERSION}/ui/clinic-consent-ui.js`);
+      // Every chunk is asked for under the loader's own version, so a cached loader never meets newer chunks.
+      expect(chunks.filter((path) => /\/(ui|parts)\//.test(path) && !path.startsWith(`/site/clinic-consent/${VERSION}/`))).toEqual([]);
       await page.close();
     }, 60_000);
 
