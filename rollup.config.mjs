@@ -1,12 +1,15 @@
 // Builds three things into dist/:
 // - clinic-consent.js: the classic-script loader a clinic pastes first in <head> (IIFE, no Lit);
+// (ui/ and parts/ sit in a folder named by the version, scripts/chunk-folder.mjs)
 // - ui/: the Lit banner and preference center as ES modules, with one chunk per locale,
 //   fetched by the loader only when something must be shown;
 // - parts/: the other lazily loaded parts (config check, placeholder, receipts), each one file;
-// - esm/: the same SDK as ES modules for sites that bundle (types come from tsc).
+// - esm/: the same SDK as ES modules for sites that bundle (types come from tsc);
+// - cli/: the package's `clinic-consent` command, for plain Node.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { chunkFolder } from './scripts/chunk-folder.mjs';
 import { minifyCssLiterals } from './scripts/minify-css.mjs';
 import { sizeReport } from './scripts/size-report.mjs';
 
@@ -28,7 +31,7 @@ export const plugins = (module) => [
  */
 const standalone = (name, input) => ({
   input,
-  output: { file: `dist/parts/${name}.js`, format: 'es', sourcemap: true },
+  output: { file: `${chunkFolder}/parts/${name}.js`, format: 'es', sourcemap: true },
   plugins: plugins(true),
 });
 
@@ -48,7 +51,7 @@ export default [
     // cost the banner one more round trip.
     preserveEntrySignatures: 'allow-extension',
     output: {
-      dir: 'dist/ui',
+      dir: `${chunkFolder}/ui`,
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',
@@ -61,6 +64,12 @@ export default [
       },
     },
     plugins: plugins(true),
+  },
+  {
+    input: 'src/cli/index.ts',
+    output: { file: 'dist/cli/clinic-consent.mjs', format: 'es', banner: '#!/usr/bin/env node' },
+    external: [/^node:/],
+    plugins: [esbuild({ target: 'node20', tsconfig: 'tsconfig.base.json' })],
   },
   {
     input: { index: 'src/index.ts' },

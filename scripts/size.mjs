@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { version } from './chunk-folder.mjs';
 
 const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../dist');
 const KB = 1024;
@@ -43,11 +44,11 @@ export function withStaticImports(file, seen = new Set()) {
 
 export function measure() {
   const loader = join(dist, 'clinic-consent.js');
-  const uiEntry = join(dist, 'ui/clinic-consent-ui.js');
+  const uiEntry = join(dist, version, 'ui/clinic-consent-ui.js');
   const rows = [{ name: 'returning visit (loader)', bytes: brotliSize([loader]) }];
   if (existsSync(uiEntry)) {
     const ui = [...withStaticImports(uiEntry)];
-    const localeDir = join(dist, 'ui');
+    const localeDir = join(dist, version, 'ui');
     const locales = readdirSync(localeDir).filter((name) => /^locale-[a-z-]+\.js$/i.test(name));
     const perLocale = locales.map((name) => ({ name, bytes: brotliSize([loader, ...ui, join(localeDir, name)]) }));
     for (const { name, bytes } of perLocale) rows.push({ name: `first visit with ${name}`, bytes, informational: true });
@@ -75,8 +76,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(formatReport(rows));
   if (process.argv.includes('--check')) {
     const over = rows.filter((row) => row.budget !== undefined && row.bytes > row.budget.ceiling);
-    if (!existsSync(join(dist, 'ui/clinic-consent-ui.js'))) {
-      console.error('size check: dist/ui/clinic-consent-ui.js is missing; run the build first.');
+    if (!existsSync(join(dist, version, 'ui/clinic-consent-ui.js'))) {
+      console.error(`size check: dist/${version}/ui/clinic-consent-ui.js is missing; run the build first.`);
       process.exit(1);
     }
     if (over.length) {

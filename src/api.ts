@@ -32,7 +32,7 @@ export interface ClinicConsentApi {
   readonly receipts: ReceiptsApi;
 }
 
-/** What the UI chunk (dist/ui/clinic-consent-ui.js) exports for the loader. */
+/** What the UI chunk (dist/<version>/ui/clinic-consent-ui.js) exports for the loader. */
 export interface UiModule {
   /** Creates the UI on the page (once) and returns the handle the loader drives it with. */
   mountUi(api: ClinicConsentApi): UiHandle;

@@ -14,7 +14,7 @@ const messages = {
 } as const;
 
 /**
- * The receipts part's codes, printed from its own chunk (dist/parts/receipts.js) through
+ * The receipts part's codes, printed from its own chunk (dist/<version>/parts/receipts.js) through
  * reportReceipts: kept apart so the loader does not carry their texts. None of them fails closed.
  */
 const receiptMessages = {

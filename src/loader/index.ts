@@ -1,10 +1,10 @@
 // The classic script a clinic pastes first in <head>. It starts Clinic Consent synchronously and
-// exposes window.ClinicConsent; the Lit UI is fetched from ./ui/ beside this file only when needed,
-// the other lazily loaded parts from ./parts/.
+// exposes window.ClinicConsent; the Lit UI is fetched from ./<version>/ui/ beside this file only when
+// needed, the other lazily loaded parts from ./<version>/parts/.
 import type { ClinicConsentApi } from '../api.js';
 import { readRawConfig } from '../config/read.js';
 import { report } from '../errors.js';
-import { startClinicConsent } from './start.js';
+import { startClinicConsent, VERSION } from './start.js';
 
 declare global {
   interface Window {
@@ -14,10 +14,11 @@ declare global {
 
 try {
   const script = document.currentScript;
+  // Chunks are fetched beside the loader's own URL, wherever the clinic hosts it, in the folder of
+  // its own version (a cached loader never meets a newer release's chunks): the Lit UI from
+  // <version>/ui/, the other parts (config check, placeholder, receipts) from <version>/parts/.
   const base = script instanceof HTMLScriptElement && script.src ? script.src : location.href;
-  // Chunks are fetched beside the loader's own URL, wherever the clinic hosts it: the Lit UI from
-  // ui/, the other parts (config check, placeholder, receipts) from parts/.
-  const chunk = (path: string, query = '') => import(new URL(`${path}.js${query}`, base).href);
+  const chunk = (path: string, query = '') => import(new URL(`${VERSION}/${path}.js${query}`, base).href);
   // The browser keeps a failed import failed for its URL, so a retry after a network error asks
   // under a new one. Only the receipts chunk retries: it imports no other chunk, so no module
   // elsewhere expects it at its plain URL.

@@ -1,4 +1,4 @@
-// The receipts chunk (dist/parts/receipts.js), imported by the loader on a decision, a banner display or
+// The receipts chunk (dist/<version>/parts/receipts.js), imported by the loader on a decision, a banner display or
 // a non-empty outbox: builds each receipt under the chain lock, keeps it (IndexedDB, else memory),
 // queues it and delivers it; records impressions; answers the patient's history. Never throws into the page.
 import type { ConsentReceiptV1 } from '../../schema/types.js';

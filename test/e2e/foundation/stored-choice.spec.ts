@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { clinicConfig, medisianAds } from '../../support/configs.js';
 import { cookieNames, expect, expectRuns, openGated, ran, ready, state, test } from '../support/clinic-page.js';
+import { chunkFolder } from '../../../scripts/chunk-folder.mjs';
 
 const analyticsRuns = ['page-own', 'analytics-inline-1', 'analytics-external', 'analytics-inline-2'];
 const banner = (page: Page) => page.locator('clinic-consent [part~="banner"]');
@@ -30,7 +31,7 @@ test.describe('a returning visitor', () => {
     const uiRequests: string[] = [];
     context.on('request', (request) => {
       // The embed placeholder (plain DOM, no Lit) is the one chunk a page with a blocked embed may fetch.
-      if (request.url().includes('/dist/ui/')) uiRequests.push(request.url());
+      if (request.url().includes(`/${chunkFolder}/ui/`)) uiRequests.push(request.url());
     });
     const second = await openGated(context, clinicConfig());
     await expectRuns(second.page, analyticsRuns);

@@ -3,6 +3,7 @@
 import { startEndpoint, type ReceiptEndpoint } from '../../support/receipt-endpoint.js';
 import { expect, test } from '../support/clinic-page.js';
 import { chainAt, openClinic, outbox, storedReceipts } from './support.js';
+import { chunkFolder } from '../../../scripts/chunk-folder.mjs';
 
 let endpoint: ReceiptEndpoint;
 test.beforeEach(async () => {
@@ -18,7 +19,7 @@ const stored = (outcome: string) => endpoint.posts.filter((post) => post.kind ==
 test('offline, the receipt waits in the outbox; back online, it is sent and acknowledged', async ({ context }) => {
   const { page, errors } = await openClinic(context, endpoint);
   // The receipts code arrived before the network went (a decision made before it arrives is the next test).
-  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/dist/parts/receipts.js')))).toBe(true);
+  await expect.poll(() => page.evaluate((path) => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(path)), `/${chunkFolder}/parts/receipts.js`)).toBe(true);
   await context.setOffline(true);
   await page.evaluate(() => window.ClinicConsent!.rejectAll());
   await expect.poll(async () => (await receiptsIn(page))[0]?.attempts ?? 0, { message: 'a failed attempt is recorded in the outbox' }).toBeGreaterThan(0);
@@ -33,7 +34,7 @@ test('offline, the receipt waits in the outbox; back online, it is sent and ackn
 
 test('a decision made before the receipts code could be fetched is kept and sent once it arrives', async ({ context }) => {
   // The chunk cannot be fetched (offline at just that moment): the decision must wait in memory, not be dropped.
-  const receiptsCode = /\/dist\/parts\/receipts\.js(\?.*)?$/;
+  const receiptsCode = new RegExp(`/${chunkFolder.replace(/\./g, '\\.')}/parts/receipts\\.js(\\?.*)?$`);
   await context.route(receiptsCode, (route) => route.abort('internetdisconnected'));
   const { page, errors } = await openClinic(context, endpoint);
   await page.evaluate(() => window.ClinicConsent!.rejectAll());

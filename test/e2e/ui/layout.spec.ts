@@ -3,6 +3,7 @@
 // for a returning visitor.
 import { test, type Page } from '@playwright/test';
 import { banner, dialog, expect, locales, openDemo, openPreferences, watchPage } from './helpers.js';
+import { chunkFolder } from '../../../scripts/chunk-folder.mjs';
 
 /** Widths that overflow their box: the page, the banner, the dialog and its scrolling body. */
 function overflow(page: Page) {
@@ -83,7 +84,7 @@ test('a returning visitor sees no banner, not even for a frame, and never downlo
   page.on('request', (request) => {
     // receipts.js (no Lit) may come to deliver the receipt of the choice just made: the test server
     // has no collector, so it is still in the outbox.
-    if (request.url().includes('/dist/ui/')) uiRequests.push(request.url());
+    if (request.url().includes(`/${chunkFolder}/ui/`)) uiRequests.push(request.url());
   });
   await page.addInitScript(() => {
     (window as unknown as { sawBanner: boolean }).sawBanner = false;

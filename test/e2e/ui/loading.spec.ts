@@ -5,12 +5,13 @@ import { test } from '@playwright/test';
 import { clinicConfig } from '../../support/configs.js';
 import { openGated } from '../support/clinic-page.js';
 import { banner, expect, locales, watchPage } from './helpers.js';
+import { chunkFolder } from '../../../scripts/chunk-folder.mjs';
 
 for (const lang of locales) {
   test(`first visit in ${lang}: the texts file is fetched alongside the UI, and only that one`, async ({ page }) => {
     await watchPage(page);
     const events: string[] = [];
-    const chunk = (url: string) => /\/dist\/ui\/([\w-]+)\.js$/.exec(url)?.[1];
+    const chunk = (url: string) => url.startsWith(`${new URL(url).origin}/${chunkFolder}/ui/`) ? /([\w-]+)\.js$/.exec(url)?.[1] : undefined;
     page.on('request', (request) => {
       const name = chunk(request.url());
       if (name) events.push(`requested ${name}`);
@@ -33,7 +34,7 @@ test('a returning visitor who opens the preference center has the receipts code 
   await first.page.evaluate(() => window.ClinicConsent!.acceptAll());
   const receiptsCode: string[] = [];
   context.on('request', (request) => {
-    if (request.url().endsWith('/dist/parts/receipts.js')) receiptsCode.push(request.url());
+    if (request.url().endsWith(`/${chunkFolder}/parts/receipts.js`)) receiptsCode.push(request.url());
   });
   const second = await openGated(context, clinicConfig());
   await second.page.waitForLoadState('networkidle');

@@ -1,15 +1,23 @@
 // The built chunks keep their boundaries (issue 12): the config check, the placeholder and the receipts
 // part import no other chunk, so shared code can never pull them into the Lit chunk, and the loader
 // retries the receipts part under a new URL knowing no module expects it at its plain one. They are
-// served from dist/parts/, the Lit UI alone from dist/ui/. Reads dist/: run after the build.
+// served from dist/<version>/parts/, the Lit UI alone from dist/<version>/ui/, so a loader still
+// cached from an earlier release asks for its own release's chunks. Reads dist/: run after the build.
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { chunkFolder, version } from '../../../scripts/chunk-folder.mjs';
 import { withStaticImports } from '../../../scripts/size.mjs';
+import { VERSION } from '../../../src/loader/start.js';
 
-const dist = fileURLToPath(new URL('../../../dist/', import.meta.url));
+const dist = fileURLToPath(new URL(`../../../${chunkFolder}/`, import.meta.url));
 
 describe('the built chunks', () => {
+  it('sit in the folder of the version the loader asks under', () => {
+    expect(VERSION).toBe(version);
+    expect(existsSync(`${dist}ui/clinic-consent-ui.js`)).toBe(true);
+  });
+
   it.each(['parts/config-check.js', 'parts/receipts.js', 'parts/placeholder.js'])('%s imports no other chunk', (name) => {
     const file = `${dist}${name}`;
     expect(existsSync(file), `${name} is missing: run npm run build first`).toBe(true);

@@ -1,0 +1,3 @@
+// Types for scripts/chunk-folder.mjs.
+export const version: string;
+export const chunkFolder: string;
