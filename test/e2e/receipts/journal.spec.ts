@@ -2,6 +2,7 @@
 // made, so a patient who clicks "Accept all" and then a link at once, while the receipts code is
 // still loading, still leaves a receipt: the next page builds and sends it, once.
 import type { Route } from '@playwright/test';
+import { chunkFolder } from '../../../scripts/chunk-folder.mjs';
 import { startEndpoint, type ReceiptEndpoint } from '../../support/receipt-endpoint.js';
 import { expect, test } from '../support/clinic-page.js';
 import { openClinic } from './support.js';
@@ -17,7 +18,8 @@ test.afterEach(async () => {
 test('a decision followed by a navigation in the same task gets its receipt on the next page, once', async ({ context }) => {
   // The receipts code takes longer than the patient: it never arrives on the first page.
   const stalled: Route[] = [];
-  await context.route('**/dist/ui/receipts.js*', (route) => void stalled.push(route));
+  const receiptsChunk = `**/${chunkFolder}/parts/receipts.js*`;
+  await context.route(receiptsChunk, (route) => void stalled.push(route));
   const { page } = await openClinic(context, endpoint);
   await page.evaluate(() => {
     void window.ClinicConsent!.acceptAll();
@@ -25,8 +27,9 @@ test('a decision followed by a navigation in the same task gets its receipt on t
   });
   await page.waitForURL('**/embed.html');
   expect(endpoint.receipts.size, 'nothing could be sent from the first page').toBe(0);
+  expect(stalled.length, 'the receipts code was asked for, and held').toBeGreaterThan(0);
 
-  await context.unroute('**/dist/ui/receipts.js*');
+  await context.unroute(receiptsChunk);
   await Promise.all(stalled.map((route) => route.abort().catch(() => undefined)));
   const next = await openClinic(context, endpoint);
   await expect.poll(() => endpoint.receipts.size, { message: "the first page's decision arrives from the next" }).toBe(1);
