@@ -27,7 +27,7 @@ export default {
   id: 'clinic-consent',
   label: 'Clinic Consent (ours)',
   ours: true,
-  setup: 'JSON config + classic loader first in <head>; UI chunks lazy from dist/ui/',
+  setup: 'JSON config + classic loader first in <head>; UI chunks lazy from dist/<version>/ui/',
   page: () => ({
     head: `<script type="application/json" id="cc-config">${JSON.stringify(config)}</script>
 <script src="/dist/clinic-consent.js" data-config="cc-config"></script>

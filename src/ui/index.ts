@@ -1,4 +1,4 @@
-// The UI entry (dist/ui/clinic-consent-ui.js), imported by the loader only when something must be
+// The UI entry (dist/<version>/ui/clinic-consent-ui.js), imported by the loader only when something must be
 // shown: defines <clinic-consent> (and, on a page that has one, <clinic-consent-disclosure>) and
 // returns the handle the loader drives them with. Side effects happen in mountUi only.
 import type { ClinicConsentApi, UiHandle } from '../api.js';
