@@ -1,5 +1,6 @@
 // The demo clinic's Clinic Consent configuration, shared by every page of the site: set as a global
 // before the loader runs (the other form is a JSON block per page, named by the loader's data-config).
+// A text given for fewer languages falls back to English (config/localize.ts), as the company name does.
 window.ClinicConsentConfig = {
   "siteId": "demo-clinic",
   "receiptEndpoint": "/v1/receipts",
@@ -101,15 +102,7 @@ window.ClinicConsentConfig = {
           "name": "Medisian Analytics",
           "thirdParty": {
             "ko": "(주)메디시안",
-            "en": "Medisian Inc.",
-            "ja": "Medisian Inc.",
-            "zh-Hans": "Medisian Inc.",
-            "zh-Hant": "Medisian Inc.",
-            "vi": "Medisian Inc.",
-            "th": "Medisian Inc.",
-            "ru": "Medisian Inc.",
-            "mn": "Medisian Inc.",
-            "ar": "Medisian Inc."
+            "en": "Medisian Inc."
           },
           "country": "KR",
           "purpose": {
@@ -163,15 +156,7 @@ window.ClinicConsentConfig = {
           "name": "Medisian Event Pixel",
           "thirdParty": {
             "ko": "(주)메디시안",
-            "en": "Medisian Inc.",
-            "ja": "Medisian Inc.",
-            "zh-Hans": "Medisian Inc.",
-            "zh-Hant": "Medisian Inc.",
-            "vi": "Medisian Inc.",
-            "th": "Medisian Inc.",
-            "ru": "Medisian Inc.",
-            "mn": "Medisian Inc.",
-            "ar": "Medisian Inc."
+            "en": "Medisian Inc."
           },
           "country": "KR",
           "purpose": {
