@@ -108,8 +108,9 @@ export function checkConfig(raw: unknown): string[] {
   };
   config(raw, '', context);
   if (!isMap(raw)) return problems;
-  // Receipts are hashed over RFC 8785 text, which no string with half a UTF-16 pair has.
-  wellFormed(raw, '', (path, value) => context.report(path, 'text without broken characters (a lone UTF-16 surrogate)', value));
+  // Receipts are hashed over RFC 8785 text, which no string with half a UTF-16 pair has, and the collector
+  // refuses a NUL anywhere (PostgreSQL cannot store it): either would have every receipt refused for good.
+  wellFormed(raw, '', (path, value) => context.report(path, 'text without broken characters (a lone UTF-16 surrogate or a NUL)', value));
   // A receipt holds every category and every service of one decision; the collector caps both.
   const categories = categoryIds(raw).length;
   if (categories > LIMITS.categories) context.report('categories', `at most ${LIMITS.categories - 1} categories besides necessary`, categories);
@@ -124,7 +125,7 @@ function categoryIds(root: Map_): string[] {
 
 /** Reports every string in `value` (keys included) that holds a lone UTF-16 surrogate. */
 function wellFormed(value: unknown, path: string, report: (path: string, value: string) => void): void {
-  const broken = (text: string) => /\p{Cs}/u.test(text);
+  const broken = (text: string) => /[\p{Cs}\0]/u.test(text);
   if (typeof value === 'string' && broken(value)) report(path || 'config', value);
   if (typeof value !== 'object' || value === null) return;
   for (const [key, entry] of Object.entries(value)) {

@@ -81,7 +81,16 @@ describe('checkConfig', () => {
 
   it('refuses text with a broken character, which no receipt could be hashed over', () => {
     expect(checkConfig({ ...clinicConfig(), languages: ['ko', 'en'], texts: { en: { bannerTitle: 'Cookies \uD83D' } } })).toEqual([
-      'texts.en.bannerTitle: expected text without broken characters (a lone UTF-16 surrogate), got "Cookies \\ud83d"',
+      'texts.en.bannerTitle: expected text without broken characters (a lone UTF-16 surrogate or a NUL), got "Cookies \\ud83d"',
     ]);
+  });
+
+  // Regression (found by the property test once it used the collector's own parser): the collector refuses a
+  // NUL in any string with a final 400, so a config with one would have every receipt refused for good.
+  it('refuses a NUL in any text, which the collector cannot store', () => {
+    const config = clinicConfig();
+    const problems = checkConfig({ ...config, policy: { ...config.policy, version: '2026\u0000' } });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^policy\.version: expected text without broken characters \(a lone UTF-16 surrogate or a NUL\)/);
   });
 });
