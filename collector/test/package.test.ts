@@ -14,7 +14,7 @@ import { packAndInstall, repo, run } from '../../test/support/pack.js';
 import { startEmbedded, type EmbeddedCluster } from '../src/db/embedded.js';
 import { postgresAccount } from '../src/db/reachable.js';
 import { draft, seal } from './helpers.js';
-import { INSTALLED_BIN } from './recipe.js';
+import { INSTALLED_BIN, deployFile, parseEnvFile } from './recipe.js';
 
 const collector = join(repo, 'collector');
 const manifest = JSON.parse(readFileSync(join(collector, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
@@ -173,7 +173,8 @@ describe('the packed collector, installed into an empty folder and run with plai
     }, 30_000);
 
     it('registers the clinic with the CLI, migrates, serves, and talks to PostgreSQL over verified TLS only', async () => {
-      const env = { DATABASE_URL: `${databaseUrl}?sslmode=verify-full&sslrootcert=${certificates.ca}`, DATA_DIR: join(project, 'tls-data'), TRUST_PROXY: 'loopback' };
+      // The example settings of deploy/collector.env, with this test's database and folder.
+      const env = { ...parseEnvFile(deployFile('collector.env')), DATABASE_URL: `${databaseUrl}?sslmode=verify-full&sslrootcert=${certificates.ca}`, DATA_DIR: join(project, 'tls-data'), PORT: '0' };
       const added = await cli(env, 'site', 'add', 'packaged-clinic', '--country', 'KR', '--origin', origin);
       expect(added, 'site add').toMatchObject({ code: 0, output: expect.stringContaining('API token (shown once)') });
       const { server, url, output } = await serve(project, env);
