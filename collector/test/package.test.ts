@@ -116,6 +116,12 @@ describe('the packed collector, installed into an empty folder and run with plai
     expect(sources(join(installed, 'dist'))).toEqual([]);
   });
 
+  it('exports startCollector and buildApp to code, as plain ES modules', async () => {
+    const script = "const [main, app] = await Promise.all([import('clinic-consent-collector'), import('clinic-consent-collector/app')]); console.log(typeof main.startCollector, typeof app.buildApp);";
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: project, env: { PATH: process.env['PATH'] ?? '' } });
+    expect(stdout.trim()).toBe('function function');
+  });
+
   it('serves on its own embedded PostgreSQL, keeping its key and cluster in DATA_DIR', async () => {
     const dataDir = join(project, 'data');
     const { server, url, output } = await serve(project, { DATA_DIR: dataDir, SITE_ORIGINS: origin });
