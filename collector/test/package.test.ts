@@ -132,6 +132,10 @@ describe('the packed collector, installed into an empty folder and run with plai
     } finally {
       expect(await stop(server), output()).toBe(0);
     }
+    // Stopped the moment it listens, while its first job run holds a connection, it still stops cleanly.
+    const again = await serve(project, { DATA_DIR: dataDir });
+    expect(await stop(again.server), again.output()).toBe(0);
+    expect(again.output()).not.toContain('Error');
   }, 60_000);
 
   describe('with DATABASE_URL: a PostgreSQL already running, over TLS', () => {
