@@ -144,6 +144,8 @@ describe('the packed collector, installed into an empty folder and run with plai
     let admin: pg.Client;
     let databaseUrl = '';
     let certificates: { ca: string };
+    /** The example settings of deploy/collector.env, with this test's database and folder. */
+    let env: Record<string, string> = {};
 
     beforeAll(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'cc-tls-pg-'));
@@ -158,8 +160,12 @@ describe('the packed collector, installed into an empty folder and run with plai
       });
       admin = new pg.Client({ connectionString: cluster.url });
       await admin.connect();
-      await admin.query('CREATE DATABASE clinic_consent');
-      databaseUrl = cluster.url.replace(/\/postgres$/, '/clinic_consent');
+      // As the recipe says: an empty database and an ordinary user that owns it (no superuser).
+      await admin.query("CREATE ROLE clinic_consent LOGIN PASSWORD 'owner-password-1'");
+      await admin.query('CREATE DATABASE clinic_consent OWNER clinic_consent');
+      const owner = new URL(cluster.url.replace(/\/postgres$/, '/clinic_consent'));
+      [owner.username, owner.password] = ['clinic_consent', 'owner-password-1'];
+      databaseUrl = owner.href;
     }, 60_000);
 
     afterAll(async () => {
@@ -183,8 +189,7 @@ describe('the packed collector, installed into an empty folder and run with plai
     }, 30_000);
 
     it('registers the clinic with the CLI, migrates, serves, and talks to PostgreSQL over verified TLS only', async () => {
-      // The example settings of deploy/collector.env, with this test's database and folder.
-      const env = { ...parseEnvFile(deployFile('collector.env')), DATABASE_URL: `${databaseUrl}?sslmode=verify-full&sslrootcert=${certificates.ca}`, DATA_DIR: join(project, 'tls-data'), PORT: '0' };
+      env = { ...parseEnvFile(deployFile('collector.env')), DATABASE_URL: `${databaseUrl}?sslmode=verify-full&sslrootcert=${certificates.ca}`, DATA_DIR: join(project, 'tls-data'), PORT: '0' };
       const added = await cli(env, 'site', 'add', 'packaged-clinic', '--country', 'KR', '--origin', origin);
       expect(added, 'site add').toMatchObject({ code: 0, output: expect.stringContaining('API token (shown once)') });
       const { server, url, output } = await serve(project, env);
@@ -195,13 +200,30 @@ describe('the packed collector, installed into an empty folder and run with plai
         );
         expect(rows.length, 'the collector holds connections').toBeGreaterThan(0);
         expect(rows.every((row) => row.ssl), 'every connection of the collector is encrypted').toBe(true);
-        const reader = new pg.Client({ connectionString: databaseUrl });
+        const reader = new pg.Client({ connectionString: cluster?.url.replace(/\/postgres$/, '/clinic_consent') });
         await reader.connect();
         const stored = await reader.query("SELECT site_id FROM receipts WHERE consent_id = 'packaged_tls_000000001'").finally(() => reader.end());
         expect(stored.rows).toEqual([{ site_id: 'packaged-clinic' }]);
       } finally {
         expect(await stop(server), output()).toBe(0);
       }
+    }, 60_000);
+
+    it('loses nothing already signed when the signing key file is lost, as the backup section says', async () => {
+      rmSync(join(env['DATA_DIR'] ?? '', 'signing-key.pem'));
+      const { server, url, output } = await serve(project, env);
+      try {
+        const token = readFileSync(join(env['DATA_DIR'] ?? '', 'admin-token'), 'utf8').trim();
+        const proof = await fetch(`${url}/v1/sites/packaged-clinic/consents/packaged_tls_000000001`, { headers: { authorization: `Bearer ${token}` } });
+        expect(proof.status).toBe(200);
+        writeFileSync(join(project, 'proof.json'), await proof.text());
+      } finally {
+        expect(await stop(server), output()).toBe(0);
+      }
+      const keys = join(env['DATA_DIR'] ?? '', 'public-keys.json');
+      expect((JSON.parse(readFileSync(keys, 'utf8')) as { keys: unknown[] }).keys, 'a new key, listed beside the lost one').toHaveLength(2);
+      const verified = await cli(env, 'verify', join(project, 'proof.json'), '--keys', keys);
+      expect(verified, 'the ack signed with the lost key still verifies').toMatchObject({ code: 0, output: expect.stringContaining('VERIFIED: 1 receipt(s)') });
     }, 60_000);
   });
 });
