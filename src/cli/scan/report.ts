@@ -4,6 +4,7 @@
 // draft config. Pure: the same visits give the same report, which the unit tests rely on.
 import type { Matcher } from '../../blockers/guards/match.js';
 import type { TrackerEntry } from '../../config/tracking.js';
+import { CHOICE_COOKIE } from '../../storage/choice-cookie.js';
 import { sensitiveFields, type SensitiveField } from './forms.js';
 import { loaderPosition, preloadFindings, type LoaderPosition, type MarkupFinding } from './markup.js';
 import { VENDORS } from './vendors.js';
@@ -105,7 +106,12 @@ export function siteHosts(startHost: string): (host: string) => boolean {
 
 const trackerOf = (entry: TrackerEntry | undefined) => (entry && entry.category !== 'necessary' ? entry : undefined);
 const unique = <T>(items: Iterable<T>) => [...new Set(items)];
+/** The tracker a cookie belongs to: by its name, or by the tracker domain it is set on. */
+const cookieTracker = (cookie: { name: string; domain: string }, match: Matcher) =>
+  trackerOf(match.cookie(cookie.name)) ?? trackerOf(match.url(`//${cookie.domain.replace(/^\./, '')}/`));
 const withoutQuery = (url: string) => url.replace(/[?#].*$/, '');
+/** The SDK's own cookie, which holds the patient's choice: necessary, never a tracker. */
+const OWN_COOKIES = new Set([CHOICE_COOKIE, `__Host-${CHOICE_COOKIE}`]);
 const describeSetter = (setBy: CookieSeen['setBy']) => (setBy ? `${setBy.via === 'response' ? 'the response of' : 'the script'} ${setBy.url}` : 'unknown');
 
 function passReport(visit: Visit, match: Matcher, own: (host: string) => boolean): PassReport {
@@ -114,7 +120,7 @@ function passReport(visit: Visit, match: Matcher, own: (host: string) => boolean
     domain: cookie.domain,
     expires: cookie.expires,
     party: own(cookie.domain) ? ('first' as const) : ('third' as const),
-    service: (trackerOf(match.cookie(cookie.name)) ?? trackerOf(match.url(`//${cookie.domain.replace(/^\./, '')}/`)))?.service ?? 'unknown',
+    service: OWN_COOKIES.has(cookie.name) ? 'clinic-consent' : (cookieTracker(cookie, match)?.service ?? 'unknown'),
     setBy: describeSetter(cookie.setBy),
   }));
   const seen = new Set<string>();
@@ -135,7 +141,7 @@ function passReport(visit: Visit, match: Matcher, own: (host: string) => boolean
 const GATE_FIX =
   'Gate it in the HTML so the browser never fetches it before consent: `<script type="text/plain" data-consent="CATEGORY" src=…>`, or `data-src` instead of `src` on an <img> or <iframe> (README, "Tracking control"). `npx clinic-consent gate page.html --out gated.html` (or `npm run gate-snippets`) does it for a whole template.';
 
-function leaksOf(page: PageReport, before: Visit, match: Matcher): Leak[] {
+function leaksOf(page: PageReport, before: Visit, match: Matcher, own: (host: string) => boolean): Leak[] {
   const leaks: Leak[] = [];
   const gate = (category: string) => GATE_FIX.replace('CATEGORY', category);
   const markupUrls = new Set<string>();
@@ -174,17 +180,22 @@ function leaksOf(page: PageReport, before: Visit, match: Matcher): Leak[] {
       fix: scriptFix,
     });
   }
-  for (const cookie of page.beforeChoice.cookies) {
-    if (cookie.service === 'unknown') continue;
-    const entry = trackerOf(match.cookie(cookie.name)) ?? trackerOf(match.url(`//${cookie.domain.replace(/^\./, '')}/`));
+  // Every tracker cookie written before a choice, whether it is still there or was removed since.
+  const cookies = new Map<string, { name: string; domain: string; party: string; setBy: string }>();
+  for (const cookie of page.beforeChoice.cookies) cookies.set(cookie.name, cookie);
+  for (const write of before.written) if (!cookies.has(write.name)) cookies.set(write.name, { name: write.name, domain: '', party: write.via === 'script' || own(new URL(write.url).hostname) ? 'first' : 'third', setBy: describeSetter(write) });
+  for (const cookie of cookies.values()) {
+    const entry = cookieTracker(cookie, match);
+    if (!entry) continue;
+    const where = cookie.domain ? ` on ${cookie.domain}` : ' (removed again later)';
     leaks.push({
       page: page.url,
-      service: cookie.service,
-      category: entry?.category ?? 'marketing',
+      service: entry.service,
+      category: entry.category,
       kind: 'cookie',
       cookie: cookie.name,
       setBy: cookie.setBy,
-      text: `Before the patient chose, the ${cookie.party}-party cookie ${cookie.name} (${cookie.service}) was set on ${cookie.domain} by ${cookie.setBy}.`,
+      text: `Before the patient chose, the ${cookie.party}-party cookie ${cookie.name} (${entry.service}) was set${where} by ${cookie.setBy}.`,
       fix: scriptFix,
     });
   }
@@ -251,7 +262,7 @@ export function buildReport(input: {
     afterAccept: { ...passReport(after, match, own), accepted: after.accepted },
     sensitiveFields: sensitiveFields(before.fields),
   }));
-  const leaks = pages.flatMap((page, index) => leaksOf(page, (input.pages[index] as ScannedPage).before, match));
+  const leaks = pages.flatMap((page, index) => leaksOf(page, (input.pages[index] as ScannedPage).before, match, own));
 
   const trackers = new Map<string, TrackerReport & { hosts: string[]; cookies: string[]; beforeChoice: string[]; afterAccept: string[] }>();
   const note = (service: string, category: string, page: string, when: 'beforeChoice' | 'afterAccept', host?: string, cookie?: string) => {
@@ -266,7 +277,7 @@ export function buildReport(input: {
     for (const when of ['beforeChoice', 'afterAccept'] as const) {
       for (const resource of page[when].resources) if (resource.category) note(resource.service, resource.category, page.url, when, new URL(resource.url).hostname);
       for (const cookie of page[when].cookies) {
-        const entry = cookie.service === 'unknown' ? undefined : input.entries.find((candidate) => candidate.service === cookie.service);
+        const entry = cookieTracker(cookie, match);
         if (entry) note(entry.service, entry.category, page.url, when, undefined, cookie.name);
       }
     }

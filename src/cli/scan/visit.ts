@@ -21,6 +21,13 @@ export interface CookieSeen {
   readonly setBy?: { readonly via: 'response' | 'script'; readonly url: string };
 }
 
+/** A cookie written during the visit (not a deletion), kept even if something removed it later. */
+export interface CookieWrite {
+  readonly name: string;
+  readonly via: 'response' | 'script';
+  readonly url: string;
+}
+
 export interface Visit {
   readonly url: string;
   readonly status: number;
@@ -31,6 +38,7 @@ export interface Visit {
   readonly fields: readonly FieldInfo[];
   readonly requests: readonly RequestSeen[];
   readonly cookies: readonly CookieSeen[];
+  readonly written: readonly CookieWrite[];
   /** For the accept visit: whether the banner's accept-all button was found and clicked. */
   readonly accepted: boolean;
 }
@@ -77,6 +85,13 @@ export function scriptOnStack(stack: string): string | undefined {
 }
 
 const cookieName = (header: string) => header.slice(0, header.search(/[=;]|$/)).trim();
+/** A cookie line that removes its cookie (an expiry in the past) rather than setting it. */
+const isDeletion = (line: string) => {
+  const maxAge = /;\s*max-age\s*=\s*(-?\d+)/i.exec(line);
+  if (maxAge) return Number(maxAge[1]) <= 0;
+  const expires = /;\s*expires\s*=\s*([^;]+)/i.exec(line);
+  return !!expires && Date.parse(expires[1] as string) <= Date.now();
+};
 
 /** Waits until no request has started for 400 ms, or `ms` have passed. */
 async function settle(page: Page, lastRequest: () => number, ms: number): Promise<void> {
@@ -88,15 +103,18 @@ export async function visitPage(browser: Browser, url: string, options: VisitOpt
   const context = await browser.newContext({ userAgent: options.userAgent, serviceWorkers: 'block' });
   try {
     await options.prepareContext?.(context);
+    const written: CookieWrite[] = [];
     const setters = new Map<string, CookieSeen['setBy']>();
+    const wrote = (line: string, via: CookieWrite['via'], url: string | undefined) => {
+      const name = cookieName(line);
+      if (!name || !url || isDeletion(line)) return;
+      written.push({ name, via, url });
+      setters.set(name, { via, url });
+    };
     const requests: RequestSeen[] = [];
     const pending: Promise<unknown>[] = [];
     let lastRequest = Date.now();
-    await context.exposeBinding(BINDING, (_source, value: string, stack: string) => {
-      const name = cookieName(String(value));
-      const script = scriptOnStack(String(stack));
-      if (name && script) setters.set(name, { via: 'script', url: script });
-    });
+    await context.exposeBinding(BINDING, (_source, value: string, stack: string) => wrote(String(value), 'script', scriptOnStack(String(stack))));
     await context.addInitScript(recordCookieWrites, BINDING);
     context.on('request', (request) => {
       lastRequest = Date.now();
@@ -112,7 +130,7 @@ export async function visitPage(browser: Browser, url: string, options: VisitOpt
           (headers) => {
             for (const { name, value } of headers) {
               if (name.toLowerCase() !== 'set-cookie') continue;
-              for (const line of value.split('\n')) if (cookieName(line)) setters.set(cookieName(line), { via: 'response', url: response.url() });
+              for (const line of value.split('\n')) wrote(line, 'response', response.url());
             }
           },
           () => undefined,
@@ -154,7 +172,7 @@ export async function visitPage(browser: Browser, url: string, options: VisitOpt
       expires: cookie.expires > 0 ? new Date(cookie.expires * 1000).toISOString() : 'session',
       setBy: setters.get(cookie.name),
     }));
-    return { url: page.url(), status: response?.status() ?? 0, html, source, title, links, fields, requests, cookies, accepted };
+    return { url: page.url(), status: response?.status() ?? 0, html, source, title, links, fields, requests, cookies, written, accepted };
   } finally {
     await context.close();
   }
