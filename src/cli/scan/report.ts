@@ -139,7 +139,7 @@ function passReport(visit: Visit, match: Matcher, own: (host: string) => boolean
 }
 
 const GATE_FIX =
-  'Gate it in the HTML so the browser never fetches it before consent: `<script type="text/plain" data-consent="CATEGORY" src=…>`, or `data-src` instead of `src` on an <img> or <iframe> (README, "Tracking control"). `npx clinic-consent gate page.html --out gated.html` (or `npm run gate-snippets`) does it for a whole template.';
+  'Mark it up as gated, so the browser never fetches it before consent: <script type="text/plain" data-consent="CATEGORY" src="…"> for a script, data-src instead of src (with data-consent="CATEGORY") on an <img> or <iframe>. For a whole template, run: npx clinic-consent gate page.html --out gated.html (in the repository: npm run gate-snippets).';
 
 function leaksOf(page: PageReport, before: Visit, match: Matcher, own: (host: string) => boolean): Leak[] {
   const leaks: Leak[] = [];
@@ -155,13 +155,13 @@ function leaksOf(page: PageReport, before: Visit, match: Matcher, own: (host: st
       url: finding.url,
       line: finding.line,
       tag: finding.tag,
-      text: `Line ${finding.line} of this page's HTML has an <${finding.tag}> for ${finding.service} (${finding.category}). The browser fetches it while the page loads, before the patient has chosen, and no script can stop that.`,
+      text: `Line ${finding.line} of this page's HTML loads ${finding.service} (${finding.category}) with a <${finding.tag}> tag. The browser fetches it as soon as it reads the HTML, before the patient has chosen, and no script can stop that.`,
       fix: gate(finding.category),
     });
   }
   const scriptFix = page.loader.found
     ? page.loader.first
-      ? 'Gate the snippet that sends it (data-consent markup, or `npx clinic-consent gate`); if it is already gated, report it to Clinic Consent: the loader should have held it.'
+      ? 'Mark up the snippet that sends it as gated (data-consent, or npx clinic-consent gate); if it is already gated, report it to Clinic Consent: the loader should have held it.'
       : `Move the Clinic Consent loader to the top of <head>, before ${page.loader.before.join(', ')}: scripts that run before it are not guarded.`
     : 'Add the Clinic Consent loader as the first script in <head>; nothing on this page holds trackers until the patient chooses.';
   const reported = new Set<string>();
