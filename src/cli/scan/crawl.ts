@@ -8,7 +8,7 @@ import { catalogEntries } from '../../blockers/trackers.js';
 import { ScanError } from './chrome.js';
 import { buildReport, type ScannedPage, type ScanReport } from './report.js';
 import { robotsRules } from './robots.js';
-import { visitPage } from './visit.js';
+import { visitPage, type Visit } from './visit.js';
 
 export const PRODUCT = 'ClinicConsentScanner';
 export const PROJECT_URL = 'https://www.npmjs.com/package/clinic-consent';
@@ -77,6 +77,8 @@ export async function scanSite(options: ScanOptions): Promise<ScanReport> {
   const userAgent = `${PRODUCT}/${options.version} (+${PROJECT_URL})`;
   const allowed = await readRobots(start.origin, userAgent);
 
+  const entries = catalogEntries();
+  const match = createMatcher(entries);
   const { chromium } = await loadPlaywright();
   const browser = await chromium.launch({ executablePath: options.executablePath, headless: true, args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   const queue = [pageUrl(start.href, start.origin) as string];
@@ -100,15 +102,26 @@ export async function scanSite(options: ScanOptions): Promise<ScanReport> {
         skipped.push({ url, reason: `beyond --pages ${limit}` });
         continue;
       }
-      const before = await visit(url, false);
-      if (!before.html) {
-        skipped.push({ url, reason: `not an HTML page (HTTP ${before.status})` });
+      let before: Visit;
+      let after: Visit;
+      try {
+        before = await visit(url, false);
+        if (!before.html) {
+          skipped.push({ url, reason: `not an HTML page (HTTP ${before.status})` });
+          continue;
+        }
+        after = await visit(url, true);
+      } catch (error) {
+        // One page that does not load (a timeout, a crashed tab) is reported, not fatal to the scan.
+        skipped.push({ url, reason: `did not load: ${(error as Error).message.split('\n')[0]}` });
+        log(`[skipped] ${url}: ${(error as Error).message.split('\n')[0]}`);
         continue;
       }
-      const after = await visit(url, true);
       pages.push({ url, before, after });
-      const trackers = before.requests.length;
-      log(`[${pages.length}/${limit}] ${url} (HTTP ${before.status}, ${trackers} request(s) before a choice, ${after.requests.length} after accepting${after.accepted ? '' : ', no banner to accept'})`);
+      const trackerRequests = (visited: Visit) => visited.requests.filter((request) => match.url(request.url)).length;
+      log(
+        `[${pages.length}/${limit}] ${url}: ${trackerRequests(before)} tracker request(s) before a choice, ${after.accepted ? `${trackerRequests(after)} after accepting` : 'no banner to accept'}`,
+      );
       for (const link of before.links) {
         const next = pageUrl(link, start.origin);
         if (next && !queued.has(next)) {
@@ -120,6 +133,5 @@ export async function scanSite(options: ScanOptions): Promise<ScanReport> {
   } finally {
     await browser.close();
   }
-  const entries = catalogEntries();
-  return buildReport({ start: start.href, version: options.version, userAgent, pages, skipped, match: createMatcher(entries), entries });
+  return buildReport({ start: start.href, version: options.version, userAgent, pages, skipped, match, entries });
 }

@@ -58,7 +58,7 @@ export function preloadFindings(html: string, match: Matcher): MarkupFinding[] {
 }
 
 /** The loader's script tag: `clinic-consent.js` (any folder, any query). */
-const isLoader = (src: string | null) => !!src && /(?:^|\/)clinic-consent(?:\.min)?\.js(?:[?#]|$)/.test(src);
+export const isLoader = (src: string | null | undefined) => !!src && /(?:^|\/)clinic-consent(?:\.min)?\.js(?:[?#]|$)/.test(src);
 
 /** Where the loader is, and which scripts run before it. */
 export function loaderPosition(html: string): LoaderPosition {

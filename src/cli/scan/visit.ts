@@ -3,7 +3,9 @@
 // the visit clicks the banner's "accept all" button the way a patient would, and what follows shows
 // what the site does with consent.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { isDeletion } from '../../blockers/guards/cookie.js';
 import { readFields, type FieldInfo } from './forms.js';
+import { isLoader } from './markup.js';
 
 export interface RequestSeen {
   readonly url: string;
@@ -79,19 +81,12 @@ function recordCookieWrites(binding: string): void {
 /** The first script URL on a stack that is neither the scanner's nor the loader's wrapper. */
 export function scriptOnStack(stack: string): string | undefined {
   for (const [, url] of stack.matchAll(/((?:https?|file):\/\/[^\s()]+?):\d+:\d+/g)) {
-    if (url && !/(?:^|\/)clinic-consent(?:\.min)?\.js(?:[?#]|$)/.test(url)) return url;
+    if (url && !isLoader(url)) return url;
   }
   return undefined;
 }
 
 const cookieName = (header: string) => header.slice(0, header.search(/[=;]|$/)).trim();
-/** A cookie line that removes its cookie (an expiry in the past) rather than setting it. */
-const isDeletion = (line: string) => {
-  const maxAge = /;\s*max-age\s*=\s*(-?\d+)/i.exec(line);
-  if (maxAge) return Number(maxAge[1]) <= 0;
-  const expires = /;\s*expires\s*=\s*([^;]+)/i.exec(line);
-  return !!expires && Date.parse(expires[1] as string) <= Date.now();
-};
 
 /** Waits until no request has started for 400 ms, or `ms` have passed. */
 async function settle(page: Page, lastRequest: () => number, ms: number): Promise<void> {

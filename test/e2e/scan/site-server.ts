@@ -1,5 +1,6 @@
 // Serves the scan fixture site (test/e2e/scan/site/) at the root of its own origin on 127.0.0.1,
-// with the built loader under /dist/, a first-party Set-Cookie on the booking page, and a log of
+// with the built loader under /dist/, a first-party Set-Cookie on the booking page, a page that never
+// answers (/broken.html), and a log of
 // every path asked for (so a test can prove robots.txt kept the scanner out of a page).
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -22,6 +23,8 @@ export async function serveFixtureSite(): Promise<FixtureSite> {
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     requested.push(path);
+    // A page whose server drops the connection: the scan must note it and go on.
+    if (path === '/broken.html') return void req.socket.destroy();
     let file = path.startsWith('/dist/') ? join(root, path) : join(site, path);
     if (!file.startsWith(path.startsWith('/dist/') ? join(root, 'dist') : site)) return void res.writeHead(404).end();
     if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
