@@ -28,11 +28,11 @@ h3{font-size:1.05rem;margin:20px 0 6px;word-break:break-all}
 .card{background:#fff;border:1px solid #d0d5dd;border-radius:8px;padding:10px 16px;min-width:130px}
 .card b{display:block;font-size:1.5rem}
 .card.bad{border-color:#d92d20;background:#fef3f2}.card.good{border-color:#079455;background:#ecfdf3}
-.leak{background:#fff;border:1px solid #fda29b;border-left:6px solid #d92d20;border-radius:6px;padding:10px 14px;margin:10px 0}
+.leak{background:#fff;border:1px solid #fda29b;border-inline-start:6px solid #d92d20;border-radius:6px;padding:10px 14px;margin:10px 0}
 .leak p{margin:4px 0}.fix{color:#344054}
 .ok{background:#ecfdf3;border:1px solid #75e0a7;border-radius:6px;padding:10px 14px}
 table{border-collapse:collapse;width:100%;background:#fff;margin:6px 0 12px;font-size:.9rem}
-th,td{border:1px solid #d0d5dd;padding:4px 8px;text-align:left;vertical-align:top;word-break:break-all}
+th,td{border:1px solid #d0d5dd;padding:4px 8px;text-align:start;vertical-align:top;word-break:break-all}
 th{background:#eef1f5}
 code,pre{font-family:ui-monospace,Consolas,monospace;font-size:.85rem}
 pre{background:#fff;border:1px solid #d0d5dd;border-radius:6px;padding:12px;overflow:auto}
