@@ -68,7 +68,8 @@ export default [
   {
     input: 'src/cli/index.ts',
     output: { file: 'dist/cli/clinic-consent.mjs', format: 'es', banner: '#!/usr/bin/env node' },
-    external: [/^node:/],
+    // playwright-core (the scan's browser driver) is an optional peer, imported only by `scan`.
+    external: [/^node:/, 'playwright-core'],
     plugins: [esbuild({ target: 'node20', tsconfig: 'tsconfig.base.json' })],
   },
   {

@@ -8,16 +8,18 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 const attr = (attrs, name) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(attrs);
-const attrValue = (attrs, name) => {
+/** The value of attribute `name` in a tag's attribute text, as written (entities intact); null when absent. */
+export const attrValue = (attrs, name) => {
   const found = attr(attrs, name);
   return found ? (found[1] ?? found[2] ?? found[3] ?? '') : null;
 };
 const withoutAttr = (attrs, name) => attrs.replace(new RegExp(`\\s${name}(?:\\s*=\\s*(?:"[^"]*"|'[^']*'|[^\\s>]+))?(?=[\\s/>]|$)`, 'i'), '');
 // Values come from HTML attributes already (entities intact); only a quote needs escaping.
 const escapeAttr = (value) => value.replace(/"/g, '&quot;');
-const isRunnable = (type) => type === null || /^(|module|(text|application)\/(x-)?(java|ecma)script)$/i.test(type.trim());
+/** Whether a `<script type>` (null: no type attribute) makes the browser run, and preload, the script. */
+export const isRunnable = (type) => type === null || /^(|module|(text|application)\/(x-)?(java|ecma)script)$/i.test(type.trim());
 /** Absolute form of a src for matching: protocol-relative and scheme-less hosts included. */
-const absolute = (src) => (/^(?:[a-z][\w+.-]*:)?\/\//i.test(src) ? src : '');
+export const absolute = (src) => (/^(?:[a-z][\w+.-]*:)?\/\//i.test(src) ? src : '');
 
 /**
  * Gates every tracker snippet in `html`. `match` is the SDK's catalog matcher (guards/match.ts);

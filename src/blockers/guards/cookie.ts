@@ -4,7 +4,8 @@
 import { patch } from './elements.js';
 import type { Policy } from './policy.js';
 
-const isDeletion = (cookie: string) => {
+/** Whether a cookie line removes its cookie (an expiry in the past) rather than setting it. */
+export const isDeletion = (cookie: string) => {
   const maxAge = /;\s*max-age\s*=\s*(-?\d+)/i.exec(cookie);
   if (maxAge) return Number(maxAge[1]) <= 0;
   const expires = /;\s*expires\s*=\s*([^;]+)/i.exec(cookie);
