@@ -21,8 +21,24 @@ export function leakPlace(tracking: Pick<TrackingConfig, 'sensitivePaths' | 'lea
   const path = `/${pathname.split('/').slice(1, kept + 1).join('/')}`
     // What the URL parser leaves as it is ("|", "[", a stray "%") is escaped, so the path is all RFC 3986 pchars.
     .replace(/[^\w.~!$&'()*+,;=:@%/-]|%(?![\dA-F]{2})/giu, (char) => encodeURIComponent(char));
-  return { path: path.length > LIMITS.pagePath ? path.slice(0, LIMITS.pagePath).replace(/%[\dA-F]?$/i, '') : path };
+  return { path: path.length > LIMITS.pagePath ? cut(path) : path };
 }
+
+/** A path cut to the limit without half an escape or half a character (a UTF-8 sequence of up to 4 escapes). */
+function cut(path: string): string {
+  let kept = path.slice(0, LIMITS.pagePath).replace(/%[\dA-F]?$/i, '');
+  for (let tries = 0; tries < 3 && !decodes(kept); tries++) kept = kept.replace(/%[\dA-F]{2}$/i, '');
+  return kept;
+}
+
+const decodes = (path: string): boolean => {
+  try {
+    decodeURI(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** The mark a report is remembered by, once per page and day: the path, or the sensitive rule's index. */
 export const leakMark = (place: LeakPlace): string => ('path' in place ? `leak ${place.path}` : `leak #${place.sensitive}`);
