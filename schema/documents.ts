@@ -152,6 +152,34 @@ export const impressionSchema: Json = {
   },
 };
 
+export const leakSchema: Json = {
+  ...head(
+    'leak.v1.schema.json',
+    'Clinic Consent leak report, version 1',
+    'Trackers a page requested before consent: at most one per page path, day and browser. Carries no URL, query, referrer or id of the visitor.',
+  ),
+  type: 'object',
+  additionalProperties: false,
+  required: ['schema', 'id', 'siteId', 'day', 'trackers'],
+  oneOf: [{ required: ['path'] }, { required: ['sensitive'] }],
+  properties: {
+    schema: { const: 'clinic-consent/leak/1' },
+    id: string(PATTERNS.uuid, { description: 'Random UUID of this report only, so a resend from the outbox is not counted twice.' }),
+    siteId: string(PATTERNS.siteId),
+    day: string(PATTERNS.day, { description: 'UTC day of the page view.' }),
+    trackers: {
+      type: 'array',
+      minItems: 1,
+      maxItems: LIMITS.services,
+      uniqueItems: true,
+      items: string(PATTERNS.serviceId),
+      description: 'Service ids of the trackers requested before consent.',
+    },
+    path: string(PATTERNS.pagePath, { maxLength: LIMITS.pagePath, description: "The page's path, percent-encoded, cut to its first segment or to the longest prefix in tracking.leakPaths." }),
+    sensitive: { type: 'integer', minimum: 0, maximum: LIMITS.sensitivePaths - 1, description: 'On a sensitive page, instead of its path: the index of the rule in tracking.sensitivePaths.' },
+  },
+};
+
 /** A text in one language, or by language: `{"ko": "…", "en": "…"}`; each at most `max` characters. */
 const localized = (max: number = LIMITS.text): Json => ({
   oneOf: [
@@ -228,7 +256,8 @@ export const configSchema: Json = {
       tracking: closed({
         catalog: { type: 'boolean' },
         entries: { type: 'array', items: trackerEntry },
-        sensitivePaths: strings({ pattern: '^/' }),
+        sensitivePaths: { ...strings({ pattern: '^/' }), maxItems: LIMITS.sensitivePaths },
+        leakPaths: { ...strings({ pattern: '^/' }), description: 'Path prefixes a leak report may name in full; other paths are cut to their first segment.' },
         sessionReplay: { enum: ['off', 'masked'] },
         googleMode: { enum: ['basic', 'advanced'] },
         reloadOnWithdraw: { type: 'boolean' },

@@ -37,6 +37,11 @@ export const PATTERNS = {
   absoluteUrl: '^https?://[^\\s]+$',
   clientTime: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$',
   day: '^\\d{4}-\\d{2}-\\d{2}$',
+  /**
+   * A page path as a leak report names it: "/" and path characters only (RFC 3986 pchar), anything else
+   * percent-encoded, as `location.pathname` writes it ("/%EC%98%88%EC%95%BD"); never a query or a fragment.
+   */
+  pagePath: "^/(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2})*$",
 } as const;
 
 /** Lengths and counts (characters for strings, members for objects). */
@@ -57,6 +62,10 @@ export const LIMITS = {
   categories: 32,
   /** Services in one decision, across all categories. */
   services: 64,
+  /** A page path in a leak report. */
+  pagePath: 512,
+  /** Rules in `tracking.sensitivePaths` (a leak report on a sensitive page names the rule's index). */
+  sensitivePaths: 100,
 } as const;
 
 /** How a decision was given. The choice cookie stores the index: append new methods, never reorder. */

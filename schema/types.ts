@@ -10,6 +10,7 @@ export type { ConsentMethod, DeviceClass };
 export const RECEIPT_SCHEMA = 'clinic-consent/receipt/1';
 export const IMPRESSION_SCHEMA = 'clinic-consent/impression/1';
 export const ACK_SCHEMA = 'clinic-consent/ack/1';
+export const LEAK_SCHEMA = 'clinic-consent/leak/1';
 
 export interface CategoryDecision {
   readonly granted: boolean;
@@ -66,6 +67,18 @@ export interface ImpressionV1 {
   readonly textHash?: string;
   readonly deviceClass: DeviceClass;
 }
+
+/**
+ * Trackers a page requested before consent (src/loader/leaks.ts): the page's path cut to its first segment (or a
+ * prefix the clinic declared), or on a sensitive page only the index of its rule, never both.
+ */
+export type LeakReportV1 = {
+  readonly schema: typeof LEAK_SCHEMA;
+  readonly id: string;
+  readonly siteId: string;
+  readonly day: string;
+  readonly trackers: readonly string[];
+} & ({ readonly path: string; readonly sensitive?: never } | { readonly sensitive: number; readonly path?: never });
 
 export interface AckV1 {
   readonly schema: typeof ACK_SCHEMA;

@@ -10,13 +10,14 @@ const parts = {
   'tracker guards, catalog and tracking config': {
     'src/blockers/guards/index.ts': 'export function installGuards() {}',
     'src/blockers/trackers.ts': 'export function catalogEntries() { return []; }',
-    'src/config/tracking.ts': 'export function resolveTracking() { return { entries: [], sensitivePaths: [] }; }',
+    'src/config/tracking.ts': 'export function resolveTracking() { return { entries: [], sensitivePaths: [], leakPaths: [] }; }',
   },
   'markup gating': { 'src/blockers/gate.ts': 'export function startGate() { return { refresh() {} }; }' },
   'Consent Mode': { 'src/blockers/consent-mode.ts': 'export function startConsentMode() { return () => {}; }' },
   'floating button': { 'src/loader/launcher.ts': 'export function installLauncher() {}' },
   'receipts hook': { 'src/receipts/hook.ts': 'export function hookReceipts() { return { shown() {}, history() {}, download() {} }; }' },
   'console messages': { 'src/errors.ts': 'export function report() {}' },
+  'leak monitor': { 'src/loader/leaks.ts': 'export function watchLeaks() {}' },
 };
 
 async function loaderBytes(replacements = {}) {

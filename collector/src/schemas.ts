@@ -16,6 +16,7 @@ export interface SharedSchemas {
   /** Validates a version-2 body against version 2 and anything else against version 1. */
   readonly receipt: JsonSchema;
   readonly impression: JsonSchema;
+  readonly leak: JsonSchema;
 }
 
 let loaded: SharedSchemas | undefined;
@@ -32,7 +33,7 @@ export function sharedSchemas(): SharedSchemas {
       then: { $ref: v2['$id'] },
       else: { $ref: v1['$id'] },
     };
-    loaded = { receiptVersions: [v1, v2], receipt, impression: load('impression.v1.schema.json') };
+    loaded = { receiptVersions: [v1, v2], receipt, impression: load('impression.v1.schema.json'), leak: load('leak.v1.schema.json') };
   }
   return loaded;
 }

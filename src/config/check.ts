@@ -52,6 +52,8 @@ const override: Check = (value, path, context) => {
 };
 
 const flag = bool;
+/** A path prefix (`sensitivePaths`, `leakPaths`). */
+const path = both(text(), pattern('^/', 'a path starting with "/"'));
 const serviceId = pattern(PATTERNS.serviceId, 'a service id of lower-case letters, digits, "-", "_" and "."');
 
 /** `tracking` (src/config/tracking.ts describes each field). */
@@ -72,7 +74,8 @@ const tracking: Check = object({
       ['service'],
     ),
   ),
-  sensitivePaths: strings(both(text(), pattern('^/', 'a path starting with "/"'))),
+  sensitivePaths: list(path, 0, LIMITS.sensitivePaths),
+  leakPaths: strings(path),
   sessionReplay: oneOf('off', 'masked'),
   googleMode: oneOf('basic', 'advanced'),
   reloadOnWithdraw: flag,

@@ -71,12 +71,13 @@ export const url: Check = (value, path, { report }) => {
   } else if (new URL(value, pageBase()).href.length > LIMITS.policyUrl) report(path, `a URL of at most ${LIMITS.policyUrl} characters`, value);
 };
 
-/** A list whose entries each pass `item`; `min` entries at least. */
+/** A list whose entries each pass `item`; `min` entries at least, `max` at most. */
 export const list =
-  (item: Check, min = 0): Check =>
+  (item: Check, min = 0, max = Infinity): Check =>
   (value, path, context) => {
     if (!Array.isArray(value)) return context.report(path, 'a list', value);
     if (value.length < min) context.report(path, `at least ${min} ${min === 1 ? 'entry' : 'entries'}`, value);
+    if (value.length > max) context.report(path, `at most ${max} entries`, value);
     value.forEach((entry, index) => item(entry, `${path}[${index}]`, context));
   };
 

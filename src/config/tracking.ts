@@ -45,6 +45,11 @@ export interface TrackingConfigInput {
   readonly entries?: readonly TrackerEntryInput[];
   /** Paths where no analytics or marketing runs whatever the consent, e.g. "/booking"; `*` stands for any run of characters. */
   readonly sensitivePaths?: readonly string[];
+  /**
+   * Path prefixes a leak report (loader/leaks.ts) may name in full, e.g. "/implants/*"; any other page is
+   * named by its first segment only. Matched like `sensitivePaths`.
+   */
+  readonly leakPaths?: readonly string[];
   /** Session-replay tools: "off" (default) never run; "masked" run with consent, all page text masked. */
   readonly sessionReplay?: 'off' | 'masked';
   /** "basic" (default): Google tags blocked until consent; "advanced": they load with denied signals. */
@@ -57,6 +62,7 @@ export interface TrackingConfigInput {
 export interface TrackingConfig {
   readonly entries: readonly TrackerEntry[];
   readonly sensitivePaths: readonly string[];
+  readonly leakPaths: readonly string[];
   readonly sessionReplay: 'off' | 'masked';
   readonly googleMode: 'basic' | 'advanced';
   readonly reloadOnWithdraw: boolean;
@@ -90,11 +96,12 @@ export function resolveTracking(raw: unknown, builtIn: readonly TrackerEntry[]):
     return {
       entries: [...entries.values()],
       sensitivePaths: [...(input.sensitivePaths ?? [])],
+      leakPaths: [...(input.leakPaths ?? [])],
       sessionReplay: input.sessionReplay === 'masked' ? 'masked' : 'off',
       googleMode: input.googleMode === 'advanced' ? 'advanced' : 'basic',
       reloadOnWithdraw: input.reloadOnWithdraw === true,
     };
   } catch {
-    return { entries: builtIn, sensitivePaths: ['/'], sessionReplay: 'off', googleMode: 'basic', reloadOnWithdraw: true };
+    return { entries: builtIn, sensitivePaths: ['/'], leakPaths: [], sessionReplay: 'off', googleMode: 'basic', reloadOnWithdraw: true };
   }
 }

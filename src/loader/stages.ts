@@ -19,6 +19,7 @@ import { report } from '../errors.js';
 import { rememberChecked, wasChecked } from '../storage/checked-config.js';
 import { ChoiceStorage } from '../storage/choice-storage.js';
 import { connectTabs } from '../storage/tab-sync.js';
+import { watchLeaks } from './leaks.js';
 import type { LazyParts } from './start.js';
 
 const fallbackConfig: ClinicConsentConfig = { siteId: 'unconfigured', policy: { url: '/', version: '0' } };
@@ -45,15 +46,17 @@ export function openState(config: ResolvedConfig): { storage: ChoiceStorage; sto
 /**
  * 3. Blocking: the guards first, before Consent Mode or anything else gives a tracker a chance to run,
  * then Consent Mode defaults and markup gating, all refreshed on every change of the choice.
- * `allow` grants one more category from a placeholder. Returns what may run now.
+ * `allow` grants one more category from a placeholder; `leaked` hears of trackers that got past
+ * the guards (leaks.ts). Returns what may run now.
  */
-export function startBlocking(config: ResolvedConfig, store: ConsentStore, lazy: LazyParts, allow: (category: string) => void): (category: string, service?: string) => boolean {
+export function startBlocking(config: ResolvedConfig, store: ConsentStore, lazy: LazyParts, allow: (category: string) => void, leaked: (services: string[]) => void): (category: string, service?: string) => boolean {
   const { tracking } = config;
   const sensitive = sensitiveMatcher(tracking.sensitivePaths);
   guarded(() => hideReferrer(sensitive));
   // What may run on this page: the patient's choice, except that nothing optional runs on a sensitive page.
   const isGranted = (category: string, service?: string) => store.isGranted(category, service) && (category === NECESSARY || !sensitive(location.pathname));
-  installGuards({ config, tracking, isGranted, onChange: (listener) => store.addEventListener(ConsentChangeEvent.type, listener) });
+  const policy = installGuards({ config, tracking, isGranted, onChange: (listener) => store.addEventListener(ConsentChangeEvent.type, listener) });
+  if (policy) watchLeaks(policy, leaked);
   const updateConsentMode = config.consentMode.enabled ? startConsentMode(config) : null;
   const gate = startGate({
     isGranted,

@@ -30,7 +30,13 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
   const state = openState(config);
   const { store } = state;
   // A placeholder's "allow" adds its category to what is granted now.
-  const isGranted = startBlocking(config, store, lazy, (category) => void api.accept({ categories: [...granted(store.state.categories), category], services: granted(store.state.services) }));
+  const isGranted = startBlocking(
+    config,
+    store,
+    lazy,
+    (category) => void api.accept({ categories: [...granted(store.state.categories), category], services: granted(store.state.services) }),
+    (services) => receipts.leaked(services),
+  );
 
   // 4-5: readiness (fail closed unless the config is checked) and the UI when something must be shown.
   const ui = uiLoader(config, lazy, () => api);

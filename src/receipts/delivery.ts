@@ -23,7 +23,7 @@ type Outcome = { kind: 'done'; answer: Pick<StoredReceipt, 'ack' | 'chainStatus'
 
 export interface DeliveryOptions {
   readonly backend: ReceiptBackend;
-  /** Where receipts go (`config.receiptEndpoint`); impressions go to `impressions` beside it. */
+  /** Where receipts go (`config.receiptEndpoint`); impressions and leak reports go to `impressions` and `leaks` beside it. */
   readonly endpoint: string;
   readonly now?: () => number;
   readonly random?: () => number;
@@ -135,7 +135,7 @@ export class Delivery {
 
   /** The request body for an entry: a receipt carries its texts until the collector has said it knows them. */
   private async bodyOf(entry: OutboxEntry): Promise<{ url: string; body: string }> {
-    const url = entry.kind === 'receipt' ? this.options.endpoint : new URL('impressions', this.options.endpoint).href;
+    const url = entry.kind === 'receipt' ? this.options.endpoint : new URL(`${entry.kind}s`, this.options.endpoint).href;
     let body = JSON.stringify(entry.payload);
     const hash = (entry.payload as ConsentReceiptV1).textHash;
     if (entry.kind === 'receipt' && !this.knownTexts.has(hash)) {
@@ -180,7 +180,7 @@ export class Delivery {
       reportReceipts('CC_ERR_RECEIPT_REFUSED', `${entry.kind} ${entry.id}: ${reason}`);
       return { kind: 'done', answer: entry.kind === 'receipt' ? { rejected: reason } : null };
     }
-    if (entry.kind === 'impression') return { kind: 'done', answer: null };
+    if (entry.kind !== 'receipt') return { kind: 'done', answer: null };
     const receipt = entry.payload as ConsentReceiptV1;
     const answer = (await response.json().catch(() => null)) as Partial<ReceiptResponseV1> | null;
     const ack = answer?.ack;

@@ -16,6 +16,8 @@ export interface ReceiptsHook extends ReceiptsApi {
   shown(): void;
   /** The preference center is opening: fetches the chunk, so a decision made there is kept at once. */
   prepare(): void;
+  /** Trackers were requested before consent (loader/leaks.ts): the chunk reports them, where a collector is configured. */
+  leaked(services: string[]): void;
 }
 
 /**
@@ -78,6 +80,7 @@ export function hookReceipts(
   return {
     shown: () => quietly((chunk) => chunk.impression(store.state.consentVersion, textsOnScreen()?.locale ?? (document.documentElement.lang || 'en'))),
     prepare: () => quietly(() => undefined),
+    leaked: (services) => store.config.receiptEndpoint && quietly((chunk) => chunk.leaked(services)),
     history: () => receipts().then((chunk) => chunk.history()),
     download: () => receipts().then((chunk) => chunk.download(store.state.consentId)),
   };

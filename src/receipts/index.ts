@@ -12,6 +12,7 @@ import { Delivery } from './delivery.js';
 import { deviceClass } from './device.js';
 import { deviceKey, sealSigned } from './device-key.js';
 import { exportHistory, readHistory } from './history.js';
+import { leakMark, leakPlace, leakReportOf } from './leaks.js';
 import { withLock } from './locks.js';
 import type { Decision, ReceiptHistory } from './types.js';
 
@@ -27,6 +28,8 @@ export interface ReceiptsPart {
   decided(decision: Decision): Promise<void>;
   /** Records one banner display per tab session (no consent id). */
   impression(consentVersion: string, locale: string): Promise<void>;
+  /** Reports trackers this page requested before consent (leaks.ts), once per page and day in this browser. */
+  leaked(services: readonly string[]): Promise<void>;
   /** Sends whatever waits in the outbox. */
   flush(): Promise<void>;
   history(): Promise<ReceiptHistory>;
@@ -105,6 +108,18 @@ export function startReceipts(options: ReceiptsOptions): ReceiptsPart {
     }
   }
 
+  /** Queues an impression or a leak report with `queue` (false: nothing to send) and sends it at once. */
+  async function send(entry: OutboxEntry, queue: (store: ReceiptBackend, entry: OutboxEntry) => Promise<boolean>): Promise<void> {
+    try {
+      if (!(await queue(await backend, entry))) return;
+      const sender = await delivery;
+      await sender?.remember(entry);
+      void sender?.flush();
+    } catch (error) {
+      reportReceipts('CC_ERR_RECEIPT', `${entry.kind === 'leak' ? 'a leak report' : 'an impression'}: ${String(error)}`);
+    }
+  }
+
   return {
     decided(decision) {
       queue = queue.then(() => keep(decision)).catch((error: unknown) => reportReceipts('CC_ERR_RECEIPT', `a receipt: ${String(error)}`));
@@ -121,15 +136,13 @@ export function startReceipts(options: ReceiptsOptions): ReceiptsPart {
         // Storage blocked: this page's own flag above still keeps it to one.
       }
       const payload = impressionOf({ config, sdkVersion, deviceClass: deviceClass(), pageLocale: locale }, consentVersion, uuid(), Date.now());
-      const entry: OutboxEntry = { id: payload.id, kind: 'impression', payload, queuedAt: Date.now(), attempts: 0, nextAt: 0 };
-      try {
-        await (await backend).putOutbox(entry);
-        const sender = await delivery;
-        await sender?.remember(entry);
-        void sender?.flush();
-      } catch (error) {
-        reportReceipts('CC_ERR_RECEIPT', `an impression: ${String(error)}`);
-      }
+      await send({ id: payload.id, kind: 'impression', payload, queuedAt: Date.now(), attempts: 0, nextAt: 0 }, (store, entry) => store.putOutbox(entry).then(() => true));
+    },
+    async leaked(services) {
+      if (!endpoint) return;
+      const place = leakPlace(config.tracking, location.pathname);
+      const payload = leakReportOf(config.siteId, services, place, uuid(), Date.now());
+      await send({ id: payload.id, kind: 'leak', payload, queuedAt: Date.now(), attempts: 0, nextAt: 0 }, (store, entry) => store.queueOnce(leakMark(place), payload.day, entry));
     },
     async flush() {
       await (await delivery)?.flush(true);

@@ -2,7 +2,7 @@
 // choice does) holding each receipt with its acknowledgment, the chain head per consent id, the
 // outbox and a send lease, plus an in-memory twin for browsers without IndexedDB. No receipt rules here.
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
-import type { AckV1, ConsentReceiptV1, ImpressionV1, ShownTexts } from '../../schema/types.js';
+import type { AckV1, ConsentReceiptV1, ImpressionV1, LeakReportV1, ShownTexts } from '../../schema/types.js';
 import { timed } from './timeout.js';
 
 /** A receipt as kept locally: the receipt, its place in this browser's order, and what the collector said. */
@@ -17,11 +17,11 @@ export interface StoredReceipt {
   readonly rejected?: string;
 }
 
-/** Something waiting to be delivered: a receipt (until acknowledged) or a banner impression. */
+/** Something waiting to be delivered: a receipt (until acknowledged), a banner impression or a leak report. */
 export interface OutboxEntry {
   readonly id: string;
-  readonly kind: 'receipt' | 'impression';
-  readonly payload: ConsentReceiptV1 | ImpressionV1;
+  readonly kind: 'receipt' | 'impression' | 'leak';
+  readonly payload: ConsentReceiptV1 | ImpressionV1 | LeakReportV1;
   /** Milliseconds since the epoch when it was queued; delivery goes oldest first. */
   readonly queuedAt: number;
   readonly attempts: number;
@@ -51,6 +51,11 @@ export interface ReceiptBackend {
   append(stored: StoredReceipt, expectedPrev: string | null, outbox: OutboxEntry | null): Promise<boolean>;
   outbox(): Promise<OutboxEntry[]>;
   putOutbox(entry: OutboxEntry): Promise<void>;
+  /**
+   * Queues `entry` unless `mark` was queued on the same `day` already (a leak report: once per page and day);
+   * resolves with whether it queued. Remembering and queueing are one write, so two tabs never both queue.
+   */
+  queueOnce(mark: string, day: string, entry: OutboxEntry): Promise<boolean>;
   /** Takes an entry out of the outbox and, for a receipt, records what the collector answered. */
   settle(id: string, answer: Pick<StoredReceipt, 'ack' | 'chainStatus' | 'rejected'> | null): Promise<void>;
   receipts(): Promise<StoredReceipt[]>;
@@ -62,6 +67,24 @@ export interface ReceiptBackend {
   /** A send lease for browsers without Web Locks: true when `owner` holds it until `now + ttl`. */
   claimLease(owner: string, now: number, ttl: number): Promise<boolean>;
   releaseLease(owner: string): Promise<void>;
+}
+
+/** The marks queueOnce() remembers, for one day. */
+interface OnceRecord {
+  readonly day: string;
+  readonly marks: readonly string[];
+}
+// Marks kept per day: enough for every page a visitor sees in a day, bounded however many there are.
+const MAX_MARKS = 200;
+
+/**
+ * The record after adding `mark` on `day`, or null when it is there already. A stored record of another shape
+ * (an older day, or written by some other script) counts as empty: it is replaced, never trusted.
+ */
+export function addMark(stored: unknown, mark: string, day: string): OnceRecord | null {
+  const record = stored as Partial<OnceRecord> | null | undefined;
+  const marks = record?.day === day && Array.isArray(record.marks) ? record.marks.filter((kept): kept is string => typeof kept === 'string') : [];
+  return marks.includes(mark) ? null : { day, marks: [...marks.slice(1 - MAX_MARKS), mark] };
 }
 
 const DATABASE = 'cc-clinic-receipts';
@@ -122,6 +145,15 @@ export function indexedDbBackend(): ReceiptBackend {
       }),
     outbox: () => readRange<OutboxEntry>(under('o:')),
     putOutbox: (entry) => write((store) => store.put(entry, `o:${entry.id}`)),
+    queueOnce: (mark, day, entry) =>
+      readThenWrite<unknown, boolean>('once', (stored, store) => {
+        const next = addMark(stored, mark, day);
+        if (next) {
+          store.put(next, 'once');
+          store.put(entry, `o:${entry.id}`);
+        }
+        return next !== null;
+      }),
     settle: (id, answer) =>
       readThenWrite<StoredReceipt, undefined>(`r:${id}`, (stored, store) => {
         store.delete(`o:${id}`);
@@ -162,6 +194,11 @@ export function memoryBackend(): ReceiptBackend {
     },
     outbox: async () => all<OutboxEntry>('o:'),
     putOutbox: async (entry) => void map.set(`o:${entry.id}`, entry),
+    queueOnce: async (mark, day, entry) => {
+      const next = addMark(map.get('once'), mark, day);
+      if (next) map.set('once', next).set(`o:${entry.id}`, entry);
+      return next !== null;
+    },
     settle: async (id, answer) => {
       map.delete(`o:${id}`);
       const stored = map.get(`r:${id}`) as StoredReceipt | undefined;

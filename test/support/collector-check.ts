@@ -12,6 +12,7 @@ export interface CollectorCheck {
   /** Null when the collector would accept `body`, else its error code and message. */
   receipt(body: unknown): Promise<string | null>;
   impression(body: unknown): Promise<string | null>;
+  leak(body: unknown): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -34,6 +35,7 @@ export async function collectorCheck(): Promise<CollectorCheck> {
     if (!parseStrictTime(`${day}T00:00:00Z`)) throw new Error(`day ${day} is not a real date`);
     return { ok: true };
   });
+  app.post('/leak', { schema: { body: schemas.leak } }, async () => ({ ok: true }));
   await app.ready();
   const post = async (url: string, body: unknown): Promise<string | null> => {
     const response = await app.inject({ method: 'POST', url, payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
@@ -42,6 +44,7 @@ export async function collectorCheck(): Promise<CollectorCheck> {
   return {
     receipt: (body) => post('/receipt', body),
     impression: (body) => post('/impression', body),
+    leak: (body) => post('/leak', body),
     close: () => app.close(),
   };
 }

@@ -10,6 +10,8 @@ import { CSV_TABLES, type CsvTable } from '../stats/csv.js';
 import { numberTexts } from './definitions.js';
 import { clinicTime, proofWords, renderShownTexts } from './proof-view.js';
 import { escapeHtml as e, page } from './html.js';
+import { leaksSection } from './leaks-view.js';
+import type { LeakRow } from '../leaks.js';
 import { formatsFor, LANG_NAMES, MESSAGES, type Lang, type Messages } from './i18n.js';
 import { COLORS, horizontalBars, lineChart, stackedBars } from './svg.js';
 
@@ -43,7 +45,7 @@ function options(values: readonly string[], selected: string | undefined, allLab
   return `<option value="">${e(allLabel)}</option>${values.map((v) => `<option value="${e(v)}"${v === selected ? ' selected' : ''}>${e(label(v))}</option>`).join('')}`;
 }
 
-export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: { locales: string[]; policyVersions: string[] }): string {
+export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: { locales: string[]; policyVersions: string[] }, leaks: readonly LeakRow[] = []): string {
   const m = MESSAGES[lang];
   const q = report.query;
   const params = new URLSearchParams({ from: q.from, to: q.to, ...(q.locale ? { locale: q.locale } : {}), ...(q.policyVersion ? { policyVersion: q.policyVersion } : {}), ...(q.deviceClass ? { deviceClass: q.deviceClass } : {}) });
@@ -81,6 +83,7 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
 <section><h2>${e(m.byDeviceClass)}</h2>${horizontalBars(m.byDeviceClass, rateRows(report.byDeviceClass, (k) => deviceLabel(m, k)))}</section>
 <section><h2>${e(m.categories)}</h2>${horizontalBars(m.categories, itemRows('category'))}</section>
 <section><h2>${e(m.services)}</h2>${horizontalBars(m.services, itemRows('service'))}</section>
+${leaksSection(lang, leaks, site.timeZone ?? 'UTC')}
 <section><h2>${e(m.proof)}</h2><form method="get" action="${base}/consents"><input type="hidden" name="lang" value="${lang}">
 <label>${e(m.consentId)}<input name="consentId" required pattern="[A-Za-z0-9_-]{16,64}" size="40"></label> <button>${e(m.lookup)}</button></form></section>`;
   return page(lang, `${m.title} · ${site.name}`, header(lang, m, `${m.title} · ${site.name}`, (l) => `${base}?${params.toString()}&lang=${l}`, true), body);

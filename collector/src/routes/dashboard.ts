@@ -18,6 +18,7 @@ import { createSession, endSession, resumeSession } from '../sessions.js';
 import { queryFacets, queryStats } from '../stats/query.js';
 import { getSite, listSites } from '../sites.js';
 import { exportProof, sendStatsCsv, siteAccess, statsQueryFrom } from './admin.js';
+import { queryLeaks } from '../leaks.js';
 
 type Query = Record<string, string | undefined>;
 
@@ -100,7 +101,8 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { options: Res
     const report = await queryStats(pool, query);
     const facets = await queryFacets(pool, site.id);
     await audit(pool, actorOf(principal), 'dashboard.view', site.id, { page: 'stats', from: query.from, to: query.to });
-    return html(reply, statsPage(langOf(request), site, report, facets));
+    const leaks = await queryLeaks(pool, site.id, options.now());
+    return html(reply, statsPage(langOf(request), site, report, facets, leaks));
   });
 
   app.get<{ Params: { siteId: string }; Querystring: Query }>('/dashboard/sites/:siteId/stats.csv', async (request, reply) =>

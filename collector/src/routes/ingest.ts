@@ -1,5 +1,5 @@
 /**
- * The public, browser-facing routes: POST /v1/receipts, POST /v1/impressions and their CORS preflights. Bodies are
+ * The public, browser-facing routes: POST /v1/receipts, POST /v1/impressions, POST /v1/leaks (routes/leaks.ts) and their CORS preflights. Bodies are
  * JSON sent as text/plain (no preflight) or application/json, at most `bodyLimit` bytes; only registered origins.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -10,6 +10,7 @@ import type { ResolvedOptions } from '../options.js';
 import { KeyLimiter, limitClients } from '../ratelimit.js';
 import { checkReceipt, parseStrictTime, storeReceipt } from '../receipts.js';
 import { storeImpression } from '../impressions.js';
+import { leakRoutes } from './leaks.js';
 import { sharedSchemas } from '../schemas.js';
 import type { SiteDirectory } from '../sites.js';
 import { ReceiptWriter } from '../writer.js';
@@ -87,6 +88,7 @@ export async function ingestRoutes(app: FastifyInstance, opts: { options: Resolv
 
   app.options('/v1/receipts', preflight);
   app.options('/v1/impressions', preflight);
+  leakRoutes(app, { options, preflight, checkSite });
 
   // What an SDK asks before it signs: a version-2 receipt must never meet a collector that refuses it for good.
   app.get('/v1/receipts', async () => ({ schemas: [RECEIPT_SCHEMA, SIGNED_RECEIPT_SCHEMA] }));

@@ -24,7 +24,8 @@ export interface GuardContext {
 
 type Win = Window & typeof globalThis;
 
-export function installGuards(context: GuardContext): void {
+/** Returns the policy the guards decide by (the leak monitor asks it too); undefined when they could not install. */
+export function installGuards(context: GuardContext): Policy | undefined {
   try {
     const policy = createPolicy(context);
     const holder = createHolder(policy, Node.prototype.insertBefore);
@@ -42,8 +43,10 @@ export function installGuards(context: GuardContext): void {
     observeParser(holder, elements.sweep);
     if (context.tracking.sessionReplay === 'masked') maskReplay();
     followChoice(context, policy, holder);
+    return policy;
   } catch {
     // A guard that cannot install leaves the page as it was; markup gating still holds.
+    return undefined;
   }
 }
 

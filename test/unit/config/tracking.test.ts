@@ -64,6 +64,7 @@ describe('the config check of tracking', () => {
       problemsOf({
         catalog: false,
         sensitivePaths: ['/booking'],
+        leakPaths: ['/implants/*', '/의료진'],
         sessionReplay: 'masked',
         googleMode: 'advanced',
         reloadOnWithdraw: true,
@@ -73,14 +74,21 @@ describe('the config check of tracking', () => {
   });
 
   it('names each wrong field by its path', () => {
-    expect(problemsOf({ catalog: 'yes', sensitivePaths: ['/booking', 'consult'], sessionReplay: 'full', googleMode: 'on', reloadOnWithdraw: 'no', color: 'red' })).toEqual([
-      'tracking.color: unknown field (expected one of catalog, entries, sensitivePaths, sessionReplay, googleMode, reloadOnWithdraw)',
+    expect(problemsOf({ catalog: 'yes', sensitivePaths: ['/booking', 'consult'], leakPaths: ['implants'], sessionReplay: 'full', googleMode: 'on', reloadOnWithdraw: 'no', color: 'red' })).toEqual([
+      'tracking.color: unknown field (expected one of catalog, entries, sensitivePaths, leakPaths, sessionReplay, googleMode, reloadOnWithdraw)',
       'tracking.catalog: expected true or false, got "yes"',
       'tracking.sensitivePaths[1]: expected a path starting with "/", got "consult"',
+      'tracking.leakPaths[0]: expected a path starting with "/", got "implants"',
       'tracking.sessionReplay: expected one of "off", "masked", got "full"',
       'tracking.googleMode: expected one of "basic", "advanced", got "on"',
       'tracking.reloadOnWithdraw: expected true or false, got "no"',
     ]);
+  });
+
+  it('refuses more sensitive paths than a leak report can name by index', () => {
+    const many = Array.from({ length: 101 }, (_, index) => `/p${index}`);
+    expect(problemsOf({ sensitivePaths: many })).toEqual([expect.stringMatching(/^tracking\.sensitivePaths: expected at most 100 entries, got/)]);
+    expect(problemsOf({ sensitivePaths: many.slice(1) })).toEqual([]);
   });
 
   it('names each wrong part of an entry', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { configSchema, impressionSchema, receiptSchema, receiptV2Schema } from '../../../schema/documents.js';
+import { configSchema, impressionSchema, leakSchema, receiptSchema, receiptV2Schema } from '../../../schema/documents.js';
 
 const published = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../schema/${name}`, import.meta.url), 'utf8'));
 
@@ -10,6 +10,7 @@ describe('the published JSON schemas', () => {
     ['receipt.v1.schema.json', receiptSchema],
     ['receipt.v2.schema.json', receiptV2Schema],
     ['impression.v1.schema.json', impressionSchema],
+    ['leak.v1.schema.json', leakSchema],
     ['config.schema.json', configSchema],
   ])('%s is the document schema/documents.ts builds from schema/shapes.ts', (name, document) => {
     expect(published(name)).toEqual(document);
