@@ -1,24 +1,18 @@
 // The happy path against the real collector (embedded PostgreSQL): a decision in the browser is
 // stored, its texts are kept once, and the ack kept in the browser verifies with the published key.
 import { createPublicKey, verify } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ackSigningInput } from '../../../schema/canonicalize.js';
-import { startCollector, type RunningCollector } from '../../../collector/src/start.js';
+import type { RunningCollector } from '../../../collector/src/start.js';
 import { expect, test } from '../support/clinic-page.js';
-import { openClinic, storedReceipts } from './support.js';
+import { openClinic, startTestCollector, storedReceipts } from './support.js';
 
 let collector: RunningCollector;
-let dataDir = '';
 test.beforeAll(async ({ baseURL }) => {
   test.setTimeout(60_000);
-  dataDir = mkdtempSync(join(tmpdir(), 'cc-receipts-e2e-'));
-  collector = await startCollector({ port: 0, dataDir, siteOrigins: [new URL(baseURL!).origin] });
+  collector = await startTestCollector(new URL(baseURL!).origin);
 });
 test.afterAll(async () => {
   await collector?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('a decision is stored by the collector and its signed ack verifies with the published key', async ({ context }) => {

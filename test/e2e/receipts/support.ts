@@ -1,6 +1,10 @@
 // Helpers for the receipts end-to-end tests: the gated test page wired to a local endpoint, and
 // reads of what the SDK keeps in IndexedDB (the receipt store and its outbox).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { startCollector, type RunningCollector } from '../../../collector/src/start.js';
 import type { ConsentReceiptV1 } from '../../../schema/types.js';
 import type { ClinicConsentConfig } from '../../../src/config/types.js';
 import type { OutboxEntry, StoredReceipt } from '../../../src/storage/receipt-store.js';
@@ -44,4 +48,16 @@ export const outbox = (page: Page): Promise<OutboxEntry[]> => readStore<OutboxEn
 export async function chainAt(endpoint: ReceiptEndpoint, page: Page): Promise<ConsentReceiptV1[]> {
   const consentId = await page.evaluate(() => window.ClinicConsent!.getState().consentId);
   return endpoint.chain(consentId!);
+}
+
+/** The real collector on embedded PostgreSQL in a fresh data folder, taking the demo site's receipts from `origin`. */
+export async function startTestCollector(origin: string): Promise<RunningCollector> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cc-receipts-e2e-'));
+  try {
+    const collector = await startCollector({ port: 0, dataDir, siteOrigins: [origin] });
+    return { ...collector, close: () => collector.close().finally(() => rmSync(dataDir, { recursive: true, force: true })) };
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 }
