@@ -2,20 +2,13 @@
 // stored, its texts are kept once, and the ack kept in the browser verifies with the published key.
 import { createPublicKey, verify } from 'node:crypto';
 import { ackSigningInput } from '../../../schema/canonicalize.js';
-import type { RunningCollector } from '../../../collector/src/start.js';
 import { expect, test } from '../support/clinic-page.js';
-import { openClinic, startTestCollector, storedReceipts } from './support.js';
+import { openClinic, storedReceipts, useCollector } from './support.js';
 
-let collector: RunningCollector;
-test.beforeAll(async ({ baseURL }) => {
-  test.setTimeout(60_000);
-  collector = await startTestCollector(new URL(baseURL!).origin);
-});
-test.afterAll(async () => {
-  await collector?.close();
-});
+const running = useCollector();
 
 test('a decision is stored by the collector and its signed ack verifies with the published key', async ({ context }) => {
+  const collector = running();
   const { page, errors } = await openClinic(context, null, { siteId: collector.siteId, receiptEndpoint: `${collector.url}/v1/receipts` });
   await page.evaluate(() => window.ClinicConsent!.accept({ categories: ['analytics'] }));
   await expect.poll(async () => (await storedReceipts(page))[0]?.ack, { message: 'the collector acknowledged it', timeout: 15_000 }).toBeTruthy();

@@ -2,21 +2,14 @@
 // language, and the collector's proof page lays it out as the patient saw it: categories, service names,
 // recipients and cookies with their retention, not ids.
 import type { ShownTexts } from '../../../schema/types.js';
-import type { RunningCollector } from '../../../collector/src/start.js';
 import { expect, test } from '../support/clinic-page.js';
 import { banner, openDemo, watchPage } from '../ui/helpers.js';
-import { readStore, startTestCollector, storedReceipts } from './support.js';
+import { readStore, storedReceipts, useCollector } from './support.js';
 
-let collector: RunningCollector;
-test.beforeAll(async ({ baseURL }) => {
-  test.setTimeout(60_000);
-  collector = await startTestCollector(new URL(baseURL!).origin);
-});
-test.afterAll(async () => {
-  await collector?.close();
-});
+const running = useCollector();
 
 test('an "Accept all" on the Japanese banner records the disclosure, and the proof page shows its service names', async ({ page }) => {
+  const collector = running();
   const { errors } = await watchPage(page);
   // The demo sends receipts to its own /v1/: hand them to the real collector (the page sees a same-origin answer).
   await page.route('**/v1/**', (route) => route.continue({ url: `${collector.url}${new URL(route.request().url()).pathname}` }));

@@ -10,7 +10,7 @@ import type { ClinicConsentConfig } from '../../../src/config/types.js';
 import type { OutboxEntry, StoredReceipt } from '../../../src/storage/receipt-store.js';
 import { clinicConfig } from '../../support/configs.js';
 import type { ReceiptEndpoint } from '../../support/receipt-endpoint.js';
-import { openGated, type Watched } from '../support/clinic-page.js';
+import { openGated, test, type Watched } from '../support/clinic-page.js';
 
 export const GATED = '/test/e2e/pages/foundation/gated.html';
 
@@ -50,14 +50,25 @@ export async function chainAt(endpoint: ReceiptEndpoint, page: Page): Promise<Co
   return endpoint.chain(consentId!);
 }
 
-/** The real collector on embedded PostgreSQL in a fresh data folder, taking the demo site's receipts from `origin`. */
-export async function startTestCollector(origin: string): Promise<RunningCollector> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cc-receipts-e2e-'));
-  try {
-    const collector = await startCollector({ port: 0, dataDir, siteOrigins: [origin] });
-    return { ...collector, close: () => collector.close().finally(() => rmSync(dataDir, { recursive: true, force: true })) };
-  } catch (error) {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  }
+/**
+ * The real collector on embedded PostgreSQL in a fresh data folder, taking the demo site's receipts from the test
+ * pages' origin: started before the file's tests, stopped after them. Call at a spec's top level; the getter
+ * returns it inside a test.
+ */
+export function useCollector(): () => RunningCollector {
+  let collector: RunningCollector | undefined;
+  let dataDir = '';
+  test.beforeAll(async ({ baseURL }) => {
+    test.setTimeout(60_000);
+    dataDir = mkdtempSync(join(tmpdir(), 'cc-receipts-e2e-'));
+    collector = await startCollector({ port: 0, dataDir, siteOrigins: [new URL(baseURL!).origin] });
+  });
+  test.afterAll(async () => {
+    await collector?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  return () => {
+    if (!collector) throw new Error('the collector did not start');
+    return collector;
+  };
 }
