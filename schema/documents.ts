@@ -18,6 +18,45 @@ const locale = (extra: Json = {}): Json => string(PATTERNS.locale, { maxLength: 
 /** A published document's head: where it lives, its title and what it describes. */
 const head = (file: string, title: string, description: string): Json => ({ $schema: DRAFT_07, $id: `${ID_BASE}${file}`, title, description });
 
+/** A text as shown, never empty; the limits are the config's own (src/config/check.ts), so no valid config exceeds them. */
+const shown = (max: number = LIMITS.text): Json => bounded(max);
+const shownDisclosure: Json = {
+  type: 'array',
+  description: "Optional: what the preference center listed, in the texts' language: each category with its services, their recipient, country, data, cookies and retention. Absent from receipts of earlier SDKs and of decisions made without the UI.",
+  maxItems: LIMITS.categories,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'name', 'services'],
+    properties: {
+      id: string(PATTERNS.categoryId),
+      name: shown(),
+      description: shown(LIMITS.purpose),
+      services: {
+        type: 'array',
+        maxItems: LIMITS.services,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', 'name', 'cookies'],
+          properties: {
+            id: string(PATTERNS.serviceId),
+            name: shown(),
+            purpose: shown(LIMITS.purpose),
+            dataSent: shown(),
+            thirdParty: shown(LIMITS.thirdParty),
+            country: shown(LIMITS.thirdParty),
+            cookies: {
+              type: 'array',
+              items: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: shown(), retention: shown() } },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
 export const receiptSchema: Json = {
   ...head(
     'receipt.v1.schema.json',
@@ -98,6 +137,7 @@ export const receiptSchema: Json = {
           propertyNames: { pattern: PATTERNS.textKey },
           additionalProperties: { type: 'string', maxLength: LIMITS.text },
         },
+        disclosure: shownDisclosure,
       },
     },
     prev: { oneOf: [{ type: 'null' }, string(PATTERNS.sha256Hex)], description: "The previous receipt's hash for the same consent id; null for the first." },

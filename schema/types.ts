@@ -27,10 +27,42 @@ export interface ServiceDecision {
   readonly country?: string;
 }
 
-/** The texts shown to the patient; `textHash` is SHA-256 over `canonicalize(texts)`. */
+/** A cookie of a service as the patient saw it listed. */
+export interface ShownCookie {
+  readonly name: string;
+  /** How long it is kept, in the texts' language. */
+  readonly retention?: string;
+}
+
+/** A service as the preference center listed it; every text resolved in the texts' language, empty ones left out. */
+export interface ShownService {
+  readonly id: string;
+  readonly name: string;
+  readonly purpose?: string;
+  readonly dataSent?: string;
+  /** The recipient ("Medisian Inc."). */
+  readonly thirdParty?: string;
+  /** The recipient's country by name, as shown ("대한민국"); the receipt's `services` carry its code. */
+  readonly country?: string;
+  readonly cookies: readonly ShownCookie[];
+}
+
+/** A category as the preference center listed it, with its services in the order shown. */
+export interface ShownCategory {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly services: readonly ShownService[];
+}
+
+/**
+ * The texts shown to the patient; `textHash` is SHA-256 over `canonicalize(texts)`. `disclosure` is what the
+ * preference center lists (absent from receipts of SDKs before it, and from decisions made without the UI).
+ */
 export interface ShownTexts {
   readonly locale: string;
   readonly strings: Readonly<Record<string, string>>;
+  readonly disclosure?: readonly ShownCategory[];
 }
 
 export interface ConsentReceiptV1 {

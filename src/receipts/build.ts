@@ -4,7 +4,9 @@
 import { canonicalize, receiptHashInput } from '../../schema/canonicalize.js';
 import { LIMITS, matches, PATTERNS } from '../../schema/shapes.js';
 import { IMPRESSION_SCHEMA, RECEIPT_SCHEMA, type ImpressionV1, type CategoryDecision, type ConsentReceiptV1, type DeviceClass, type ServiceDecision, type ShownTexts } from '../../schema/types.js';
-import type { LocalizedText, ResolvedConfig } from '../config/types.js';
+import { shownDisclosure } from '../config/disclosure.js';
+import { localize } from '../config/localize.js';
+import type { ResolvedConfig } from '../config/types.js';
 import { sha256Hex } from './crypto.js';
 import type { Decision } from './types.js';
 
@@ -19,13 +21,6 @@ export interface DraftContext {
   readonly pageUrl: string;
   /** The page's language, used when no texts were shown. */
   readonly pageLocale: string;
-}
-
-// The same pick as config/localize.ts (exact tag, language, English, first given), repeated here so
-// this chunk shares no module with the others and stays one request.
-function localize(text: LocalizedText | undefined, locale: string): string | undefined {
-  if (text === undefined || typeof text === 'string') return text;
-  return text[locale] ?? text[locale.split('-')[0] ?? locale] ?? text.en ?? Object.values(text)[0];
 }
 
 /** A BCP 47 tag in the receipt's form ("ko", "ja-JP"); anything unusable becomes "en". */
@@ -48,6 +43,14 @@ export function jurisdictionOf(config: ResolvedConfig): string {
 /** The stand-in "texts" of a decision no Clinic Consent text was shown for (the site's own button, GPC). */
 export function noTexts(locale: string): ShownTexts {
   return { locale, strings: { 'sdk.none': 'No Clinic Consent banner or preference center was on screen for this decision.' } };
+}
+
+/**
+ * The texts a receipt records: those on screen with the disclosure the preference center lists in their language
+ * (built by the same function that renders it), which an "Accept all" on the banner covers too; else the stand-in.
+ */
+export function recordedTexts(config: ResolvedConfig, shown: ShownTexts | null, locale: string): ShownTexts {
+  return shown ? { ...shown, disclosure: shownDisclosure(config, shown.locale, shown.strings) } : noTexts(locale);
 }
 
 export function textHash(texts: ShownTexts): Promise<string> {

@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { ConsentStore } from '../consent/store.js';
 import { reportReceipts } from '../errors.js';
 import { indexedDbBackend, memoryBackend, type OutboxEntry, type ReceiptBackend } from '../storage/receipt-store.js';
-import { draftReceipt, impressionOf, noTexts, receiptLocale, seal, textHash } from './build.js';
+import { draftReceipt, impressionOf, receiptLocale, recordedTexts, seal, textHash } from './build.js';
 import { uuid } from './crypto.js';
 import { Delivery } from './delivery.js';
 import { deviceClass } from './device.js';
@@ -72,7 +72,7 @@ export function startReceipts(options: ReceiptsOptions): ReceiptsPart {
   async function keep(decision: Decision): Promise<void> {
     const store = await backend;
     const locale = receiptLocale(decision.shown?.locale ?? (document.documentElement.lang || 'en'));
-    const texts = decision.shown ?? noTexts(locale);
+    const texts = recordedTexts(config, decision.shown, locale);
     const hashOfTexts = await textHash(texts);
     if (!(await store.texts(hashOfTexts))) await store.putTexts(hashOfTexts, { texts, known: false });
     const draft = draftReceipt(

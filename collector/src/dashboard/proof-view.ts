@@ -1,9 +1,9 @@
 /**
  * The proof page's words and pieces: times in the clinic's time zone with UTC beside them, decision methods in
- * words, and the texts a patient saw laid out as they saw them (banner, then preference center, then anything else),
- * with the raw JSON one click away. Pure rendering; every value goes through escapeHtml.
+ * words, and the texts a patient saw laid out as they saw them (banner, then preference center with the disclosure it
+ * listed, then anything else), with the raw JSON one click away. Pure rendering; every value goes through escapeHtml.
  */
-import type { ShownTexts } from '../../../schema/types.js';
+import type { ShownCategory, ShownTexts } from '../../../schema/types.js';
 import { escapeHtml as e } from './html.js';
 
 interface ProofWords {
@@ -64,16 +64,34 @@ export function renderShownTexts(texts: ShownTexts, lang: string): string {
     keys.forEach((key) => take(key));
     return labels.length ? `<p class="shown-buttons">${labels.map((label) => `<span class="shown-button">${e(label)}</span>`).join(' ')}</p>` : '';
   };
+  // The built-in categories' default names; a receipt with the disclosure holds the names as resolved and shown.
   const categories = Object.keys(s)
     .filter((key) => key.endsWith('Label') && s[`${key.slice(0, -5)}Purpose`] !== undefined)
     .map((key) => `<dt>${e(take(key) ?? '')}</dt><dd>${e(take(`${key.slice(0, -5)}Purpose`) ?? '')}</dd>`)
     .join('');
+  const listed = texts.disclosure ? renderDisclosure(texts.disclosure, take) : categories ? `<dl>${categories}</dl>` : '';
   const banner = paragraphs(BANNER) + buttons(BANNER_BUTTONS);
-  const preferences = paragraphs(PREFERENCES) + (categories ? `<dl>${categories}</dl>` : '') + buttons(PREFERENCE_BUTTONS);
+  const preferences = paragraphs(PREFERENCES) + listed + buttons(PREFERENCE_BUTTONS);
   const rest = Object.entries(s).filter(([key]) => !used.has(key));
   return `<div class="shown" lang="${e(texts.locale)}">` +
     (banner ? `<h4 class="shown-part">${e(w.banner)}</h4><div class="shown-box">${banner}</div>` : '') +
     (preferences ? `<h4 class="shown-part">${e(w.preferences)}</h4><div class="shown-box">${preferences}</div>` : '') +
     (rest.length ? `<h4 class="shown-part">${e(w.other)}</h4><dl>${rest.map(([key, value]) => `<dt><code>${e(key)}</code></dt><dd>${e(value)}</dd>`).join('')}</dl>` : '') +
     `<details><summary>${e(w.raw)}</summary><pre>${e(JSON.stringify(texts, null, 2))}</pre></details></div>`;
+}
+
+/** The categories and their services as the preference center listed them, under the labels the patient read. */
+function renderDisclosure(disclosure: readonly ShownCategory[], take: (key: string) => string | undefined): string {
+  const label = (key: string): string => take(key) ?? key;
+  const [recipient, country, purpose, dataSent, cookies, retention] = ['recipient', 'country', 'purpose', 'dataSent', 'cookies', 'retention'].map(label);
+  const row = (name: string | undefined, value: string | undefined): string => (value ? `<dt>${e(name ?? '')}</dt><dd>${value}</dd>` : '');
+  return disclosure.map((category) => {
+    const services = category.services.map((service) => {
+      const cookieList = service.cookies.map((cookie) => `<code>${e(cookie.name)}</code>${cookie.retention ? ` (${e(retention ?? '')}: ${e(cookie.retention)})` : ''}`).join(', ');
+      const value = (text: string | undefined) => (text ? e(text) : undefined);
+      return `<li><b>${e(service.name)}</b><dl>${row(recipient, value(service.thirdParty))}${row(country, value(service.country))}${row(purpose, value(service.purpose))}` +
+        `${row(dataSent, value(service.dataSent))}${row(cookies, cookieList || undefined)}</dl></li>`;
+    }).join('');
+    return `<div class="shown-category"><h5>${e(category.name)}</h5>${category.description ? `<p>${e(category.description)}</p>` : ''}${services ? `<ul>${services}</ul>` : ''}</div>`;
+  }).join('');
 }

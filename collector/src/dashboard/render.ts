@@ -5,6 +5,7 @@
 import type { ProofV1 } from '../proof/export.js';
 import type { ProofCheck } from '../proof/verify.js';
 import type { Site } from '../sites.js';
+import type { ItemNames } from '../stats/names.js';
 import type { Rates, StatsReport } from '../stats/query.js';
 import { CSV_TABLES, type CsvTable } from '../stats/csv.js';
 import { numberTexts } from './definitions.js';
@@ -45,7 +46,8 @@ function options(values: readonly string[], selected: string | undefined, allLab
   return `<option value="">${e(allLabel)}</option>${values.map((v) => `<option value="${e(v)}"${v === selected ? ' selected' : ''}>${e(label(v))}</option>`).join('')}`;
 }
 
-export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: { locales: string[]; policyVersions: string[] }, leaks: readonly LeakRow[] = []): string {
+/** `names`: the categories' and services' names as the site's receipts recorded them; an id without one shows as itself. */
+export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: { locales: string[]; policyVersions: string[] }, leaks: readonly LeakRow[] = [], names?: ItemNames): string {
   const m = MESSAGES[lang];
   const q = report.query;
   const params = new URLSearchParams({ from: q.from, to: q.to, ...(q.locale ? { locale: q.locale } : {}), ...(q.policyVersion ? { policyVersion: q.policyVersion } : {}), ...(q.deviceClass ? { deviceClass: q.deviceClass } : {}) });
@@ -55,7 +57,7 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
   const rateRows = (rows: ReadonlyArray<{ key: string } & Rates>, label = (k: string) => k) =>
     rows.map((row) => ({ label: label(row.key), value: row.consentRate, note: `(${row.optIn}/${row.decisions})` }));
   const itemRows = (kind: 'category' | 'service') =>
-    report.items.filter((i) => i.kind === kind).map((i) => ({ label: i.id, value: i.rate, note: `(${i.granted}/${i.total})` }));
+    report.items.filter((i) => i.kind === kind).map((i) => ({ label: names?.[kind].get(i.id) ?? i.id, value: i.rate, note: `(${i.granted}/${i.total})` }));
   const n = numberTexts(lang);
   const tableNames: Record<CsvTable, string> = { summary: n.summary, days: m.byDay, languages: m.byLocale, 'policy-versions': m.byPolicyVersion, devices: m.byDeviceClass, categories: m.categories, services: m.services };
   const csvLinks = CSV_TABLES.map((table) => `<a href="/dashboard/sites/${encodeURIComponent(site.id)}/stats.csv?${e(new URLSearchParams({ ...Object.fromEntries(params), table, lang }).toString())}">${e(tableNames[table])}</a>`);

@@ -15,6 +15,7 @@ import { buildProof } from '../proof/export.js';
 import { verifyProof } from '../proof/verify.js';
 import { limitClients } from '../ratelimit.js';
 import { createSession, endSession, resumeSession } from '../sessions.js';
+import { queryItemNames } from '../stats/names.js';
 import { queryFacets, queryStats } from '../stats/query.js';
 import { getSite, listSites } from '../sites.js';
 import { exportProof, sendStatsCsv, siteAccess, statsQueryFrom } from './admin.js';
@@ -100,9 +101,11 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { options: Res
     const query = statsQueryFrom(site.id, request.query, options.now());
     const report = await queryStats(pool, query);
     const facets = await queryFacets(pool, site.id);
+    const lang = langOf(request);
+    const names = await queryItemNames(pool, site.id, lang);
     await audit(pool, actorOf(principal), 'dashboard.view', site.id, { page: 'stats', from: query.from, to: query.to });
     const leaks = await queryLeaks(pool, site.id, options.now());
-    return html(reply, statsPage(langOf(request), site, report, facets, leaks));
+    return html(reply, statsPage(lang, site, report, facets, leaks, names));
   });
 
   app.get<{ Params: { siteId: string }; Querystring: Query }>('/dashboard/sites/:siteId/stats.csv', async (request, reply) =>

@@ -2,12 +2,12 @@
 // category, the services in it with recipient, country, data, cookies and retention (expandable),
 // the patient's own consent record, and Save / Accept all / Reject all. A lazy chunk of its own.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ServiceConfig } from '../../config/types.js';
-import { localize } from '../texts.js';
+import type { ShownService } from '../../../schema/types.js';
+import { shownCategory, shownDisclosure } from '../../config/disclosure.js';
 import { renderSwitch } from './banner.js';
 import { renderHistory } from './history.js';
 export { preferencesStyles } from './preferences.styles.js';
-import { categoryText, countryName, fill, type ConsentView } from './view.js';
+import { fill, type ConsentView } from './view.js';
 
 export function renderPreferences(view: ConsentView): TemplateResult {
   const { t, config, state, locale } = view;
@@ -21,17 +21,19 @@ export function renderPreferences(view: ConsentView): TemplateResult {
         // Global Privacy Control refused marketing for the patient; say why the switch is off.
         const gpc = state.gpc && category.id === 'marketing';
         const describedBy = `cc-purpose-${category.id}${gpc ? ' cc-gpc' : ''}`;
+        // The same strings a receipt records as the disclosure shown (config/disclosure.ts).
+        const shown = shownCategory(category, view.locale, view.t);
         return html`<section class="category" part="category">
           <div class="row">
-            ${renderSwitch(view, category.id, categoryText(view, category, 'label'), 'p', category.required, describedBy)}
+            ${renderSwitch(view, category.id, shown.name, 'p', category.required, describedBy)}
             ${category.required ? html`<span class="badge">${t.alwaysOn}</span>` : nothing}
           </div>
-          <p id="cc-purpose-${category.id}" class="purpose">${categoryText(view, category, 'purpose')}</p>
+          <p id="cc-purpose-${category.id}" class="purpose">${shown.description ?? ''}</p>
           ${gpc ? html`<p id="cc-gpc" class="notice" part="gpc-note">${t.gpcNote}</p>` : nothing}
-          ${category.services.length
+          ${shown.services.length
             ? html`<details part="services">
-                <summary>${fill(t.services, { n: category.services.length })}</summary>
-                ${category.services.map((service) => renderService(view, service))}
+                <summary>${fill(t.services, { n: shown.services.length })}</summary>
+                ${shown.services.map((service) => renderService(view, service))}
               </details>`
             : nothing}
         </section>`;
@@ -59,25 +61,30 @@ export function renderPreferences(view: ConsentView): TemplateResult {
     </div>`;
 }
 
+/**
+ * The disclosure for the privacy page's table. Handed on from here, not imported there, so the builder is bundled
+ * into this chunk: a chunk of its own would cost the preference center one more round trip when it opens.
+ */
+export const disclosureFor: typeof shownDisclosure = (config, locale, strings) => shownDisclosure(config, locale, strings);
+
 function isRequired(view: ConsentView, id: string): boolean {
   return view.config.categories.some((category) => category.id === id && category.required);
 }
 
-function renderService(view: ConsentView, service: ServiceConfig): TemplateResult {
-  const { t, locale } = view;
+function renderService(view: ConsentView, service: ShownService): TemplateResult {
+  const { t } = view;
   // Names and values come from the clinic, often in Latin letters inside Arabic text: each is isolated
   // (<bdi>) so its own direction holds and its punctuation stays with it ("Medisian Inc.", "_ga").
-  const row = (label: string, value: string | TemplateResult[]): TemplateResult | typeof nothing =>
+  const row = (label: string, value: string | TemplateResult[] = ''): TemplateResult | typeof nothing =>
     value.length ? html`<dt>${label}</dt><dd>${typeof value === 'string' ? html`<bdi>${value}</bdi>` : value}</dd>` : nothing;
-  const cookies = (service.cookies ?? []).map(
-    (cookie, index) => html`${index ? ', ' : ''}<bdi>${cookie.name}</bdi>${cookie.retention ? ` (${localize(cookie.retention, locale)})` : ''}`,
+  const cookies = service.cookies.map(
+    (cookie, index) => html`${index ? ', ' : ''}<bdi>${cookie.name}</bdi>${cookie.retention ? ` (${cookie.retention})` : ''}`,
   );
   return html`<div class="service">
-    <p class="service-name"><bdi>${localize(service.name, locale)}</bdi></p>
+    <p class="service-name"><bdi>${service.name}</bdi></p>
     <dl>
-      ${row(t.recipient, localize(service.thirdParty, locale))} ${row(t.country, countryName(service.country, locale))}
-      ${row(t.purpose, localize(service.purpose, locale))} ${row(t.dataSent, localize(service.dataSent, locale))}
-      ${row(t.cookies, cookies)}
+      ${row(t.recipient, service.thirdParty)} ${row(t.country, service.country)} ${row(t.purpose, service.purpose)}
+      ${row(t.dataSent, service.dataSent)} ${row(t.cookies, cookies)}
     </dl>
   </div>`;
 }

@@ -1,10 +1,10 @@
 // What the banner and preference-center templates need from the element: texts, the current state
 // and the actions. Kept as an interface so the templates stay plain functions, one file each.
+import { categoryText as categoryTextIn } from '../../config/localize.js';
 import type { ResolvedCategory, ResolvedConfig } from '../../config/types.js';
 import type { ConsentSnapshot } from '../../consent/types.js';
 import type { ReceiptsApi } from '../../receipts/types.js';
 import type { Texts } from '../texts.js';
-import { localize } from '../texts.js';
 
 export type Decision = 'accept' | 'reject' | 'save' | 'withdraw';
 
@@ -27,23 +27,10 @@ export interface ConsentView {
 }
 
 /** Built-in categories have translated defaults; the clinic's own label or purpose wins. */
-export function categoryText(view: ConsentView, category: ResolvedCategory, field: 'label' | 'purpose'): string {
-  const own = localize(category[field], view.locale);
-  if (own) return own;
-  const key = `${category.id}${field === 'label' ? 'Label' : 'Purpose'}` as keyof Texts;
-  return (view.t as unknown as Record<string, string | undefined>)[key] ?? (field === 'label' ? category.id : '');
-}
+export const categoryText = (view: Pick<ConsentView, 'locale' | 't'>, category: ResolvedCategory, field: 'label' | 'purpose'): string =>
+  categoryTextIn(category, field, view.locale, view.t);
 
 /** Fills `{n}`-style placeholders; values are numbers or plain text, never markup. */
 export function fill(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-}
-
-export function countryName(code: string | undefined, locale: string): string {
-  if (!code) return '';
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
 }

@@ -2,10 +2,10 @@
 // from the same config as the banner so the two never drift apart. It answers Japan's external-
 // transmission notice (外部送信規律) and PIPA's overseas-transfer notice. Texts render as text only.
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import type { ResolvedConfig, ServiceConfig } from '../../config/types.js';
-import { categoryText, countryName, type ConsentView } from '../clinic-consent/view.js';
+import type { ShownService } from '../../../schema/types.js';
+import type { ResolvedConfig } from '../../config/types.js';
+import { disclosureFor } from '../clinic-consent/preferences.js';
 import { markLanguage, type LocaleState } from '../locale.js';
-import { localize } from '../texts.js';
 import { styles } from './clinic-consent-disclosure.styles.js';
 
 /**
@@ -58,10 +58,9 @@ export class ClinicConsentDisclosureElement extends LitElement {
     const texts = this.localeState?.texts;
     if (!config || !texts) return nothing;
     const locale = this.localeState?.locale ?? 'en';
-    // categoryText only reads these fields of a view.
-    const view = { config, locale, t: texts } as ConsentView;
-    const rows = config.categories.flatMap((category) =>
-      category.services.map((service) => ({ service, category: categoryText(view, category, 'label') })),
+    // The same strings the preference center lists and a receipt records (config/disclosure.ts).
+    const rows = disclosureFor(config, locale, texts).flatMap((category) =>
+      category.services.map((service) => ({ service, category: category.name })),
     );
     const t = texts;
     return html`<div class="scroll" tabindex="0" role="region" aria-labelledby="cc-caption">
@@ -73,28 +72,27 @@ export class ClinicConsentDisclosureElement extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${rows.map(({ service, category }) => renderRow(service, category, locale, t.retention))}
+          ${rows.map(({ service, category }) => renderRow(service, category, t.retention))}
         </tbody>
       </table>
     </div>`;
   }
 }
 
-function renderRow(service: ServiceConfig, category: string, locale: string, retentionLabel: string): TemplateResult {
+function renderRow(service: ShownService, category: string, retentionLabel: string): TemplateResult {
   // The clinic's names and values, isolated (<bdi>) so Latin ones keep their direction in an Arabic table.
-  const cell = (text: string | undefined): TemplateResult => html`<td><bdi>${text}</bdi></td>`;
+  const cell = (text: string | undefined): TemplateResult => html`<td><bdi>${text ?? ''}</bdi></td>`;
   return html`<tr>
-    <th scope="row"><bdi>${localize(service.name, locale)}</bdi></th>
+    <th scope="row"><bdi>${service.name}</bdi></th>
     <td>${category}</td>
-    ${cell(localize(service.thirdParty, locale))}
-    <td>${countryName(service.country, locale)}</td>
-    ${cell(localize(service.purpose, locale))} ${cell(localize(service.dataSent, locale))}
+    ${cell(service.thirdParty)}
+    <td>${service.country ?? ''}</td>
+    ${cell(service.purpose)} ${cell(service.dataSent)}
     <td>
-      ${service.cookies?.length
+      ${service.cookies.length
         ? html`<ul>
             ${service.cookies.map(
-              (cookie) =>
-                html`<li><bdi>${cookie.name}</bdi>${cookie.retention ? ` (${retentionLabel}: ${localize(cookie.retention, locale)})` : ''}</li>`,
+              (cookie) => html`<li><bdi>${cookie.name}</bdi>${cookie.retention ? ` (${retentionLabel}: ${cookie.retention})` : ''}</li>`,
             )}
           </ul>`
         : ''}

@@ -1,27 +1,14 @@
 // The happy path against the real collector (embedded PostgreSQL): a decision in the browser is
 // stored, its texts are kept once, and the ack kept in the browser verifies with the published key.
 import { createPublicKey, verify } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ackSigningInput } from '../../../schema/canonicalize.js';
-import { startCollector, type RunningCollector } from '../../../collector/src/start.js';
 import { expect, test } from '../support/clinic-page.js';
-import { openClinic, storedReceipts } from './support.js';
+import { openClinic, storedReceipts, useCollector } from './support.js';
 
-let collector: RunningCollector;
-let dataDir = '';
-test.beforeAll(async ({ baseURL }) => {
-  test.setTimeout(60_000);
-  dataDir = mkdtempSync(join(tmpdir(), 'cc-receipts-e2e-'));
-  collector = await startCollector({ port: 0, dataDir, siteOrigins: [new URL(baseURL!).origin] });
-});
-test.afterAll(async () => {
-  await collector?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const running = useCollector();
 
 test('a decision is stored by the collector and its signed ack verifies with the published key', async ({ context }) => {
+  const collector = running();
   const { page, errors } = await openClinic(context, null, { siteId: collector.siteId, receiptEndpoint: `${collector.url}/v1/receipts` });
   await page.evaluate(() => window.ClinicConsent!.accept({ categories: ['analytics'] }));
   await expect.poll(async () => (await storedReceipts(page))[0]?.ack, { message: 'the collector acknowledged it', timeout: 15_000 }).toBeTruthy();

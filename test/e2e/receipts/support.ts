@@ -1,12 +1,16 @@
 // Helpers for the receipts end-to-end tests: the gated test page wired to a local endpoint, and
 // reads of what the SDK keeps in IndexedDB (the receipt store and its outbox).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { startCollector, type RunningCollector } from '../../../collector/src/start.js';
 import type { ConsentReceiptV1 } from '../../../schema/types.js';
 import type { ClinicConsentConfig } from '../../../src/config/types.js';
 import type { OutboxEntry, StoredReceipt } from '../../../src/storage/receipt-store.js';
 import { clinicConfig } from '../../support/configs.js';
 import type { ReceiptEndpoint } from '../../support/receipt-endpoint.js';
-import { openGated, type Watched } from '../support/clinic-page.js';
+import { openGated, test, type Watched } from '../support/clinic-page.js';
 
 export const GATED = '/test/e2e/pages/foundation/gated.html';
 
@@ -44,4 +48,27 @@ export const outbox = (page: Page): Promise<OutboxEntry[]> => readStore<OutboxEn
 export async function chainAt(endpoint: ReceiptEndpoint, page: Page): Promise<ConsentReceiptV1[]> {
   const consentId = await page.evaluate(() => window.ClinicConsent!.getState().consentId);
   return endpoint.chain(consentId!);
+}
+
+/**
+ * The real collector on embedded PostgreSQL in a fresh data folder, taking the demo site's receipts from the test
+ * pages' origin: started before the file's tests, stopped after them. Call at a spec's top level; the getter
+ * returns it inside a test.
+ */
+export function useCollector(): () => RunningCollector {
+  let collector: RunningCollector | undefined;
+  let dataDir = '';
+  test.beforeAll(async ({ baseURL }) => {
+    test.setTimeout(60_000);
+    dataDir = mkdtempSync(join(tmpdir(), 'cc-receipts-e2e-'));
+    collector = await startCollector({ port: 0, dataDir, siteOrigins: [new URL(baseURL!).origin] });
+  });
+  test.afterAll(async () => {
+    await collector?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  return () => {
+    if (!collector) throw new Error('the collector did not start');
+    return collector;
+  };
 }
