@@ -50,7 +50,7 @@ export async function sendStatsCsv(options: ResolvedOptions, principal: Principa
   await siteAccess(options, principal, siteId);
   const stats = statsQueryFrom(siteId, query, options.now());
   const table = csvTable(query['table']);
-  const csv = statsToCsv(await queryStats(options.pool, stats), table, query['lang'] ?? 'en');
+  const csv = statsToCsv(await queryStats(options.readPool, stats), table, query['lang'] ?? 'en');
   await audit(options.pool, actorOf(principal), 'stats.export', siteId, { from: stats.from, to: stats.to, table });
   reply
     .header('content-type', 'text/csv; charset=utf-8')
@@ -130,7 +130,7 @@ export async function adminRoutes(app: FastifyInstance, opts: { options: Resolve
     const principal = principalOf(request);
     await siteAccess(options, principal, request.params.siteId);
     const query = statsQueryFrom(request.params.siteId, request.query, options.now());
-    const report = await queryStats(pool, query);
+    const report = await queryStats(options.readPool, query);
     await audit(pool, actorOf(principal), 'stats.read', query.siteId, { from: query.from, to: query.to });
     return report;
   });

@@ -97,8 +97,9 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { options: Res
     const site = await getSite(pool, request.params.siteId);
     if (!site) throw new CollectorError('CC_ERR_NOT_FOUND');
     const query = statsQueryFrom(site.id, request.query, options.now());
-    const report = await queryStats(pool, query);
-    const facets = await queryFacets(pool, site.id);
+    // Reporting reads go to the read pool (a replica when configured); the audit row goes to the primary.
+    const report = await queryStats(options.readPool, query);
+    const facets = await queryFacets(options.readPool, site.id);
     await audit(pool, actorOf(principal), 'dashboard.view', site.id, { page: 'stats', from: query.from, to: query.to });
     return html(reply, statsPage(langOf(request), site, report, facets));
   });
