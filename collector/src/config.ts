@@ -3,6 +3,7 @@
  * start, with a message naming the variable and what it expects. Used by the server entry, startCollector and the CLI.
  */
 import { resolve } from 'node:path';
+import { POOL_MODES, type PoolMode } from './db/pool.js';
 import { minimumRetentionDays } from './jobs/purge.js';
 
 export interface ServerConfig {
@@ -13,6 +14,8 @@ export interface ServerConfig {
   readonly databaseUrl: string | undefined;
   /** A read replica of `databaseUrl` for stats, CSV and the dashboard's charts; reporting then never slows ingest. */
   readonly databaseReadUrl: string | undefined;
+  /** `transaction` when a transaction-mode pooler (PgBouncer) sits in front of the database URLs: no named statements. */
+  readonly databasePoolMode: PoolMode;
   /** Embedded cluster, signing key and first admin token live here. */
   readonly dataDir: string;
   /** Proxy addresses/CIDRs whose X-Forwarded-For is believed; false when none. */
@@ -73,6 +76,10 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   if (databaseReadUrl && !databaseUrl) {
     throw new ConfigError('DATABASE_READ_URL is set without DATABASE_URL: a read replica needs its primary in DATABASE_URL (the embedded PostgreSQL has no replicas)');
   }
+  const poolMode = env['DATABASE_POOL_MODE'] || 'session';
+  if (!(POOL_MODES as readonly string[]).includes(poolMode)) {
+    throw new ConfigError(`DATABASE_POOL_MODE=${poolMode} is invalid: expected ${POOL_MODES.join(' or ')} (transaction behind PgBouncer in transaction mode)`);
+  }
   const trustRaw = (env['TRUST_PROXY'] ?? '').trim();
   let trustProxy: false | string[] = false;
   if (trustRaw === 'true' || trustRaw === '1') {
@@ -98,6 +105,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     host: env['HOST'] || '127.0.0.1',
     databaseUrl,
     databaseReadUrl,
+    databasePoolMode: poolMode as PoolMode,
     dataDir,
     trustProxy,
     retentionDays,

@@ -24,6 +24,8 @@ export interface StartOptions {
   databaseUrl?: string;
   /** A read replica for stats, CSV and the dashboard's charts; default DATABASE_READ_URL, else the primary. */
   databaseReadUrl?: string;
+  /** `transaction` behind PgBouncer in transaction mode; default DATABASE_POOL_MODE, else `session`. */
+  databasePoolMode?: ServerConfig['databasePoolMode'];
   /** Embedded cluster, signing key and admin token; default DATA_DIR or ./data/collector. */
   dataDir?: string;
   /** Origins allowed to post receipts for the demo site (e.g. the demo page's origin). */
@@ -58,7 +60,7 @@ export async function launch(
   config: ServerConfig,
   extra: { siteOrigins?: readonly string[]; logger?: boolean | { level: string } } = {},
 ): Promise<RunningCollector & { app: FastifyInstance }> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, databaseReadUrl: config.databaseReadUrl, dataDir: config.dataDir, log: () => undefined });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, databaseReadUrl: config.databaseReadUrl, poolMode: config.databasePoolMode, dataDir: config.dataDir, log: () => undefined });
   let app: FastifyInstance | undefined;
   let stopJobs: (() => Promise<void>) | undefined;
   try {
@@ -126,6 +128,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     host: options.host ?? config.host,
     databaseUrl: options.databaseUrl ?? config.databaseUrl,
     databaseReadUrl: options.databaseReadUrl ?? config.databaseReadUrl,
+    databasePoolMode: options.databasePoolMode ?? config.databasePoolMode,
     ...(options.dataDir
       ? {
           dataDir: options.dataDir,

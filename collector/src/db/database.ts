@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { startEmbedded } from './embedded.js';
 import { migrate } from './migrate.js';
-import { createPool, type Pool } from './pool.js';
+import { createPool, type Pool, type PoolMode } from './pool.js';
 
 export interface OpenDatabase {
   /** The primary: migrations, ingest, audit log, proofs, jobs. */
@@ -40,6 +40,8 @@ export interface DatabaseOptions {
   readonly databaseUrl?: string | undefined;
   /** A read replica of `databaseUrl`; never migrated or written to. */
   readonly databaseReadUrl?: string | undefined;
+  /** `transaction` behind a transaction-mode pooler such as PgBouncer (see `PoolMode`); applies to both URLs. */
+  readonly poolMode?: PoolMode;
   readonly dataDir: string;
   readonly shareRunning?: boolean;
   readonly log?: (line: string) => void;
@@ -48,8 +50,8 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   const log = options.log ?? (() => undefined);
   if (options.databaseUrl) {
-    const pool = createPool(options.databaseUrl);
-    const readPool = options.databaseReadUrl ? createPool(options.databaseReadUrl) : pool;
+    const pool = createPool(options.databaseUrl, 10, options.poolMode);
+    const readPool = options.databaseReadUrl ? createPool(options.databaseReadUrl, 10, options.poolMode) : pool;
     const close = async (): Promise<void> => {
       await pool.end();
       if (readPool !== pool) await readPool.end();
