@@ -5,6 +5,7 @@
 import type { ProofV1 } from '../proof/export.js';
 import type { ProofCheck } from '../proof/verify.js';
 import type { Site } from '../sites.js';
+import { OVERVIEW_COLUMNS, type OverviewReport } from '../stats/overview.js';
 import type { Rates, StatsReport } from '../stats/query.js';
 import { CSV_TABLES, type CsvTable } from '../stats/csv.js';
 import { numberTexts } from './definitions.js';
@@ -27,10 +28,19 @@ export function loginPage(lang: Lang, failed: boolean): string {
   return page(lang, m.title, header(lang, m, m.title, (l) => `/dashboard?lang=${l}`, false), body);
 }
 
-export function sitesPage(lang: Lang, sites: readonly Site[]): string {
+/** The sites a token reads (an agency's group, or all for the admin), one row each, linking to each site's page. */
+export function overviewPage(lang: Lang, report: OverviewReport): string {
   const m = MESSAGES[lang];
-  const list = sites.map((site) => `<li><a href="/dashboard/sites/${encodeURIComponent(site.id)}?lang=${lang}">${e(site.name)}</a> <small>${e(site.id)}</small></li>`).join('');
-  return page(lang, m.sites, header(lang, m, m.sites, (l) => `/dashboard?lang=${l}`, true), `<section><h2>${e(m.sites)}</h2><ul>${list || `<li>${e(m.none)}</li>`}</ul></section>`);
+  const h = OVERVIEW_COLUMNS[lang];
+  const f = formatsFor(lang);
+  const period = new URLSearchParams({ from: report.from, to: report.to });
+  const rows = report.sites.map((s) => `<tr><td><a href="/dashboard/sites/${encodeURIComponent(s.siteId)}?${e(period.toString())}&amp;lang=${lang}">${e(s.name)}</a><br><small>${e(s.siteId)}</small></td>
+<td>${s.decisions === 0 ? '–' : e(f.percent(s.consentRate))}</td><td>${e(f.number(s.decisions))}</td><td>${e(f.number(s.withdrawals))}</td><td>${e(f.number(s.receipts))}</td><td>${s.lastReceiptAt ? clinicTime(s.lastReceiptAt, s.timeZone, lang) : '–'}</td></tr>`).join('');
+  const csv = `/dashboard/overview.csv?${e(new URLSearchParams({ from: report.from, to: report.to, lang }).toString())}`;
+  const body = `<section><h2>${e(m.sites)}</h2><p>${e(m.from)} ${e(report.from)} · ${e(m.to)} ${e(report.to)} · <a href="${csv}">${e(m.exportCsv)}</a></p>
+<div class="table" role="region" tabindex="0" aria-label="${e(m.sites)}"><table><thead><tr><th scope="col">${e(h.site)}</th><th scope="col">${e(h.consentRate)}</th><th scope="col">${e(h.decisions)}</th><th scope="col">${e(h.withdrawals)}</th><th scope="col">${e(h.receipts)}</th><th scope="col">${e(h.lastReceipt)}</th></tr></thead>
+<tbody>${rows || `<tr><td colspan="6">${e(m.none)}</td></tr>`}</tbody></table></div></section>`;
+  return page(lang, m.sites, header(lang, m, m.sites, (l) => `/dashboard?${period.toString()}&lang=${l}`, true), body);
 }
 
 const deviceLabel = (m: Messages, key: string): string => (key === 'mobile' || key === 'tablet' || key === 'desktop' ? m[key] : key);
