@@ -130,6 +130,9 @@ describe('a group token', () => {
     expect(page.body).toContain('href="/dashboard/sites/clinic-a1?');
     expect(page.body).toContain('Clinic A2');
     expect(page.body).not.toContain('clinic-b1');
+    const site = await get(`/dashboard/sites/clinic-a1?lang=${lang}`);
+    expect(site.body, 'a site page leads back to the overview').toContain(`<a href="/dashboard?lang=${lang}">`);
+    expect((await get(`/dashboard/sites/clinic-b1?lang=${lang}`, siteB)).body, "a site token's page has no overview").not.toContain(`<a href="/dashboard?lang=${lang}">`);
     const all = await get(`/dashboard?lang=${lang}`, admin);
     expect(all.body, 'the admin sees every site').toContain('clinic-b1');
   });

@@ -53,7 +53,8 @@ function options(values: readonly string[], selected: string | undefined, allLab
   return `<option value="">${e(allLabel)}</option>${values.map((v) => `<option value="${e(v)}"${v === selected ? ' selected' : ''}>${e(label(v))}</option>`).join('')}`;
 }
 
-export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: { locales: string[]; policyVersions: string[] }): string {
+/** `toOverview`: the reader sees several sites (an admin or a group token), so the page links back to their overview. */
+export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: { locales: string[]; policyVersions: string[] }, toOverview = false): string {
   const m = MESSAGES[lang];
   const q = report.query;
   const params = new URLSearchParams({ from: q.from, to: q.to, ...(q.locale ? { locale: q.locale } : {}), ...(q.policyVersion ? { policyVersion: q.policyVersion } : {}), ...(q.deviceClass ? { deviceClass: q.deviceClass } : {}) });
@@ -71,7 +72,7 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
   const share = (d: Rates): number => 1 - d.noChoiceRate;
   const legend = [[m.acceptAll, COLORS.accept], [m.custom, COLORS.custom], [m.rejectAll, COLORS.reject], [n.withdrawn, COLORS.withdrawn], [m.noChoice, COLORS.none]]
     .map(([name, color]) => `<span><i style="background:${color}"></i>${e(name ?? '')}</span>`).join('');
-  const body = `
+  const body = `${toOverview ? `<p><a href="/dashboard?lang=${lang}">${e(m.sites)}</a></p>` : ''}
 <form class="filters" method="get" action="${base}"><input type="hidden" name="lang" value="${lang}">
 <label>${e(m.from)}<input type="date" name="from" value="${e(q.from)}"></label><label>${e(m.to)}<input type="date" name="to" value="${e(q.to)}"></label>
 <label>${e(m.locale)}<select name="locale">${options(facets.locales, q.locale, m.all)}</select></label>

@@ -103,7 +103,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { options: Res
     const report = await queryStats(options.readPool, query);
     const facets = await queryFacets(options.readPool, site.id);
     await audit(pool, actorOf(principal), 'dashboard.view', site.id, { page: 'stats', from: query.from, to: query.to });
-    return html(reply, statsPage(langOf(request), site, report, facets));
+    return html(reply, statsPage(langOf(request), site, report, facets, principal.scope.kind !== 'site'));
   });
 
   app.get<{ Params: { siteId: string }; Querystring: Query }>('/dashboard/sites/:siteId/stats.csv', async (request, reply) =>
