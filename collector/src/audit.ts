@@ -9,6 +9,7 @@ export type AuditAction =
   | 'dashboard.view'
   | 'stats.read'
   | 'stats.export'
+  | 'overview.read'
   | 'proof.lookup'
   | 'proof.export'
   | 'audit.read'
@@ -19,7 +20,7 @@ export type AuditAction =
 
 export function actorOf(principal: Principal | 'system' | 'cli'): string {
   if (typeof principal === 'string') return principal;
-  return `${principal.siteId === null ? 'admin' : 'site'}-token:${principal.tokenId}`;
+  return `${principal.scope.kind}-token:${principal.tokenId}`;
 }
 
 export async function audit(
@@ -40,10 +41,11 @@ export interface AuditEntry {
   readonly detail: unknown;
 }
 
-export async function readAudit(pool: Pool, siteId: string | null, limit = 200): Promise<AuditEntry[]> {
+/** The newest entries about the given sites, or about anything for `null` (the admin's whole log). */
+export async function readAudit(pool: Pool, siteIds: readonly string[] | null, limit = 200): Promise<AuditEntry[]> {
   const { rows } = await pool.query<{ at: Date; actor: string; action: string; site_id: string | null; detail: unknown }>(
-    `SELECT at, actor, action, site_id, detail FROM audit_log WHERE ($1::text IS NULL OR site_id = $1) ORDER BY id DESC LIMIT $2`,
-    [siteId, limit],
+    `SELECT at, actor, action, site_id, detail FROM audit_log WHERE ($1::text[] IS NULL OR site_id = ANY($1)) ORDER BY id DESC LIMIT $2`,
+    [siteIds, limit],
   );
   return rows.map((row) => ({ at: row.at.toISOString(), actor: row.actor, action: row.action, siteId: row.site_id, detail: row.detail }));
 }

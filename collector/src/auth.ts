@@ -1,17 +1,41 @@
 /**
  * API tokens and who a request acts for: tokens are random secrets stored only as SHA-256, resolved to a principal
- * that is the admin or exactly one site. The clinic API takes `Authorization: Bearer` only; the dashboard also
- * takes its session cookie (sessions.ts). `assertSiteAccess` keeps site A's token out of site B's data.
+ * whose scope is the admin (every site), one site, or one group of sites (an agency's clinics). The clinic API
+ * takes `Authorization: Bearer` only; the dashboard also takes its session cookie (sessions.ts). `assertSiteAccess`
+ * keeps a token out of every site outside its scope.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Pool } from './db/pool.js';
 import { CollectorError } from './errors.js';
 
+/** What a token may read. There is deliberately no `siteId: null`-means-admin: every check names the kind. */
+export type Scope =
+  | { readonly kind: 'admin' }
+  | { readonly kind: 'site'; readonly siteId: string }
+  /** `siteIds`: the group's members when the request was authenticated. */
+  | { readonly kind: 'group'; readonly groupId: string; readonly siteIds: readonly string[] };
+
 export interface Principal {
   readonly tokenId: string;
-  /** null for the admin, who may read every site. */
-  readonly siteId: string | null;
+  readonly scope: Scope;
+}
+
+/** The token's row as `TOKEN_SCOPE_SQL` selects it (alias `t` for api_tokens). */
+export interface ScopeRow {
+  readonly site_id: string | null;
+  readonly group_id: string | null;
+  readonly group_sites: string[] | null;
+}
+
+/** Select-list columns giving a token's scope, for a query over `api_tokens t` (tokens and sessions alike). */
+export const TOKEN_SCOPE_SQL = `t.site_id, t.group_id,
+  (SELECT array_agg(m.site_id ORDER BY m.site_id) FROM site_group_members m WHERE m.group_id = t.group_id) AS group_sites`;
+
+export function scopeOf(row: ScopeRow): Scope {
+  if (row.site_id !== null) return { kind: 'site', siteId: row.site_id };
+  if (row.group_id !== null) return { kind: 'group', groupId: row.group_id, siteIds: row.group_sites ?? [] };
+  return { kind: 'admin' };
 }
 
 declare module 'fastify' {
@@ -31,10 +55,19 @@ function hashToken(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }
 
-/** Creates a token for `siteId` (or an admin token when null) and returns the secret, which is shown only once. */
-export async function createToken(pool: Pool, siteId: string | null, label = ''): Promise<string> {
-  const token = `cc_${siteId === null ? 'admin' : 'site'}_${randomBytes(24).toString('base64url')}`;
-  await pool.query('INSERT INTO api_tokens (site_id, token_hash, label) VALUES ($1, $2, $3)', [siteId, hashToken(token), label]);
+/** What a new token is for: a site id, `{ groupId }` for a group of sites, or `null` for an admin token. */
+export type TokenTarget = string | { readonly groupId: string } | null;
+
+/** Creates a token and returns the secret, which is shown only once. */
+export async function createToken(pool: Pool, target: TokenTarget, label = ''): Promise<string> {
+  const kind = target === null ? 'admin' : typeof target === 'string' ? 'site' : 'group';
+  const token = `cc_${kind}_${randomBytes(24).toString('base64url')}`;
+  await pool.query('INSERT INTO api_tokens (site_id, group_id, token_hash, label) VALUES ($1, $2, $3, $4)', [
+    typeof target === 'string' ? target : null,
+    target !== null && typeof target === 'object' ? target.groupId : null,
+    hashToken(token),
+    label,
+  ]);
   return token;
 }
 
@@ -48,30 +81,46 @@ export async function ensureAdminToken(pool: Pool, token: string, label: string)
 
 export async function resolveToken(pool: Pool, token: string): Promise<Principal | undefined> {
   if (token.length < 10 || token.length > 200) return undefined;
-  const { rows } = await pool.query<{ id: string; site_id: string | null }>(
-    'SELECT id, site_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
-    [hashToken(token)],
-  );
+  const { rows } = await pool.query<{ id: string } & ScopeRow>(`SELECT t.id, ${TOKEN_SCOPE_SQL} FROM api_tokens t WHERE t.token_hash = $1 AND t.revoked_at IS NULL`, [
+    hashToken(token),
+  ]);
   const row = rows[0];
-  return row ? { tokenId: String(row.id), siteId: row.site_id } : undefined;
+  return row ? { tokenId: String(row.id), scope: scopeOf(row) } : undefined;
 }
 
 export interface TokenInfo {
   readonly id: string;
+  /** The token's site; null for an admin or group token. */
   readonly siteId: string | null;
+  /** The token's group; null for an admin or site token. */
+  readonly groupId: string | null;
   readonly label: string;
   readonly createdAt: string;
   readonly revokedAt: string | null;
 }
 
-/** Tokens of one site, or of every site and the admins for `null`; never their secrets (only hashes are kept). */
-export async function listTokens(pool: Pool, siteId: string | null): Promise<TokenInfo[]> {
-  const { rows } = await pool.query<{ id: string; site_id: string | null; label: string; created_at: Date; revoked_at: Date | null }>(
-    'SELECT id, site_id, label, created_at, revoked_at FROM api_tokens WHERE ($1::text IS NULL OR site_id = $1) ORDER BY id',
-    [siteId],
+/**
+ * The tokens a scope manages, never their secrets (only hashes are kept): the admin every token, a site its own,
+ * a group its own and those of its sites.
+ */
+export async function listTokens(pool: Pool, scope: Scope): Promise<TokenInfo[]> {
+  const { rows } = await pool.query<{ id: string; site_id: string | null; group_id: string | null; label: string; created_at: Date; revoked_at: Date | null }>(
+    `SELECT id, site_id, group_id, label, created_at, revoked_at FROM api_tokens
+      WHERE $1 = 'admin' OR ($1 = 'site' AND site_id = $2) OR ($1 = 'group' AND (group_id = $2 OR site_id = ANY($3::text[]))) ORDER BY id`,
+    [scope.kind, scope.kind === 'site' ? scope.siteId : scope.kind === 'group' ? scope.groupId : null, scope.kind === 'group' ? scope.siteIds : []],
   );
-  return rows.map((row) => ({ id: String(row.id), siteId: row.site_id, label: row.label, createdAt: row.created_at.toISOString(), revokedAt: row.revoked_at?.toISOString() ?? null }));
+  return rows.map((row) => ({
+    id: String(row.id),
+    siteId: row.site_id,
+    groupId: row.group_id,
+    label: row.label,
+    createdAt: row.created_at.toISOString(),
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  }));
 }
+
+/** A token listing's scope in words, for the CLI. */
+export const tokenScopeLabel = (token: TokenInfo): string => token.siteId ?? (token.groupId ? `group ${token.groupId}` : '(admin)');
 
 /**
  * Revokes a token by id; its sessions end with it (a session is only valid while its token is). Returns the
@@ -119,14 +168,26 @@ export function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
+/** The sites a principal may read; `null` for all (the admin). */
+export function visibleSiteIds(principal: Principal): readonly string[] | null {
+  const { scope } = principal;
+  return scope.kind === 'admin' ? null : scope.kind === 'site' ? [scope.siteId] : scope.siteIds;
+}
+
+export const canReadSite = (principal: Principal, siteId: string): boolean => visibleSiteIds(principal)?.includes(siteId) ?? true;
+
+/**
+ * 403 for a site outside the token's scope, whether that site exists or not (checked before any lookup), so a
+ * scoped token learns nothing about other clinics; the message names the token's own scope only.
+ */
 export function assertSiteAccess(principal: Principal, siteId: string): void {
-  if (principal.siteId !== null && principal.siteId !== siteId) {
-    throw new CollectorError('CC_ERR_FORBIDDEN', `this token belongs to site "${principal.siteId}"`);
-  }
+  if (canReadSite(principal, siteId)) return;
+  const { scope } = principal;
+  throw new CollectorError('CC_ERR_FORBIDDEN', scope.kind === 'site' ? `this token belongs to site "${scope.siteId}"` : `this token reads only the sites of group "${scope.kind === 'group' ? scope.groupId : ''}"`);
 }
 
 export function assertAdmin(principal: Principal): void {
-  if (principal.siteId !== null) throw new CollectorError('CC_ERR_FORBIDDEN', 'only an admin token may do this');
+  if (principal.scope.kind !== 'admin') throw new CollectorError('CC_ERR_FORBIDDEN', 'only an admin token may do this');
 }
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[?::1\]?)$/i;

@@ -4,13 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createToken, listTokens, revokeToken } from './auth.js';
+import { createToken, listTokens, revokeToken, tokenScopeLabel } from './auth.js';
 import { audit } from './audit.js';
 import { ConfigError, loadConfig } from './config.js';
 import { KeyFileError, loadKeys, parseKeySet, rotateKey } from './crypto/keys.js';
 import type { PublicJwk } from './crypto/signer.js';
 import { openDatabase } from './db/database.js';
 import { CollectorError } from './errors.js';
+import { addGroupSites, createGroup, listGroups, removeGroupSites } from './groups.js';
 import { verifyLedger } from './jobs/checkpoint.js';
 import { runJobsOnce } from './jobs/scheduler.js';
 import type { ProofV1 } from './proof/export.js';
@@ -28,8 +29,15 @@ const USAGE = `usage: clinic-consent-collector <command>
   site add-origin <id> --origin <url>...  let a registered site post from more origins (its receipts waiting
                                           in browsers are sent on their next try)
   site list                               list sites and their origins
-  token add <site-id> | --admin           create another API token; prints it once
-  token list [<site-id>]                  list tokens (id, site, label, created, revoked); never their secrets
+  group add <id> [--name <name>]          a group of sites (an agency's clinics) for group-scoped tokens
+  group add-site <group-id> <site-id>...  put registered sites in a group
+  group remove-site <group-id> <site-id>...
+                                          take sites out of a group (its tokens stop seeing them at once)
+  group list                              list groups and their sites
+  token add <site-id> | --group <group-id> | --admin
+                                          create another API token (a group token reads only the group's
+                                          sites); prints it once
+  token list [<site-id>]                  list tokens (id, site or group, label, created, revoked); never secrets
   token revoke <token-id>                 revoke a token; its dashboard sessions end with it
   key rotate                              sign with a new key from now on; earlier public keys stay listed
   jobs run                                run the rollup, checkpoint and retention jobs now
@@ -44,7 +52,7 @@ type Out = (line: string) => void;
 
 async function withDb<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, shareRunning: true });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, poolMode: config.databasePoolMode, dataDir: config.dataDir, shareRunning: true });
   try {
     return await work(db);
   } finally {
@@ -103,16 +111,44 @@ export async function runCli(argv: readonly string[], out: Out = console.log, er
       });
       return 0;
     }
+    if (command === 'group' && sub === 'add') {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { name: { type: 'string' } } });
+      const id = positionals[0];
+      if (!id) throw new CollectorError('CC_ERR_QUERY', 'group add needs a group id');
+      const group = await withDb((db) => createGroup(db.pool, id, values.name));
+      out(`group ${group.id} (${group.name}); add sites with: group add-site ${group.id} <site-id>...`);
+      return 0;
+    }
+    if (command === 'group' && (sub === 'add-site' || sub === 'remove-site')) {
+      const [id, ...sites] = rest;
+      if (!id || sites.length === 0) throw new CollectorError('CC_ERR_QUERY', `group ${sub} needs a group id and at least one site id`);
+      const group = await withDb((db) => (sub === 'add-site' ? addGroupSites : removeGroupSites)(db.pool, id, sites));
+      out(`group ${group.id}: ${group.siteIds.join(', ') || '(no sites)'}`);
+      return 0;
+    }
+    if (command === 'group' && sub === 'list') {
+      await withDb(async (db) => {
+        for (const group of await listGroups(db.pool)) out(`${group.id}\t${group.name}\t${group.siteIds.join(' ')}`);
+      });
+      return 0;
+    }
     if (command === 'token' && sub === 'add') {
-      const target = rest[0];
-      if (!target) throw new CollectorError('CC_ERR_QUERY', 'token add needs a site id or --admin');
-      const token = await withDb((db) => createToken(db.pool, target === '--admin' ? null : target, 'cli'));
+      const [target, groupId] = rest;
+      if (!target || (target === '--group' && !groupId)) throw new CollectorError('CC_ERR_QUERY', 'token add needs a site id, --group <group-id> or --admin');
+      const token = await withDb(async (db) => {
+        if (target === '--group' && groupId) {
+          if ((await listGroups(db.pool, groupId)).length === 0) throw new CollectorError('CC_ERR_NOT_FOUND', `group "${groupId}"`);
+          return createToken(db.pool, { groupId }, 'cli');
+        }
+        return createToken(db.pool, target === '--admin' ? null : target, 'cli');
+      });
       out(`API token (shown once): ${token}`);
       return 0;
     }
     if (command === 'token' && sub === 'list') {
       await withDb(async (db) => {
-        for (const t of await listTokens(db.pool, rest[0] ?? null)) out(`${t.id}\t${t.siteId ?? '(admin)'}\t${t.label}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'live'}`);
+        const scope = rest[0] ? ({ kind: 'site', siteId: rest[0] } as const) : ({ kind: 'admin' } as const);
+        for (const t of await listTokens(db.pool, scope)) out(`${t.id}\t${tokenScopeLabel(t)}\t${t.label}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'live'}`);
       });
       return 0;
     }

@@ -3,6 +3,7 @@
  * start, with a message naming the variable and what it expects. Used by the server entry, startCollector and the CLI.
  */
 import { resolve } from 'node:path';
+import { POOL_MODES, type PoolMode } from './db/pool.js';
 import { minimumRetentionDays } from './jobs/purge.js';
 
 export interface ServerConfig {
@@ -11,6 +12,10 @@ export interface ServerConfig {
   readonly host: string;
   /** External PostgreSQL; when absent an embedded cluster runs under `dataDir`. */
   readonly databaseUrl: string | undefined;
+  /** A read replica of `databaseUrl` for stats, CSV and the dashboard's charts; reporting then never slows ingest. */
+  readonly databaseReadUrl: string | undefined;
+  /** `transaction` when a transaction-mode pooler (PgBouncer) sits in front of the database URLs: no named statements. */
+  readonly databasePoolMode: PoolMode;
   /** Embedded cluster, signing key and first admin token live here. */
   readonly dataDir: string;
   /** Proxy addresses/CIDRs whose X-Forwarded-For is believed; false when none. */
@@ -55,11 +60,25 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   return value;
 }
 
+/** A postgres:// URL from the environment (TLS settings such as `sslmode` ride in its query string), or undefined. */
+function postgresUrl(env: Env, name: string): string | undefined {
+  const url = env[name] || undefined;
+  if (url && !/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConfigError(`${name} is invalid: expected postgres://user:password@host:port/database`);
+  }
+  return url;
+}
+
 export function loadConfig(env: Env = process.env): ServerConfig {
   const dataDir = resolve(env['DATA_DIR'] || 'data/collector');
-  const databaseUrl = env['DATABASE_URL'] || undefined;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new ConfigError('DATABASE_URL is invalid: expected postgres://user:password@host:port/database');
+  const databaseUrl = postgresUrl(env, 'DATABASE_URL');
+  const databaseReadUrl = postgresUrl(env, 'DATABASE_READ_URL');
+  if (databaseReadUrl && !databaseUrl) {
+    throw new ConfigError('DATABASE_READ_URL is set without DATABASE_URL: a read replica needs its primary in DATABASE_URL (the embedded PostgreSQL has no replicas)');
+  }
+  const poolMode = env['DATABASE_POOL_MODE'] || 'session';
+  if (!(POOL_MODES as readonly string[]).includes(poolMode)) {
+    throw new ConfigError(`DATABASE_POOL_MODE=${poolMode} is invalid: expected ${POOL_MODES.join(' or ')} (transaction behind PgBouncer in transaction mode)`);
   }
   const trustRaw = (env['TRUST_PROXY'] ?? '').trim();
   let trustProxy: false | string[] = false;
@@ -85,6 +104,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     port: int(env, 'PORT', 8787, 0, 65535),
     host: env['HOST'] || '127.0.0.1',
     databaseUrl,
+    databaseReadUrl,
+    databasePoolMode: poolMode as PoolMode,
     dataDir,
     trustProxy,
     retentionDays,

@@ -21,8 +21,14 @@ export interface RateLimitOptions {
 }
 
 export interface AppOptions {
-  /** PostgreSQL pool with migrations applied. */
+  /** PostgreSQL pool with migrations applied: the primary, for ingest, audit log, proofs, sessions and jobs. */
   readonly pool: Pool;
+  /**
+   * A pool for reporting reads only (stats, CSV, the dashboard's charts and overview), e.g. on a read replica so
+   * reporting never slows ingest; default `pool`. Never written to. Proofs stay on the primary: a lagging replica
+   * could miss the very receipts a proof must show.
+   */
+  readonly readPool?: Pool;
   /** Signs acknowledgments, checkpoints and tombstones. */
   readonly signer: Signer;
   /**
@@ -66,6 +72,7 @@ export function resolveOptions(options: AppOptions): ResolvedOptions {
   if ((options.trustProxy as unknown) === true) throw new TypeError('trustProxy: true is refused; list the proxy addresses');
   return {
     pool: options.pool,
+    readPool: options.readPool ?? options.pool,
     signer: options.signer,
     keys: [options.signer.jwk, ...(options.previousKeys ?? []).filter((jwk) => jwk.kid !== options.signer.kid)],
     rateLimit: options.rateLimit === false ? false : { ...defaults.rateLimit, ...options.rateLimit },

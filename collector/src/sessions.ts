@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Pool } from './db/pool.js';
-import type { Principal } from './auth.js';
+import { scopeOf, TOKEN_SCOPE_SQL, type Principal, type ScopeRow } from './auth.js';
 
 export interface SessionLimits {
   /** A session unused this long ends. */
@@ -31,15 +31,15 @@ export async function createSession(pool: Pool, principal: Principal, limits: Se
 /** The principal of a live session, and its idle clock restarted; undefined for an ended or unknown one. */
 export async function resumeSession(pool: Pool, secret: string, limits: SessionLimits, now: Date): Promise<Principal | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(secret)) return undefined;
-  const { rows } = await pool.query<{ token_id: string; site_id: string | null }>(
+  const { rows } = await pool.query<{ token_id: string } & ScopeRow>(
     `UPDATE sessions s SET last_seen_at = $2 FROM api_tokens t
       WHERE s.id_hash = $1 AND t.id = s.token_id AND s.ended_at IS NULL AND t.revoked_at IS NULL
         AND s.expires_at > $2 AND s.last_seen_at > $3
-      RETURNING s.token_id, t.site_id`,
+      RETURNING s.token_id, ${TOKEN_SCOPE_SQL}`,
     [hashOf(secret), now, new Date(now.getTime() - limits.idleMs)],
   );
   const row = rows[0];
-  return row ? { tokenId: String(row.token_id), siteId: row.site_id } : undefined;
+  return row ? { tokenId: String(row.token_id), scope: scopeOf(row) } : undefined;
 }
 
 export async function endSession(pool: Pool, secret: string, now: Date): Promise<void> {

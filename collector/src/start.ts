@@ -22,6 +22,10 @@ export interface StartOptions {
   host?: string;
   /** External PostgreSQL; default DATABASE_URL, else an embedded cluster. */
   databaseUrl?: string;
+  /** A read replica for stats, CSV and the dashboard's charts; default DATABASE_READ_URL, else the primary. */
+  databaseReadUrl?: string;
+  /** `transaction` behind PgBouncer in transaction mode; default DATABASE_POOL_MODE, else `session`. */
+  databasePoolMode?: ServerConfig['databasePoolMode'];
   /** Embedded cluster, signing key and admin token; default DATA_DIR or ./data/collector. */
   dataDir?: string;
   /** Origins allowed to post receipts for the demo site (e.g. the demo page's origin). */
@@ -56,7 +60,7 @@ export async function launch(
   config: ServerConfig,
   extra: { siteOrigins?: readonly string[]; logger?: boolean | { level: string } } = {},
 ): Promise<RunningCollector & { app: FastifyInstance }> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: () => undefined });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, databaseReadUrl: config.databaseReadUrl, poolMode: config.databasePoolMode, dataDir: config.dataDir, log: () => undefined });
   let app: FastifyInstance | undefined;
   let stopJobs: (() => Promise<void>) | undefined;
   try {
@@ -66,6 +70,7 @@ export async function launch(
     if (extra.siteOrigins) await upsertSite(db.pool, { id: DEMO_SITE_ID, name: 'Demo Clinic', origins: extra.siteOrigins, country: 'KR' });
     app = await buildApp({
       pool: db.pool,
+      readPool: db.readPool,
       signer,
       previousKeys: keys,
       trustProxy: config.trustProxy,
@@ -122,6 +127,8 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     port: options.port ?? config.port,
     host: options.host ?? config.host,
     databaseUrl: options.databaseUrl ?? config.databaseUrl,
+    databaseReadUrl: options.databaseReadUrl ?? config.databaseReadUrl,
+    databasePoolMode: options.databasePoolMode ?? config.databasePoolMode,
     ...(options.dataDir
       ? {
           dataDir: options.dataDir,

@@ -6,6 +6,7 @@ import type { ProofV1 } from '../proof/export.js';
 import type { ProofCheck } from '../proof/verify.js';
 import type { Site } from '../sites.js';
 import type { ItemNames } from '../stats/names.js';
+import { OVERVIEW_COLUMNS, type OverviewReport } from '../stats/overview.js';
 import type { Rates, StatsReport } from '../stats/query.js';
 import { CSV_TABLES, type CsvTable } from '../stats/csv.js';
 import { numberTexts } from './definitions.js';
@@ -30,10 +31,19 @@ export function loginPage(lang: Lang, failed: boolean): string {
   return page(lang, m.title, header(lang, m, m.title, (l) => `/dashboard?lang=${l}`, false), body);
 }
 
-export function sitesPage(lang: Lang, sites: readonly Site[]): string {
+/** The sites a token reads (an agency's group, or all for the admin), one row each, linking to each site's page. */
+export function overviewPage(lang: Lang, report: OverviewReport): string {
   const m = MESSAGES[lang];
-  const list = sites.map((site) => `<li><a href="/dashboard/sites/${encodeURIComponent(site.id)}?lang=${lang}">${e(site.name)}</a> <small>${e(site.id)}</small></li>`).join('');
-  return page(lang, m.sites, header(lang, m, m.sites, (l) => `/dashboard?lang=${l}`, true), `<section><h2>${e(m.sites)}</h2><ul>${list || `<li>${e(m.none)}</li>`}</ul></section>`);
+  const h = OVERVIEW_COLUMNS[lang];
+  const f = formatsFor(lang);
+  const period = new URLSearchParams({ from: report.from, to: report.to });
+  const rows = report.sites.map((s) => `<tr><td><a href="/dashboard/sites/${encodeURIComponent(s.siteId)}?${e(period.toString())}&amp;lang=${lang}">${e(s.name)}</a><br><small>${e(s.siteId)}</small></td>
+<td>${s.decisions === 0 ? '–' : e(f.percent(s.consentRate))}</td><td>${e(f.number(s.decisions))}</td><td>${e(f.number(s.withdrawals))}</td><td>${e(f.number(s.receipts))}</td><td>${s.lastReceiptAt ? clinicTime(s.lastReceiptAt, s.timeZone, lang) : '–'}</td></tr>`).join('');
+  const csv = `/dashboard/overview.csv?${e(new URLSearchParams({ from: report.from, to: report.to, lang }).toString())}`;
+  const body = `<section><h2>${e(m.sites)}</h2><p>${e(m.from)} ${e(report.from)} · ${e(m.to)} ${e(report.to)} · <a href="${csv}">${e(m.exportCsv)}</a></p>
+<div class="table" role="region" tabindex="0" aria-label="${e(m.sites)}"><table><thead><tr><th scope="col">${e(h.site)}</th><th scope="col">${e(h.consentRate)}</th><th scope="col">${e(h.decisions)}</th><th scope="col">${e(h.withdrawals)}</th><th scope="col">${e(h.receipts)}</th><th scope="col">${e(h.lastReceipt)}</th></tr></thead>
+<tbody>${rows || `<tr><td colspan="6">${e(m.none)}</td></tr>`}</tbody></table></div></section>`;
+  return page(lang, m.sites, header(lang, m, m.sites, (l) => `/dashboard?${period.toString()}&lang=${l}`, true), body);
 }
 
 const deviceLabel = (m: Messages, key: string): string => (key === 'mobile' || key === 'tablet' || key === 'desktop' ? m[key] : key);
@@ -46,8 +56,13 @@ function options(values: readonly string[], selected: string | undefined, allLab
   return `<option value="">${e(allLabel)}</option>${values.map((v) => `<option value="${e(v)}"${v === selected ? ' selected' : ''}>${e(label(v))}</option>`).join('')}`;
 }
 
-/** `names`: the categories' and services' names as the site's receipts recorded them; an id without one shows as itself. */
-export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: { locales: string[]; policyVersions: string[] }, leaks: readonly LeakRow[] = [], names?: ItemNames): string {
+/**
+ * `leaks`: trackers seen loading before consent; `names`: the categories' and services' names as the site's
+ * receipts recorded them (an id without one shows as itself); `toOverview`: the reader sees several sites
+ * (an admin or a group token), so the page links back to their overview.
+ */
+export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: { locales: string[]; policyVersions: string[] }, extras: { leaks?: readonly LeakRow[]; names?: ItemNames; toOverview?: boolean } = {}): string {
+  const { leaks = [], names, toOverview = false } = extras;
   const m = MESSAGES[lang];
   const q = report.query;
   const params = new URLSearchParams({ from: q.from, to: q.to, ...(q.locale ? { locale: q.locale } : {}), ...(q.policyVersion ? { policyVersion: q.policyVersion } : {}), ...(q.deviceClass ? { deviceClass: q.deviceClass } : {}) });
@@ -65,7 +80,7 @@ export function statsPage(lang: Lang, site: Site, report: StatsReport, facets: {
   const share = (d: Rates): number => 1 - d.noChoiceRate;
   const legend = [[m.acceptAll, COLORS.accept], [m.custom, COLORS.custom], [m.rejectAll, COLORS.reject], [n.withdrawn, COLORS.withdrawn], [m.noChoice, COLORS.none]]
     .map(([name, color]) => `<span><i style="background:${color}"></i>${e(name ?? '')}</span>`).join('');
-  const body = `
+  const body = `${toOverview ? `<p><a href="/dashboard?lang=${lang}">${e(m.sites)}</a></p>` : ''}
 <form class="filters" method="get" action="${base}"><input type="hidden" name="lang" value="${lang}">
 <label>${e(m.from)}<input type="date" name="from" value="${e(q.from)}"></label><label>${e(m.to)}<input type="date" name="to" value="${e(q.to)}"></label>
 <label>${e(m.locale)}<select name="locale">${options(facets.locales, q.locale, m.all)}</select></label>

@@ -7,10 +7,13 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { connectionError } from './connect-error.js';
 import { migrate } from './migrate.js';
-import { createPool, type Pool } from './pool.js';
+import { createPool, type Pool, type PoolMode } from './pool.js';
 
 export interface OpenDatabase {
+  /** The primary: migrations, ingest, audit log, proofs, jobs. */
   readonly pool: Pool;
+  /** Reporting reads (a read replica when one is given), else the primary's pool itself. */
+  readonly readPool: Pool;
   readonly embedded: boolean;
   readonly url: string;
   close(): Promise<void>;
@@ -33,16 +36,33 @@ function runningPort(dataDir: string): number | undefined {
   }
 }
 
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string; shareRunning?: boolean; log?: (line: string) => void }): Promise<OpenDatabase> {
+export interface DatabaseOptions {
+  readonly databaseUrl?: string | undefined;
+  /** A read replica of `databaseUrl`; never migrated or written to. */
+  readonly databaseReadUrl?: string | undefined;
+  /** `transaction` behind a transaction-mode pooler such as PgBouncer (see `PoolMode`); applies to both URLs. */
+  readonly poolMode?: PoolMode;
+  readonly dataDir: string;
+  readonly shareRunning?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   const log = options.log ?? (() => undefined);
   if (options.databaseUrl) {
-    const pool = createPool(options.databaseUrl);
-    const url = options.databaseUrl;
-    await migrate(pool).catch(async (error: unknown) => {
+    const pool = createPool(options.databaseUrl, 10, options.poolMode);
+    const readPool = options.databaseReadUrl ? createPool(options.databaseReadUrl, 10, options.poolMode) : pool;
+    const close = async (): Promise<void> => {
       await pool.end();
-      throw connectionError(error, url);
-    });
-    return { pool, embedded: false, url: options.databaseUrl, close: () => pool.end() };
+      if (readPool !== pool) await readPool.end();
+    };
+    try {
+      await migrate(pool);
+    } catch (error) {
+      await close();
+      throw connectionError(error, options.databaseUrl);
+    }
+    return { pool, readPool, embedded: false, url: options.databaseUrl, close };
   }
   const dataDir = resolve(options.dataDir);
   const port = options.shareRunning ? runningPort(dataDir) : undefined;
@@ -70,6 +90,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
     await migrate(pool);
     return {
       pool,
+      readPool: pool,
       embedded: true,
       url,
       close: async () => {

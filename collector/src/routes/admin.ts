@@ -6,12 +6,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { PATTERNS } from '../../../schema/shapes.js';
 import { actorOf, audit, readAudit } from '../audit.js';
-import { assertAdmin, assertSiteAccess, authenticate, checkOrigin, createToken, listTokens, principalOf, revokeToken, type Principal } from '../auth.js';
+import { assertAdmin, assertSiteAccess, authenticate, canReadSite, checkOrigin, createToken, listTokens, principalOf, revokeToken, visibleSiteIds, type Principal } from '../auth.js';
 import { CollectorError } from '../errors.js';
 import type { ResolvedOptions } from '../options.js';
 import { buildProof, type ProofV1 } from '../proof/export.js';
 import { limitClients } from '../ratelimit.js';
 import { csvTable, statsToCsv } from '../stats/csv.js';
+import { overviewToCsv, queryOverview, type OverviewReport } from '../stats/overview.js';
 import { queryStats, type StatsQuery } from '../stats/query.js';
 import { createSite, getSite, listSites, type SiteDirectory } from '../sites.js';
 
@@ -45,12 +46,33 @@ export async function siteAccess(options: ResolvedOptions, principal: Principal,
 
 const CONSENT_ID = new RegExp(PATTERNS.consentId);
 
+/**
+ * The overview of the sites the principal may read, or of those named in `?sites=a,b` (each checked like a site in
+ * the path: 403 for one outside the token's scope, existing or not). Read from the read pool.
+ */
+export async function siteOverview(options: ResolvedOptions, principal: Principal, query: Query): Promise<OverviewReport> {
+  const named = query['sites'] ? query['sites'].split(',').filter(Boolean) : undefined;
+  if (named && named.length > 1000) throw new CollectorError('CC_ERR_QUERY', 'sites names more than 1000 sites');
+  named?.forEach((siteId) => assertSiteAccess(principal, siteId));
+  const { from, to } = statsQueryFrom('', query, options.now());
+  const report = await queryOverview(options.readPool, named ?? visibleSiteIds(principal), from, to);
+  await audit(options.pool, actorOf(principal), 'overview.read', null, { from, to, sites: report.sites.map((site) => site.siteId) });
+  return report;
+}
+
+/** The overview as a CSV download, for the API and the dashboard alike. */
+export async function sendOverviewCsv(options: ResolvedOptions, principal: Principal, query: Query, reply: FastifyReply): Promise<string> {
+  const report = await siteOverview(options, principal, query);
+  reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="consent-overview-${report.from}-${report.to}.csv"`);
+  return `\uFEFF${overviewToCsv(report, query['lang'])}`;
+}
+
 /** The stats CSV download, for the API and the dashboard alike. */
 export async function sendStatsCsv(options: ResolvedOptions, principal: Principal, siteId: string, query: Query, reply: FastifyReply): Promise<string> {
   await siteAccess(options, principal, siteId);
   const stats = statsQueryFrom(siteId, query, options.now());
   const table = csvTable(query['table']);
-  const csv = statsToCsv(await queryStats(options.pool, stats), table, query['lang'] ?? 'en');
+  const csv = statsToCsv(await queryStats(options.readPool, stats), table, query['lang'] ?? 'en');
   await audit(options.pool, actorOf(principal), 'stats.export', siteId, { from: stats.from, to: stats.to, table });
   reply
     .header('content-type', 'text/csv; charset=utf-8')
@@ -79,8 +101,7 @@ export async function adminRoutes(app: FastifyInstance, opts: { options: Resolve
 
   app.get('/v1/sites', async (request) => {
     const principal = principalOf(request);
-    const all = await listSites(pool);
-    return { sites: principal.siteId === null ? all : all.filter((site) => site.id === principal.siteId) };
+    return { sites: (await listSites(pool)).filter((site) => canReadSite(principal, site.id)) };
   });
 
   app.post('/v1/sites', async (request, reply) => {
@@ -114,12 +135,13 @@ export async function adminRoutes(app: FastifyInstance, opts: { options: Resolve
     return { token };
   });
 
-  app.get('/v1/tokens', async (request) => ({ tokens: await listTokens(pool, principalOf(request).siteId) }));
+  app.get('/v1/tokens', async (request) => ({ tokens: await listTokens(pool, principalOf(request).scope) }));
 
-  // A site token may revoke its own site's tokens (itself included); the admin any token.
+  // A site token may revoke its own site's tokens (itself included), a group token its group's and its sites'
+  // tokens, the admin any token.
   app.delete<{ Params: { tokenId: string } }>('/v1/tokens/:tokenId', async (request) => {
     const principal = principalOf(request);
-    const target = (await listTokens(pool, principal.siteId)).find((token) => token.id === request.params.tokenId && token.revokedAt === null);
+    const target = (await listTokens(pool, principal.scope)).find((token) => token.id === request.params.tokenId && token.revokedAt === null);
     const revoked = target ? await revokeToken(pool, target.id, options.now()) : undefined;
     if (!revoked) throw new CollectorError('CC_ERR_NOT_FOUND', `token ${request.params.tokenId}`);
     await audit(pool, actorOf(principal), 'token.revoke', revoked.siteId, { tokenId: request.params.tokenId });
@@ -130,7 +152,7 @@ export async function adminRoutes(app: FastifyInstance, opts: { options: Resolve
     const principal = principalOf(request);
     await siteAccess(options, principal, request.params.siteId);
     const query = statsQueryFrom(request.params.siteId, request.query, options.now());
-    const report = await queryStats(pool, query);
+    const report = await queryStats(options.readPool, query);
     await audit(pool, actorOf(principal), 'stats.read', query.siteId, { from: query.from, to: query.to });
     return report;
   });
@@ -143,11 +165,14 @@ export async function adminRoutes(app: FastifyInstance, opts: { options: Resolve
     exportProof(options, principalOf(request), request.params.siteId, request.params.consentId),
   );
 
+  app.get<{ Querystring: Query }>('/v1/overview', async (request) => siteOverview(options, principalOf(request), request.query));
+  app.get<{ Querystring: Query }>('/v1/overview.csv', async (request, reply) => sendOverviewCsv(options, principalOf(request), request.query, reply));
+
   app.get<{ Querystring: Query }>('/v1/audit', async (request) => {
     const principal = principalOf(request);
-    const siteId = request.query['siteId'] ?? principal.siteId;
+    const siteId = request.query['siteId'];
     if (siteId) assertSiteAccess(principal, siteId);
-    await audit(pool, actorOf(principal), 'audit.read', siteId ?? null);
-    return { entries: await readAudit(pool, siteId ?? null) };
+    await audit(pool, actorOf(principal), 'audit.read', siteId ?? (principal.scope.kind === 'site' ? principal.scope.siteId : null));
+    return { entries: await readAudit(pool, siteId ? [siteId] : visibleSiteIds(principal)) };
   });
 }

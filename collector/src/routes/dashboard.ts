@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, audit } from '../audit.js';
 import { bearerToken, checkOrigin, isLoopbackHost, principalOf, readCookie, resolveToken, SESSION_COOKIE, type Principal } from '../auth.js';
 import { fontRoutes } from '../dashboard/fonts.js';
-import { loginPage, proofPage, sitesPage, statsPage } from '../dashboard/render.js';
+import { loginPage, overviewPage, proofPage, statsPage } from '../dashboard/render.js';
 import { pickLang, type Lang } from '../dashboard/i18n.js';
 import { CollectorError } from '../errors.js';
 import type { ResolvedOptions } from '../options.js';
@@ -18,7 +18,7 @@ import { createSession, endSession, resumeSession } from '../sessions.js';
 import { queryItemNames } from '../stats/names.js';
 import { queryFacets, queryStats } from '../stats/query.js';
 import { getSite, listSites } from '../sites.js';
-import { exportProof, sendStatsCsv, siteAccess, statsQueryFrom } from './admin.js';
+import { exportProof, sendOverviewCsv, sendStatsCsv, siteAccess, siteOverview, statsQueryFrom } from './admin.js';
 import { queryLeaks } from '../leaks.js';
 
 type Query = Record<string, string | undefined>;
@@ -85,13 +85,15 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { options: Res
     return reply.redirect('/dashboard', 303);
   });
 
-  app.get('/dashboard', async (request, reply) => {
+  // One site's token goes straight to its site; the admin and a group's token see the overview of their sites.
+  app.get<{ Querystring: Query }>('/dashboard', async (request, reply) => {
     const principal = principalOf(request);
     const lang = langOf(request);
-    if (principal.siteId !== null) return reply.redirect(`/dashboard/sites/${encodeURIComponent(principal.siteId)}?lang=${lang}`, 303);
-    await audit(pool, actorOf(principal), 'dashboard.view', null, { page: 'sites' });
-    return html(reply, sitesPage(lang, await listSites(pool)));
+    if (principal.scope.kind === 'site') return reply.redirect(`/dashboard/sites/${encodeURIComponent(principal.scope.siteId)}?lang=${lang}`, 303);
+    return html(reply, overviewPage(lang, await siteOverview(options, principal, request.query)));
   });
+
+  app.get<{ Querystring: Query }>('/dashboard/overview.csv', async (request, reply) => sendOverviewCsv(options, principalOf(request), request.query, reply));
 
   app.get<{ Params: { siteId: string }; Querystring: Query }>('/dashboard/sites/:siteId', async (request, reply) => {
     const principal = principalOf(request);
@@ -99,13 +101,14 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { options: Res
     const site = await getSite(pool, request.params.siteId);
     if (!site) throw new CollectorError('CC_ERR_NOT_FOUND');
     const query = statsQueryFrom(site.id, request.query, options.now());
-    const report = await queryStats(pool, query);
-    const facets = await queryFacets(pool, site.id);
+    // Reporting reads go to the read pool (a replica when configured); the audit row goes to the primary.
+    const report = await queryStats(options.readPool, query);
+    const facets = await queryFacets(options.readPool, site.id);
     const lang = langOf(request);
-    const names = await queryItemNames(pool, site.id, lang);
+    const names = await queryItemNames(options.readPool, site.id, lang);
+    const leaks = await queryLeaks(options.readPool, site.id, options.now());
     await audit(pool, actorOf(principal), 'dashboard.view', site.id, { page: 'stats', from: query.from, to: query.to });
-    const leaks = await queryLeaks(pool, site.id, options.now());
-    return html(reply, statsPage(lang, site, report, facets, leaks, names));
+    return html(reply, statsPage(lang, site, report, facets, { leaks, names, toOverview: principal.scope.kind !== 'site' }));
   });
 
   app.get<{ Params: { siteId: string }; Querystring: Query }>('/dashboard/sites/:siteId/stats.csv', async (request, reply) =>

@@ -36,7 +36,7 @@ const HEADERS: Readonly<Record<string, Header>> = {
   },
 };
 
-function cell(value: string | number | null): string {
+export function cell(value: string | number | null): string {
   if (value === null) return '';
   let text = typeof value === 'number' ? String(value) : value;
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
@@ -44,7 +44,7 @@ function cell(value: string | number | null): string {
 }
 
 /** A share as a percentage with one decimal: 0.4286 → 42.9. */
-const percent = (share: number): number => Math.round(share * 1000) / 10;
+export const percent = (share: number): number => Math.round(share * 1000) / 10;
 
 const RATE_COLUMNS: readonly RateColumn[] = ['consentIds', 'acceptAll', 'rejectAll', 'custom', 'withdrawn', 'optIn', 'consentRate', 'acceptAllRate', 'rejectAllRate', 'customRate', 'withdrawalRate', 'views', 'noChoiceRate'];
 

@@ -139,16 +139,21 @@ export async function readWatermark(pool: Pool): Promise<string | null> {
 
 export async function queryStats(pool: Pool, query: StatsQuery): Promise<StatsReport> {
   validateRange(query.from, query.to);
-  const watermark = await readWatermark(pool);
-  const params = [query.siteId, query.from, query.to, watermark ?? '1970-01-01', query.locale ?? null, query.policyVersion ?? null, query.deviceClass ?? null];
+  // The zone is read first and sent as a value, so the planner sees the real bounds of each range (through a
+  // subquery it could not, and guessed a few dozen rows for a 90-day range of millions).
+  const [watermark, zoneRow] = await Promise.all([readWatermark(pool), pool.query<{ time_zone: string }>('SELECT time_zone FROM sites WHERE id = $1', [query.siteId])]);
+  const timeZone = zoneRow.rows[0]?.time_zone ?? 'UTC';
+  const params = [query.siteId, query.from, query.to, watermark ?? '1970-01-01', query.locale ?? null, query.policyVersion ?? null, query.deviceClass ?? null, timeZone];
   const filters = `($5::text IS NULL OR locale = $5) AND ($6::text IS NULL OR policy_version = $6) AND ($7::text IS NULL OR device_class = $7)`;
   // Raw rows are read from max(from, watermark + 1), by a range on received_at so the (site_id, received_at) index applies.
   // Days are the site's days: midnight in its time zone (a Seoul clinic's day does not start at 09:00).
-  const zone = '(SELECT time_zone FROM sites WHERE id = $1)';
-  const rawFrom = `GREATEST($2::date, $4::date + 1)::timestamp AT TIME ZONE ${zone}`;
-  const rawTo = `($3::date + 1)::timestamp AT TIME ZONE ${zone}`;
+  const zone = '$8::text';
+  /** The instant a day (a date expression) begins in the site's zone (a parameter holding it). */
+  const midnight = (day: string, zoneParam: string): string => `(${day})::timestamp AT TIME ZONE ${zoneParam}`;
+  const rawFrom = midnight('GREATEST($2::date, $4::date + 1)', zone);
+  const rawTo = midnight('$3::date + 1', zone);
   // Each consent id's latest decision, by the day it arrived: one row per consent id, indexed by (site, time).
-  const stateFrom = `$2::date::timestamp AT TIME ZONE ${zone}`;
+  const stateFrom = midnight('$2::date', zone);
   // The two queries run on separate pool connections at once (the raw part of each scans today's rows).
   const dimsQuery = pool.query<DimRow>(
     `SELECT day::text, locale, policy_version, device_class, method, sum(n)::text AS n, sum(n_opt_in)::text AS n_opt_in FROM (
@@ -172,14 +177,12 @@ export async function queryStats(pool: Pool, query: StatsQuery): Promise<StatsRe
        CROSS JOIN LATERAL (
          SELECT 'category' AS kind, unnest(r.granted) AS item, 1 AS g UNION ALL SELECT 'category', unnest(r.denied), 0
          UNION ALL SELECT 'service', unnest(r.granted_svc), 1 UNION ALL SELECT 'service', unnest(r.denied_svc), 0) x
-      WHERE r.site_id = $1 AND r.received_at >= ${stateFrom} AND r.received_at < ${rawTo}
+      WHERE r.site_id = $1 AND r.received_at >= ${midnight('$2::date', '$7::text')} AND r.received_at < ${midnight('$3::date + 1', '$7::text')}
         AND ($4::text IS NULL OR r.locale = $4) AND ($5::text IS NULL OR r.policy_version = $5) AND ($6::text IS NULL OR r.device_class = $6)
       GROUP BY 1, 2 ORDER BY 1, 2`,
-    [query.siteId, query.from, query.to, query.locale ?? null, query.policyVersion ?? null, query.deviceClass ?? null],
+    [query.siteId, query.from, query.to, query.locale ?? null, query.policyVersion ?? null, query.deviceClass ?? null, timeZone],
   );
-
-  const zoneQuery = pool.query<{ time_zone: string }>('SELECT time_zone FROM sites WHERE id = $1', [query.siteId]);
-  const [dims, items, zoneRow] = await Promise.all([dimsQuery, itemsQuery, zoneQuery]);
+  const [dims, items] = await Promise.all([dimsQuery, itemsQuery]);
   const totals = emptyCounts();
   const groups = { day: new Map<string, Counts>(), locale: new Map<string, Counts>(), policy: new Map<string, Counts>(), device: new Map<string, Counts>() };
   const add = (map: Map<string, Counts>, key: string, row: DimRow): void => {
@@ -197,7 +200,7 @@ export async function queryStats(pool: Pool, query: StatsQuery): Promise<StatsRe
   const list = (map: Map<string, Counts>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, counts]) => ({ key, ...ratesOf(counts) }));
   return {
     query,
-    timeZone: zoneRow.rows[0]?.time_zone ?? 'UTC',
+    timeZone,
     watermark,
     totals: ratesOf(totals),
     byDay: fillDays(query.from, query.to, list(groups.day)),
