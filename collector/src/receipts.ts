@@ -1,5 +1,5 @@
 /**
- * Checks a schema-valid receipt (real date, canonical form, hash, texts) and stores it through the `ingest_receipt`
+ * Checks a schema-valid receipt (real date, canonical form, hash, texts) and stores it through the `ingest_receipt_set`
  * SQL function, returning the signed acknowledgment. No HTTP here: the route handles origins, CORS and limits.
  */
 import { canonicalize, CanonicalizeError, ackSigningInput, receiptHashInput } from '../../schema/canonicalize.js';
@@ -71,7 +71,7 @@ export function signAck(signer: Signer, receiptId: string, receiptHash: string, 
   return { ...unsigned, signature: signer.sign(ackSigningInput(unsigned)) };
 }
 
-/** The row `ingest_signed_receipts` stores for a checked receipt and its signed ack. */
+/** The row `ingest_receipt_set` stores for a checked receipt and its signed ack. */
 export function receiptRow(receipt: AnyReceipt, checked: { canonical: string; clientTime: Date }, ack: AckV1, now: Date): ReceiptRow {
   const [granted, denied] = split(receipt.categories, ALWAYS_ON);
   const [grantedSvc, deniedSvc] = split(receipt.services, new Set());

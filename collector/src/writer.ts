@@ -1,6 +1,6 @@
 /**
- * Groups concurrent receipt writes into one `ingest_signed_receipts` call (migration 007: `ingest_receipts` plus
- * the browser signatures) per transaction (group commit). A receipt is acknowledged only after its batch has
+ * Groups concurrent receipt writes into one `ingest_receipt_set` call per transaction (group commit; migration 020
+ * stores a whole batch with a fixed handful of set statements). A receipt is acknowledged only after its batch has
  * committed.
  *
  * When a batch leaves decides how much one WAL flush serves. Sending whatever is queued as soon as a transaction slot
@@ -12,7 +12,7 @@
  */
 import type { Pool } from './db/pool.js';
 
-/** One receipt as `ingest_signed_receipts` reads it from its JSON array. */
+/** One receipt as `ingest_receipt_set` reads it from its JSON array. */
 export interface ReceiptRow {
   readonly id: string;
   readonly siteId: string;
@@ -99,7 +99,7 @@ export class ReceiptWriter {
       batch.forEach((waiting, index) => {
         const result = rows.get(index);
         if (result) waiting.resolve(result);
-        else waiting.reject(new Error('ingest_signed_receipts returned no row for a receipt'));
+        else waiting.reject(new Error('ingest_receipt_set returned no row for a receipt'));
       });
     } catch (error) {
       if (batch.length === 1) {
@@ -107,15 +107,16 @@ export class ReceiptWriter {
         return;
       }
       // One receipt the database refuses rolls back the whole transaction: retry each alone, so only it fails
-      // and the other visitors' receipts are stored (issue 14). Checks before the writer should make this rare.
+      // and the other visitors' receipts are stored (issue 14). Checks before the writer should make this rare;
+      // so is the other refusal, a receipt id stored meanwhile under another consent (migration 020).
       for (const waiting of batch) await this.run([waiting]);
     }
   }
 
   private async ingest(rows: readonly ReceiptRow[]): Promise<Map<number, WriteResult>> {
     const result = await this.pool.query<WriteResult & { r_index: number }>({
-      name: 'ingest_signed_receipts',
-      text: 'SELECT * FROM ingest_signed_receipts($1::jsonb)',
+      name: 'ingest_receipt_set',
+      text: 'SELECT * FROM ingest_receipt_set($1::jsonb)',
       values: [JSON.stringify(rows)],
     });
     return new Map(result.rows.map((row) => [row.r_index, row]));
