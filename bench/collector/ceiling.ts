@@ -84,6 +84,8 @@ async function withoutUserTriggers(pool: Pool, work: () => Promise<number>): Pro
 
 export interface CeilingResult {
   readonly receipts: number;
+  /** Concurrent callers of the writer. */
+  readonly producers: number;
   /** Receipts per second through the collector's writer, and the transactions it used. */
   readonly ours: number;
   readonly oursTransactions: number;
@@ -92,12 +94,14 @@ export interface CeilingResult {
 }
 
 /**
- * Measures the three paths over `n` receipts each. `producers` concurrent callers feed the writer, as concurrent
- * requests do; the plain INSERT uses the writer's own batch size and transactions in flight.
+ * Measures the three paths over `n` receipts each. Concurrent callers feed the writer, as concurrent requests do,
+ * enough of them to fill all its transactions in flight; the plain INSERT uses the same batch size and transactions
+ * in flight (on a shared machine, a path with fewer backends also gets a smaller share of the cores).
  */
-export async function measureCeiling(pool: Pool, signer: Signer, n: number, producers = 64): Promise<CeilingResult> {
+export async function measureCeiling(pool: Pool, signer: Signer, n: number): Promise<CeilingResult> {
   const [oursRows, insertRows, copyRows] = ['ours', 'insert', 'copy'].map((tag) => receiptRows(n, `ceiling_${tag}`, signer)) as [ReceiptRow[], ReceiptRow[], ReceiptRow[]];
   const writer = new ReceiptWriter(pool);
+  const producers = writer.maxBatch * writer.maxInFlight;
   const oursMs = await timedBatches(chunks(oursRows, Math.ceil(n / producers)), producers, async (rows) => {
     for (const row of rows) await writer.write(row);
   });
@@ -118,7 +122,7 @@ export async function measureCeiling(pool: Pool, signer: Signer, n: number, prod
       return performance.now() - start;
     });
     const rate = (ms: number): number => n / (ms / 1000);
-    return { receipts: n, ours: rate(oursMs), oursTransactions: transactions.rows[0]?.n ?? 0, insert: rate(insertMs), copy: rate(copyMs) };
+    return { receipts: n, producers, ours: rate(oursMs), oursTransactions: transactions.rows[0]?.n ?? 0, insert: rate(insertMs), copy: rate(copyMs) };
   } finally {
     rmSync(file, { force: true });
   }

@@ -156,7 +156,7 @@ async function ceiling(pool: Pool): Promise<void> {
   log(`ceiling: ours ${c.ours.toFixed(0)}/s (${c.oursTransactions} transactions), INSERT ${c.insert.toFixed(0)}/s, COPY ${c.copy.toFixed(0)}/s`);
   results.push(
     `| PostgreSQL's own rate for ${c.receipts.toLocaleString('en')} rows on the same table: plain \`INSERT … SELECT FROM jsonb_to_recordset\`, 64 per statement, 4 in flight / one \`COPY\` | **${c.insert.toFixed(0)} / ${c.copy.toFixed(0)} receipts/s** (load average ${load1()}) | – |`,
-    `| Ours as a fraction of that INSERT | through the writer, no HTTP (64 concurrent callers): ${c.ours.toFixed(0)}/s in ${c.oursTransactions} transactions (${(c.receipts / Math.max(1, c.oursTransactions)).toFixed(1)} receipts each) = **${ratio(c.ours)}**; over HTTP (closed loop above): **${ratio(httpRate)}** | ≥ 0.45× |`,
+    `| Ours as a fraction of that INSERT | through the writer, no HTTP (${c.producers} concurrent callers): ${c.ours.toFixed(0)}/s in ${c.oursTransactions} transactions (${(c.receipts / Math.max(1, c.oursTransactions)).toFixed(1)} receipts each) = **${ratio(c.ours)}**; over HTTP (closed loop above): **${ratio(httpRate)}** | ≥ 0.45× |`,
   );
 }
 
