@@ -52,6 +52,7 @@ async function run(job: Job): Promise<void> {
   process.send?.({ ready: true });
   await new Promise((resolve) => process.once('message', resolve));
   const start = performance.now();
+  const cpuBefore = process.cpuUsage();
   if (job.mode === 'rate') {
     const total = job.rate * job.seconds;
     const interval = 1000 / job.rate;
@@ -76,8 +77,10 @@ async function run(job: Job): Promise<void> {
     );
   }
   const elapsedMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
   agent.destroy();
-  process.send?.({ latencies, statuses, elapsedMs }, () => process.exit(0));
+  // The generator shares the cores with the server and PostgreSQL: its own CPU seconds are reported beside theirs.
+  process.send?.({ latencies, statuses, elapsedMs, loadCpu: (cpu.user + cpu.system) / 1e6 }, () => process.exit(0));
 }
 
 process.once('message', (job) => void run(job as Job));

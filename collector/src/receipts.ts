@@ -1,5 +1,5 @@
 /**
- * Checks a schema-valid receipt (real date, canonical form, hash, texts) and stores it through the `ingest_receipt`
+ * Checks a schema-valid receipt (real date, canonical form, hash, texts) and stores it through the `ingest_receipt_set`
  * SQL function, returning the signed acknowledgment. No HTTP here: the route handles origins, CORS and limits.
  */
 import { canonicalize, CanonicalizeError, ackSigningInput, receiptHashInput } from '../../schema/canonicalize.js';
@@ -8,7 +8,7 @@ import { ACK_SCHEMA, type AckV1, type ReceiptResponseV1 } from '../../schema/typ
 import { deviceConsentId, verifyDeviceSignature } from './crypto/device.js';
 import { sha256Hex, type Signer } from './crypto/signer.js';
 import { CollectorError } from './errors.js';
-import type { ReceiptWriter } from './writer.js';
+import type { ReceiptRow, ReceiptWriter } from './writer.js';
 
 /** A real instant: the schema's pattern admits 2026-02-31, Date.parse then rolls over or fails. */
 export function parseStrictTime(value: string): Date | undefined {
@@ -71,18 +71,11 @@ export function signAck(signer: Signer, receiptId: string, receiptHash: string, 
   return { ...unsigned, signature: signer.sign(ackSigningInput(unsigned)) };
 }
 
-/** Stores the receipt once; a resend returns the stored ack, a different body under the same id is a 409. */
-export async function storeReceipt(
-  writer: ReceiptWriter,
-  signer: Signer,
-  receipt: AnyReceipt,
-  checked: { canonical: string; clientTime: Date },
-  now: Date,
-): Promise<ReceiptResponseV1> {
-  const ack = signAck(signer, receipt.id, receipt.hash, now);
+/** The row `ingest_receipt_set` stores for a checked receipt and its signed ack. */
+export function receiptRow(receipt: AnyReceipt, checked: { canonical: string; clientTime: Date }, ack: AckV1, now: Date): ReceiptRow {
   const [granted, denied] = split(receipt.categories, ALWAYS_ON);
   const [grantedSvc, deniedSvc] = split(receipt.services, new Set());
-  const row = await writer.write({
+  return {
     id: receipt.id,
     siteId: receipt.siteId,
     consentId: receipt.consentId,
@@ -104,7 +97,18 @@ export async function storeReceipt(
     ack,
     texts: receipt.texts ?? null,
     signature: isSigned(receipt) ? receipt.signature : null,
-  });
+  };
+}
+
+/** Stores the receipt once; a resend returns the stored ack, a different body under the same id is a 409. */
+export async function storeReceipt(
+  writer: ReceiptWriter,
+  signer: Signer,
+  receipt: AnyReceipt,
+  checked: { canonical: string; clientTime: Date },
+  now: Date,
+): Promise<ReceiptResponseV1> {
+  const row = await writer.write(receiptRow(receipt, checked, signAck(signer, receipt.id, receipt.hash, now), now));
   if (row.r_outcome === 'conflict' || !row.r_ack || !row.r_status) {
     throw new CollectorError('CC_ERR_CONFLICT', receipt.id);
   }

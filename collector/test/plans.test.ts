@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { createPool } from '../src/db/pool.js';
+import { checkReceipt, receiptRow, signAck } from '../src/receipts.js';
+import { ReceiptWriter, type WriteResult } from '../src/writer.js';
 import { chain, createTestDb, post, setup, type TestDb } from './helpers.js';
 
 let db: TestDb;
@@ -14,6 +16,12 @@ beforeAll(async () => {
   await db.pool.query('ALTER TABLE receipts SET (autovacuum_enabled = false)');
 });
 afterAll(() => db.close());
+
+async function sequentialScans(): Promise<number> {
+  await db.pool.query('SELECT pg_stat_clear_snapshot()');
+  const { rows } = await db.pool.query<{ n: string }>("SELECT seq_scan::text AS n FROM pg_stat_user_tables WHERE relname = 'receipts'");
+  return Number(rows[0]?.n ?? 0);
+}
 
 async function indexScans(): Promise<Record<string, number>> {
   await db.pool.query('SELECT pg_stat_clear_snapshot()');
@@ -54,5 +62,30 @@ describe('plans on a never-analyzed table', () => {
     expect(scans['receipts_prev']).toBeGreaterThanOrEqual(2 * total + (50 * 3 + 10 * 2));
     const status = await db.pool.query<{ status: string; n: string }>('SELECT chain_status AS status, count(*)::text AS n FROM receipts GROUP BY 1');
     expect(status.rows).toEqual([{ status: 'ok', n: String(total) }]);
+  });
+
+  it('store whole batches without reading receipts sequentially (plans fixed by migration 020, not by statistics)', async () => {
+    const before = await sequentialScans();
+    const pkeyBefore = (await indexScans())['receipts_pkey'] ?? 0;
+    const { signer } = await setup({}, db);
+    // A pool of its own, closed afterwards: a backend reports its counters when it exits.
+    const pool = createPool(db.url, 4);
+    const writer = new ReceiptWriter(pool);
+    const now = new Date();
+    // Interleaved chains, children first, in batches of up to 64: every chain lookup of the set-based statements.
+    const links = Array.from({ length: 40 }, (_, c) => chain(4, { consentId: `plans_batch_${c}_abcdefghij` })).flatMap((one) => one.reverse());
+    const answers = await Promise.all(
+      links.map((receipt) => writer.write(receiptRow(receipt, checkReceipt(receipt), signAck(signer, receipt.id, receipt.hash, now), now))),
+    );
+    expect(answers.map((answer: WriteResult) => answer.r_outcome)).toEqual(links.map(() => 'new'));
+    await pool.end();
+    // Each receipt's id is looked up in receipts_pkey: once those scans are counted, so is everything the writer did.
+    for (let i = 0; i < 100 && ((await indexScans())['receipts_pkey'] ?? 0) < pkeyBefore + links.length; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect((await indexScans())['receipts_pkey'] ?? 0).toBeGreaterThanOrEqual(pkeyBefore + links.length);
+    expect(await sequentialScans(), 'no sequential scan of receipts while storing').toBe(before);
+    const check = await db.pool.query<{ n: string }>("SELECT count(*)::text AS n FROM receipts WHERE consent_id LIKE 'plans_batch_%' AND chain_status = 'ok'");
+    expect(check.rows[0]?.n, 'every link verified at the end of its batch').toBe(String(links.length));
   });
 });

@@ -1,0 +1,102 @@
+/**
+ * Where one receipt's time goes in the collector process (issue 17), stage by stage: each stage the ingest route
+ * runs is timed alone over the bench's own bodies, in this process, one receipt after another, in CPU time (so the
+ * other processes on a shared machine do not count). Schema validation is the difference between a Fastify route
+ * with the receipt schema and the same route without it. What the stages do not cover (Fastify and Node HTTP, the
+ * driver, GC) is what the closed-loop run's CPU per receipt leaves over.
+ */
+import { generateKeyPairSync, sign } from 'node:crypto';
+import Fastify from 'fastify';
+import { receiptHashInput } from '../../schema/canonicalize.js';
+import { SIGNED_RECEIPT_SCHEMA, type AnyReceipt, type DevicePublicJwk } from '../../schema/device.js';
+import { deviceConsentId, verifyDeviceSignature } from '../../collector/src/crypto/device.js';
+import { generateSigner, sha256Hex } from '../../collector/src/crypto/signer.js';
+import { checkReceipt, receiptRow, signAck } from '../../collector/src/receipts.js';
+import { parseJson } from '../../collector/src/routes/ingest.js';
+import { AJV_OPTIONS, sharedSchemas } from '../../collector/src/schemas.js';
+import { makeBodies } from './bodies.js';
+
+export interface Stage {
+  readonly name: string;
+  /** CPU microseconds per receipt. */
+  readonly micros: number;
+  /** Whether the bench's receipts (version 1, unsigned) go through this stage. */
+  readonly inBench: boolean;
+}
+
+/** CPU microseconds of this process since `before` (a process.cpuUsage() reading). */
+const cpuSince = (before: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(before);
+  return used.user + used.system;
+};
+
+function perItem<T>(items: readonly T[], work: (item: T) => unknown): number {
+  for (const item of items.slice(0, 200)) work(item);
+  const before = process.cpuUsage();
+  for (const item of items) work(item);
+  return cpuSince(before) / items.length;
+}
+
+/** Bodies signed by a browser key, as version-2 receipts are: for the device signature check. */
+function signedBodies(bodies: readonly string[]): { receipt: AnyReceipt; canonical: string }[] {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const { x, y } = publicKey.export({ format: 'jwk' });
+  const deviceKey: DevicePublicJwk = { kty: 'EC', crv: 'P-256', x: x ?? '', y: y ?? '' };
+  return bodies.map((body) => {
+    const { hash: _hash, ...unsigned } = JSON.parse(body) as Record<string, unknown>;
+    const receipt = { ...unsigned, schema: SIGNED_RECEIPT_SCHEMA, consentId: deviceConsentId(deviceKey), deviceKey };
+    const canonical = receiptHashInput(receipt);
+    const signature = sign('sha256', Buffer.from(canonical), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url');
+    return { receipt: { ...receipt, hash: sha256Hex(canonical), signature } as unknown as AnyReceipt, canonical };
+  });
+}
+
+/** Microseconds per request that the receipt schema adds to a Fastify route. */
+async function validation(bodies: readonly string[]): Promise<number> {
+  const schemas = sharedSchemas();
+  const app = Fastify({ ajv: { customOptions: AJV_OPTIONS } });
+  for (const version of schemas.receiptVersions) app.addSchema(version);
+  app.post('/with', { schema: { body: schemas.receipt } }, async () => 'ok');
+  app.post('/without', async () => 'ok');
+  await app.ready();
+  const time = async (url: string): Promise<number> => {
+    const before = process.cpuUsage();
+    for (const payload of bodies) await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload });
+    return cpuSince(before) / bodies.length;
+  };
+  await time('/with');
+  await time('/without');
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) runs.push((await time('/with')) - (await time('/without')));
+  await app.close();
+  return Math.max(0, runs.sort((a, b) => a - b)[1] ?? 0);
+}
+
+export async function profileStages(n = 2000): Promise<Stage[]> {
+  const bodies = makeBodies(n, 'profile');
+  const receipts = bodies.map((body) => JSON.parse(body) as AnyReceipt);
+  const signer = generateSigner();
+  const now = new Date();
+  const signed = signedBodies(bodies);
+  return [
+    { name: 'body parse (the route’s JSON parser, NUL check)', micros: perItem(bodies, (body) => parseJson(undefined as never, body, () => undefined)), inBench: true },
+    { name: 'schema validation (Ajv, through Fastify)', micros: await validation(bodies.slice(0, 1000)), inBench: true },
+    { name: 'canonical form + SHA-256 (and the other checks of an unsigned receipt)', micros: perItem(receipts, (receipt) => checkReceipt(receipt)), inBench: true },
+    {
+      name: 'browser signature check of a version-2 receipt (ECDSA P-256 + key thumbprint)',
+      micros: perItem(signed, ({ receipt, canonical }) =>
+        'deviceKey' in receipt && deviceConsentId(receipt.deviceKey) === receipt.consentId && verifyDeviceSignature(receipt.deviceKey, canonical, receipt.signature),
+      ),
+      inBench: false,
+    },
+    { name: 'Ed25519 signing of the ack', micros: perItem(receipts, (receipt) => signAck(signer, receipt.id, receipt.hash, now)), inBench: true },
+    {
+      name: 'row for the writer + its JSON for the driver',
+      micros: perItem(
+        receipts.map((receipt) => ({ receipt, checked: checkReceipt(receipt), ack: signAck(signer, receipt.id, receipt.hash, now) })),
+        ({ receipt, checked, ack }) => JSON.stringify(receiptRow(receipt, checked, ack, now)),
+      ),
+      inBench: true,
+    },
+  ];
+}
