@@ -17,7 +17,7 @@ import { limitClients } from '../ratelimit.js';
 import { createSession, endSession, resumeSession } from '../sessions.js';
 import { queryItemNames } from '../stats/names.js';
 import { queryFacets, queryStats } from '../stats/query.js';
-import { getSite, listSites } from '../sites.js';
+import { getSite } from '../sites.js';
 import { exportProof, sendOverviewCsv, sendStatsCsv, siteAccess, siteOverview, statsQueryFrom } from './admin.js';
 import { queryLeaks } from '../leaks.js';
 
