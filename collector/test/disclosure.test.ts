@@ -12,7 +12,7 @@ import { draft, post, seal, setup, SITE, TEXTS } from './helpers.js';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 function disclosed(locale: string, disclosure: readonly ShownCategory[]): ShownTexts {
-  return { locale, strings: { bannerTitle: '쿠키 사용 안내', acceptAll: '모두 동의', recipient: '받는 자', cookies: '쿠키', retention: '보관 기간' }, disclosure };
+  return { locale, strings: { bannerTitle: '쿠키 사용 안내', acceptAll: '모두 동의', services: '서비스 {n}개', recipient: '받는 자', cookies: '쿠키', retention: '보관 기간' }, disclosure };
 }
 
 const korean = (services: string): ShownCategory[] => [
@@ -70,7 +70,7 @@ describe('the proof page', () => {
   it('shows the banner texts, then each category with its services, recipient, cookies and retention', async () => {
     const html = await page(`/dashboard/sites/${SITE}/consents?consentId=disclosure_korean_000001&lang=ko`);
     const shown = html.slice(html.indexOf('<div class="shown"'), html.indexOf('<details>', html.indexOf('<div class="shown"')));
-    const order = ['쿠키 사용 안내', '모두 동의', '필수 쿠키', '분석 쿠키', '방문 분석', '마케팅 쿠키', '메디시안 마케팅', '받는 자', 'Medisian Inc.', '_fbp', '보관 기간', '90일'];
+    const order = ['쿠키 사용 안내', '모두 동의', '필수 쿠키', '분석 쿠키', '방문 분석', '마케팅 쿠키', '서비스 1개', '메디시안 마케팅', '받는 자', 'Medisian Inc.', '_fbp', '보관 기간', '90일'];
     const at = order.map((text) => shown.indexOf(text));
     expect(at.every((index) => index >= 0), `all of ${order.join(', ')} in ${shown}`).toBe(true);
     expect(at, 'in the order the patient saw them').toEqual([...at].sort((a, b) => a - b));

@@ -84,6 +84,8 @@ export function renderShownTexts(texts: ShownTexts, lang: string): string {
 function renderDisclosure(disclosure: readonly ShownCategory[], take: (key: string) => string | undefined): string {
   const label = (key: string): string => take(key) ?? key;
   const [recipient, country, purpose, dataSent, cookies, retention] = ['recipient', 'country', 'purpose', 'dataSent', 'cookies', 'retention'].map(label);
+  // The summary the services were folded under ("2 services"), filled in as the preference center does.
+  const summary = take('services');
   const row = (name: string | undefined, value: string | undefined): string => (value ? `<dt>${e(name ?? '')}</dt><dd>${value}</dd>` : '');
   return disclosure.map((category) => {
     const services = category.services.map((service) => {
@@ -92,6 +94,7 @@ function renderDisclosure(disclosure: readonly ShownCategory[], take: (key: stri
       return `<li><b>${e(service.name)}</b><dl>${row(recipient, value(service.thirdParty))}${row(country, value(service.country))}${row(purpose, value(service.purpose))}` +
         `${row(dataSent, value(service.dataSent))}${row(cookies, cookieList || undefined)}</dl></li>`;
     }).join('');
-    return `<div class="shown-category"><h5>${e(category.name)}</h5>${category.description ? `<p>${e(category.description)}</p>` : ''}${services ? `<ul>${services}</ul>` : ''}</div>`;
+    const folded = summary ? `<p><small>${e(summary.replaceAll('{n}', String(category.services.length)))}</small></p>` : '';
+    return `<div class="shown-category"><h5>${e(category.name)}</h5>${category.description ? `<p>${e(category.description)}</p>` : ''}${services ? `${folded}<ul>${services}</ul>` : ''}</div>`;
   }).join('');
 }
