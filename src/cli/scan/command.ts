@@ -1,6 +1,6 @@
 // `clinic-consent scan <url> [--pages N] [--delay ms] [--out dir]`: crawls the site in Chromium and
 // writes report.html, report.json and draft-config.json. Exit code 0: no leak; 1: leaks found (so a
-// CI job can fail on them) or the scan could not run; 2: a wrong command line.
+// CI job can fail on them), or no page could be scanned, or the scan could not run; 2: a wrong command line.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { findChrome, ScanError } from './chrome.js';
@@ -48,6 +48,12 @@ export async function scanCommand(argv: readonly string[], version: string): Pro
     await writeFile(resolve(folder, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
     await writeFile(resolve(folder, 'draft-config.json'), `${JSON.stringify(report.draftConfig, null, 2)}\n`);
     const { summary } = report;
+    if (!summary.pages) {
+      // Nothing was scanned (robots.txt, an error page): say why rather than report a clean site.
+      for (const entry of report.skipped) console.error(`not scanned: ${entry.url} (${entry.reason})`);
+      console.error('clinic-consent scan: no page could be scanned, so nothing can be said about this site.');
+      return 1;
+    }
     console.error(
       `${summary.pages} page(s) scanned: ${summary.leaks} leak(s) before consent, ${summary.trackers} tracker service(s), ${summary.unknownHosts} unknown host(s), ${summary.sensitivePages} page(s) with a sensitive form.`,
     );

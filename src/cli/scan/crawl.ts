@@ -2,7 +2,7 @@
 // requests, robots.txt respected, a user agent that says what it is. Each page is opened twice, in
 // fresh contexts: once as a patient who has not chosen, once clicking "accept all".
 import type * as Playwright from 'playwright-core';
-import type { BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { createMatcher } from '../../blockers/guards/match.js';
 import { catalogEntries } from '../../blockers/trackers.js';
 import { ScanError } from './chrome.js';
@@ -80,7 +80,9 @@ export async function scanSite(options: ScanOptions): Promise<ScanReport> {
   const entries = catalogEntries();
   const match = createMatcher(entries);
   const { chromium } = await loadPlaywright();
-  const browser = await chromium.launch({ executablePath: options.executablePath, headless: true, args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  // Launched at the first page to open, so a site robots.txt closes entirely costs no browser.
+  let browser: Browser | undefined;
+  const launch = () => chromium.launch({ executablePath: options.executablePath, headless: true, args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   const queue = [pageUrl(start.href, start.origin) as string];
   const queued = new Set(queue);
   const pages: ScannedPage[] = [];
@@ -88,6 +90,7 @@ export async function scanSite(options: ScanOptions): Promise<ScanReport> {
   let loads = 0;
   const visit = async (url: string, accept: boolean) => {
     if (loads++ && delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    browser ??= await launch();
     return visitPage(browser, url, { userAgent, settleMs, accept, prepareContext: options.prepareContext });
   };
   try {
@@ -131,7 +134,7 @@ export async function scanSite(options: ScanOptions): Promise<ScanReport> {
       }
     }
   } finally {
-    await browser.close();
+    await browser?.close();
   }
   return buildReport({ start: start.href, version: options.version, userAgent, pages, skipped, match, entries });
 }

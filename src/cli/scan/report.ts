@@ -290,7 +290,9 @@ export function buildReport(input: {
     for (const pass of [page.beforeChoice, page.afterAccept]) {
       for (const host of pass.thirdPartyHosts) {
         if (trackerOf(match.url(`//${host}/`)) || pass.resources.some((resource) => resource.service !== 'unknown' && new URL(resource.url).hostname === host)) continue;
-        (unknownHosts.get(host) ?? unknownHosts.set(host, new Set()).get(host))?.add(page.url);
+        const where = unknownHosts.get(host) ?? new Set<string>();
+        unknownHosts.set(host, where);
+        where.add(page.url);
       }
       for (const cookie of pass.cookies) {
         if (cookie.service !== 'unknown') continue;

@@ -162,3 +162,20 @@ test('the command scans the demo site: no leak before a choice, three files writ
   const check = await run(process.execPath, ['dist/cli/clinic-consent.mjs', 'check', join(out, 'draft-config.json')]);
   expect(check.stdout).toContain('no problems');
 });
+
+test('a site whose robots.txt keeps the scanner out is not reported clean', async () => {
+  const site = await serveFixtureSite();
+  const out = await mkdtemp(join(tmpdir(), 'clinic-scan-'));
+  try {
+    const failed = await run(process.execPath, ['dist/cli/clinic-consent.mjs', 'scan', `${site.origin}/private.html`, '--delay', '0', '--out', out], { env: { ...process.env, CHROME_PATH: chrome } }).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toContain(`not scanned: ${site.origin}/private.html (disallowed by robots.txt)`);
+    expect(failed?.stderr).toContain('no page could be scanned');
+    expect(site.requested).toEqual(['/robots.txt']);
+  } finally {
+    await site.close();
+  }
+});
