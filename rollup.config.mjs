@@ -41,7 +41,7 @@ export default [
     output: { file: 'dist/clinic-consent.js', format: 'iife', sourcemap: true },
     plugins: plugins(false),
   },
-  standalone('config-check', 'src/config/check.ts'),
+  standalone('config-check', 'src/config/check-part.ts'),
   standalone('receipts', 'src/receipts/index.ts'),
   standalone('placeholder', 'src/blockers/placeholder.ts'),
   {

@@ -30,7 +30,11 @@ const brotli = (bytes) => {
   return brotliSizes.get(key);
 };
 
-async function open(browser, adapter, rate) {
+/**
+ * @typedef {{ id: string, cpu: number, rttMs: number }} Condition  CPU throttling rate and emulated round-trip time (0: loopback)
+ */
+
+async function open(browser, adapter, condition) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   /** @type {import('./trackers.mjs').TrafficLog & { assets: { phase: string, url: string, body: Promise<Buffer | null> }[] }} */
   const log = { phase: 'before', trackers: [], external: [], assets: [] };
@@ -48,14 +52,22 @@ async function open(browser, adapter, rate) {
   const page = await context.newPage();
   await page.addInitScript({ content: probeSource(adapter.banner) });
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.cpu });
+  if (condition.rttMs) {
+    // Latency is added once per request, between sending it and the response headers: a round trip.
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: condition.rttMs, downloadThroughput: -1, uploadThroughput: -1 });
+  }
   return { context, page, cdp, log };
 }
 
-/** Brotli bytes of the SDK's JS and CSS fetched in the given phases, each file compressed on its own. */
-async function assetBytes(log, phases) {
+/**
+ * Brotli bytes of the SDK's JS and CSS fetched in the given phases, each file compressed on its own.
+ * @param {(url: string) => boolean} [counted] narrows the files further (e.g. to those asked for before the banner)
+ */
+async function assetBytes(log, phases, counted = () => true) {
   const files = new Map();
-  for (const asset of log.assets) if (phases.includes(asset.phase)) files.set(asset.url, asset.body);
+  for (const asset of log.assets) if (phases.includes(asset.phase) && counted(asset.url)) files.set(asset.url, asset.body);
   let total = 0;
   for (const body of files.values()) {
     const bytes = await body;
@@ -71,6 +83,12 @@ async function waitForBanner(page) {
     .waitForFunction(() => window.__bench?.bannerAt != null, null, { timeout: BANNER_TIMEOUT_MS, polling: 50 })
     .then(() => true, () => false);
 }
+
+/** Paths of the page's resources whose request started before the banner was visible (Resource Timing, same clock as the probe). */
+const requestedBefore = (page, time) => page.evaluate(
+  (until) => performance.getEntriesByType('resource').filter((entry) => entry.startTime <= until).map((entry) => new URL(entry.name).pathname),
+  time,
+);
 
 const readProbe = (page) => page.evaluate(() => {
   const { bannerAt, cls, loadAt } = window.__bench;
@@ -106,8 +124,8 @@ export async function warmUp(browser, url) {
 }
 
 /** First visit with the profiler on, then "reject all". */
-export async function rejectFlow(browser, adapter, url, rate) {
-  const { context, page, cdp, log } = await open(browser, adapter, rate);
+export async function rejectFlow(browser, adapter, url, condition) {
+  const { context, page, cdp, log } = await open(browser, adapter, condition);
   try {
     await startProfile(cdp);
     await page.goto(url, { waitUntil: 'load' });
@@ -115,15 +133,20 @@ export async function rejectFlow(browser, adapter, url, rate) {
     await page.waitForTimeout(SETTLE_MS);
     const scriptMs = await stopProfile(cdp, adapter.own);
     const probe = await readProbe(page);
+    const beforeBanner = new Set(probe.bannerAt == null ? [] : await requestedBefore(page, probe.bannerAt));
     log.phase = 'afterReject';
     const rejectClicks = shown ? await choose(page, adapter.reject) : 0;
     await page.waitForTimeout(AFTER_REJECT_MS);
     const first = await assetBytes(log, ['before']);
+    const banner = await assetBytes(log, ['before'], (file) => beforeBanner.has(file));
     const all = await assetBytes(log, ['before', 'afterReject']);
     return {
       shown,
       scriptMs,
       cls: probe.cls,
+      // Everything asked for before the banner was visible, and (firstBytes) before the patient's choice.
+      bannerBytes: banner.bytes,
+      bannerFiles: banner.files,
       firstBytes: first.bytes,
       firstFiles: first.files,
       // Chunks an SDK fetches only once the patient has chosen (e.g. our receipt code) are reported apart.
@@ -140,8 +163,8 @@ export async function rejectFlow(browser, adapter, url, rate) {
 }
 
 /** First visit (time to banner), "accept all", then the same page again as a returning visitor. */
-export async function acceptFlow(browser, adapter, url, rate) {
-  const { context, page, log } = await open(browser, adapter, rate);
+export async function acceptFlow(browser, adapter, url, condition) {
+  const { context, page, log } = await open(browser, adapter, condition);
   try {
     await page.goto(url, { waitUntil: 'commit' });
     const shown = await waitForBanner(page);

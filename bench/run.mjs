@@ -1,6 +1,8 @@
-// `npm run bench`: every adapter's page, same browser, same run, at CPU 1x and 4x; prints the table
-// and writes bench/RESULTS.md and bench/results.json. Measures whatever dist/ holds: it never builds.
-// Env: BENCH_RUNS (default 7), BENCH_RATES (default "1,4"), BENCH_ONLY (comma-separated adapter ids).
+// `npm run bench`: every adapter's page, same browser, same run, at CPU 1x and 4x on loopback and at
+// 1x with a 100 ms round trip emulated; prints the table and writes bench/RESULTS.md and
+// bench/results.json. Measures whatever dist/ holds: it never builds.
+// Env: BENCH_RUNS (default 7), BENCH_RATES (default "1,4"), BENCH_RTT (ms, default 100; 0 skips the
+// latency run), BENCH_RTT_RATES (CPU rates of the latency run, default "1"), BENCH_ONLY (adapter ids).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -9,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { resolveChromium } from '../test/support/chromium.mjs';
 import { adapters as allAdapters } from './adapters/index.mjs';
-import { checkBudgets, formatVerdicts } from './budgets.mjs';
+import { checkBudgets, conditionLabel, formatVerdicts } from './budgets.mjs';
 import { acceptFlow, rejectFlow, warmUp } from './flows.mjs';
 import { formatResultsFile, formatTables } from './report.mjs';
 import { startBenchServer } from './server.mjs';
@@ -19,6 +21,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const RATES = (process.env.BENCH_RATES ?? '1,4').split(',').map(Number);
+const RTT_MS = Number(process.env.BENCH_RTT ?? 100);
+const RTT_RATES = (process.env.BENCH_RTT_RATES ?? '1').split(',').map(Number);
+/** @type {import('./flows.mjs').Condition[]} */
+const conditions = [
+  ...RATES.map((cpu) => ({ id: String(cpu), cpu, rttMs: 0 })),
+  ...(RTT_MS > 0 ? RTT_RATES.map((cpu) => ({ id: `${cpu}x-rtt${RTT_MS}`, cpu, rttMs: RTT_MS })) : []),
+];
 const only = process.env.BENCH_ONLY?.split(',');
 const adapters = only ? allAdapters.filter((adapter) => only.includes(adapter.id)) : allAdapters;
 
@@ -43,17 +52,17 @@ try {
   for (const adapter of adapters) await warmUp(browser, `${server.origin}/bench/page/${adapter.id}`);
 
   const samples = {};
-  for (const rate of RATES) {
-    samples[rate] = Object.fromEntries(adapters.map((adapter) => [adapter.id, { rejects: [], accepts: [] }]));
+  for (const condition of conditions) {
+    samples[condition.id] = Object.fromEntries(adapters.map((adapter) => [adapter.id, { rejects: [], accepts: [] }]));
     for (let run = 0; run < RUNS; run += 1) {
       // Rotate who goes first so no SDK always runs right after the same neighbour.
       const order = adapters.map((_, i) => adapters[(i + run) % adapters.length]);
       for (const adapter of order) {
         const url = `${server.origin}/bench/page/${adapter.id}`;
-        samples[rate][adapter.id].rejects.push(await rejectFlow(browser, adapter, url, rate));
-        samples[rate][adapter.id].accepts.push(await acceptFlow(browser, adapter, url, rate));
+        samples[condition.id][adapter.id].rejects.push(await rejectFlow(browser, adapter, url, condition));
+        samples[condition.id][adapter.id].accepts.push(await acceptFlow(browser, adapter, url, condition));
       }
-      console.log(`bench: CPU ${rate}x, run ${run + 1}/${RUNS} done (${Math.round((Date.now() - started) / 1000)} s)`);
+      console.log(`bench: ${conditionLabel(condition)}, run ${run + 1}/${RUNS} done (${Math.round((Date.now() - started) / 1000)} s)`);
     }
   }
 
@@ -74,10 +83,12 @@ try {
       loadBefore,
       loadAfter: load(),
     },
-    adapters: adapters.map(({ id, label, ours, setup }) => ({ id, label, ours: Boolean(ours), setup })),
+    adapters: adapters.map(({ id, label, ours, variantOf, setup }) => ({ id, label, ours: Boolean(ours), ...(variantOf ? { variantOf } : {}), setup })),
+    conditions,
+    // Rows per condition id (the name predates the latency run, when a CPU rate was the only condition).
     rates: Object.fromEntries(
-      RATES.map((rate) => [rate, Object.fromEntries(adapters.map((adapter) => {
-        const { rejects, accepts } = samples[rate][adapter.id];
+      conditions.map((condition) => [condition.id, Object.fromEntries(adapters.map((adapter) => {
+        const { rejects, accepts } = samples[condition.id][adapter.id];
         return [adapter.id, summarize(rejects, accepts)];
       }))]),
     ),

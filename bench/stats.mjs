@@ -18,6 +18,7 @@ export function summarize(rejects, accepts) {
   return {
     runs: Math.min(rejects.length, accepts.length),
     bannerShownRuns: accepts.filter((run) => run.shown).length,
+    bannerBytes: median(rejects.map((run) => run.bannerBytes)),
     firstBytes: median(rejects.map((run) => run.firstBytes)),
     afterChoiceBytes: median(rejects.map((run) => run.afterChoiceBytes)),
     returnBytes: median(accepts.map((run) => run.returnBytes)),
@@ -33,6 +34,7 @@ export function summarize(rejects, accepts) {
     flashRuns: accepts.filter((run) => run.flash).length,
     firstTrackerMs: median(accepts.map((run) => run.firstTrackerMs)),
     external: max([...rejects.map((run) => run.external), ...accepts.map((run) => run.external)]),
+    bannerFiles: rejects[0]?.bannerFiles ?? [],
     firstFiles: rejects[0]?.firstFiles ?? [],
     afterChoiceFiles: rejects[0]?.afterChoiceFiles ?? [],
     returnFiles: accepts[0]?.returnFiles ?? [],

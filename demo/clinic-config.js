@@ -206,5 +206,6 @@ window.ClinicConsentConfig = {
   },
   "ui": {
     "floatingButton": true
-  }
+  },
+  "checked": "0.1.0:1gkqpdbawfl"
 };

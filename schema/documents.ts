@@ -303,6 +303,7 @@ export const configSchema: Json = {
         reloadOnWithdraw: { type: 'boolean' },
       }),
       globalPrivacyControl: { type: 'boolean' },
+      checked: { type: 'string', minLength: 1 },
     },
     ['siteId', 'policy'],
   ),

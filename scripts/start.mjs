@@ -4,6 +4,7 @@
 import { request } from 'node:http';
 import { register } from 'tsx/esm/api';
 import { createSiteServer } from './serve.mjs';
+import { stampDemoConfig } from './stamp-demo.mjs';
 
 register();
 const { startCollector } = await import('../collector/src/start.ts');
@@ -40,6 +41,8 @@ function listen(server, port) {
   });
 }
 
+// Checked at build time, as a clinic's build would: the demo then loads no runtime config checker.
+await stampDemoConfig();
 const site = createSiteServer({ routes: forwardToCollector });
 const port = await listen(site, demoPort);
 const demoOrigins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];

@@ -5,13 +5,17 @@
 const messages = {
   CC_ERR_CONFIG_MISSING: 'no configuration found',
   CC_ERR_CONFIG_JSON: 'configuration is not valid JSON',
-  CC_ERR_CONFIG_FIELD: 'wrong configuration field',
   CC_ERR_STORAGE_UNAVAILABLE: 'IndexedDB unavailable; the choice is kept in a cookie and memory only',
   CC_ERR_STORAGE_CORRUPT: 'stored choice unreadable; asking again',
   CC_ERR_LATE_LOADER: 'Google tags ran before this script: place it first in <head>',
   CC_ERR_UI_LOAD: 'banner could not be loaded',
   CC_ERR_INTERNAL: 'internal error caught',
   CC_WARN_TRACKER_LEAK: 'tracker markup loaded before consent; gate it (npm run gate-snippets)',
+} as const;
+
+/** The config check's code, printed from its own chunk (dist/<version>/parts/config-check.js) through reportConfig. */
+const configMessages = {
+  CC_ERR_CONFIG_FIELD: 'wrong configuration field',
 } as const;
 
 /**
@@ -26,6 +30,7 @@ const receiptMessages = {
 } as const;
 
 export type ErrorCode = keyof typeof messages;
+export type ConfigErrorCode = keyof typeof configMessages;
 export type ReceiptsErrorCode = keyof typeof receiptMessages;
 
 const reported = new Set<string>();
@@ -45,6 +50,11 @@ function say(code: string, message: string, detail?: string): void {
 /** Prints one console line for a code and its detail, once per page, so the clinic knows why. */
 export function report(code: ErrorCode, detail?: string): void {
   say(code, messages[code], detail);
+}
+
+/** report() for the config check's code. */
+export function reportConfig(code: ConfigErrorCode, detail?: string): void {
+  say(code, configMessages[code], detail);
 }
 
 /** report() for the receipts part's codes. */

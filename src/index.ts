@@ -14,7 +14,7 @@ export { VERSION } from './loader/start.js';
 export function start(config: ClinicConsentConfig): ClinicConsentApi {
   return startClinicConsent(config, {
     ui: () => import('./ui/index.js'),
-    checker: () => import('./config/check.js'),
+    checker: () => import('./config/check-part.js'),
     placeholder: () => import('./blockers/placeholder.js'),
     receipts: () => import('./receipts/index.js'),
   });

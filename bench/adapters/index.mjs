@@ -5,6 +5,7 @@
  * @property {string} id          URL-safe name; the page is served at /bench/page/<id>
  * @property {string} label       name and pinned version for the table
  * @property {boolean} [ours]     the SDK the budgets apply to
+ * @property {string} [variantOf] another setup of the adapter with this id: reported, neither budgeted nor a peer
  * @property {string} setup       one line for RESULTS.md: how the page includes it, per its docs
  * @property {(root: string) => Promise<void>} [prepare]  one-off build step before any run
  * @property {() => { head: string, bodyEnd?: string }} page  what its docs put in the page
@@ -15,10 +16,10 @@
  */
 
 import c15t from './c15t.mjs';
-import clinicConsent from './clinic-consent.mjs';
+import clinicConsent, { plain as clinicConsentPlain } from './clinic-consent.mjs';
 import klaro from './klaro.mjs';
 import tarteaucitron from './tarteaucitron.mjs';
 import vanillaCookieconsent from './vanilla-cookieconsent.mjs';
 
 /** @type {Adapter[]} */
-export const adapters = [clinicConsent, vanillaCookieconsent, klaro, tarteaucitron, c15t];
+export const adapters = [clinicConsent, clinicConsentPlain, vanillaCookieconsent, klaro, tarteaucitron, c15t];

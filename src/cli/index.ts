@@ -1,29 +1,25 @@
 // The `clinic-consent` command of the npm package, built to dist/cli/clinic-consent.mjs for plain Node:
-//   clinic-consent check <config.json>            the SDK's own config check, one line per problem
+//   clinic-consent check <config.json> [--stamp]  the SDK's own config check, one line per problem;
+//                                                 --stamp marks a passing config as checked (the loader then skips its runtime check)
 //   clinic-consent gate <page.html> --out <file>  gates a template's tracker snippets (src/cli/gate.mjs)
 //   clinic-consent scan <url> [--out <dir>]       crawls a site and reports its trackers (src/cli/scan/)
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createMatcher } from '../blockers/guards/match.js';
 import { catalogEntries } from '../blockers/trackers.js';
 import { checkConfig } from '../config/check.js';
+import { VERSION } from '../loader/start.js';
+import { stampFor } from '../storage/checked-config.js';
 import { gateCommand } from './gate.mjs';
 import { SCAN_USAGE, scanCommand } from './scan/command.js';
 
-const USAGE = `usage: clinic-consent check <config.json>
+const USAGE = `usage: clinic-consent check <config.json> [--stamp]
        clinic-consent gate <page.html> [--out <gated.html> | --write] [--skip service,service]
        ${SCAN_USAGE}`;
 
-/** The package's version, read from its package.json next to dist/cli/. */
-async function version(): Promise<string> {
-  try {
-    return (JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
-async function check(file: string | undefined): Promise<number> {
-  if (!file) {
+async function check(args: string[]): Promise<number> {
+  const stamp = args.includes('--stamp');
+  const [file, ...extra] = args.filter((arg) => arg !== '--stamp');
+  if (!file || extra.length) {
     console.error(USAGE);
     return 2;
   }
@@ -37,13 +33,20 @@ async function check(file: string | undefined): Promise<number> {
   const problems = checkConfig(config);
   for (const problem of problems) console.log(`${file}: ${problem}`);
   console.log(problems.length ? `${problems.length} problem(s) in ${file}.` : `${file}: no problems.`);
-  return problems.length ? 1 : 0;
+  if (problems.length) return 1;
+  if (stamp) {
+    // Only a config that passed is stamped; the stamp names the rest of it, so any later edit voids it.
+    const checked = stampFor(config, VERSION);
+    await writeFile(file, `${JSON.stringify({ ...(config as object), checked }, null, 2)}\n`);
+    console.log(`${file}: stamped as checked (${checked}); the loader skips its runtime check while the config stays as it is.`);
+  }
+  return 0;
 }
 
 async function main([command, ...rest]: string[]): Promise<number> {
-  if (command === 'check') return check(rest[0]);
+  if (command === 'check') return check(rest);
   if (command === 'gate') return gateCommand(rest, createMatcher(catalogEntries()), 'clinic-consent gate');
-  if (command === 'scan') return scanCommand(rest, await version());
+  if (command === 'scan') return scanCommand(rest, VERSION);
   console.error(USAGE);
   return 2;
 }

@@ -96,6 +96,8 @@ const config = object(
     cookieDomain: text(),
     tracking,
     globalPrivacyControl: bool,
+    // Written by `clinic-consent check --stamp`; a stale one only means the check runs in the browser.
+    checked: text(),
   },
   ['siteId', 'policy'],
 );

@@ -110,6 +110,12 @@ export interface ClinicConsentConfig {
    * recorded for the patient, and Accept all leaves marketing off; the patient may still switch it on.
    */
   readonly globalPrivacyControl?: boolean;
+  /**
+   * Written by `clinic-consent check config.json --stamp` when the config passed the check: the SDK
+   * version and a hash of the rest of the config. While both still match, the loader skips the
+   * runtime config check; after any edit (or with another SDK version) the check runs as usual.
+   */
+  readonly checked?: string;
 }
 
 export interface ResolvedCategory {

@@ -12,7 +12,6 @@ import { bundleFor, chosenLocale } from '../config/locale-choice.js';
 import { NECESSARY, resolveConfig } from '../config/resolve.js';
 import type { ClinicConsentConfig, ResolvedConfig } from '../config/types.js';
 import { ConsentChangeEvent } from '../consent/events.js';
-import { hash } from '../consent/fingerprint.js';
 import { ConsentStore } from '../consent/store.js';
 import type { ConsentSnapshot } from '../consent/types.js';
 import { report } from '../errors.js';
@@ -75,14 +74,14 @@ export function startBlocking(config: ResolvedConfig, store: ConsentStore, lazy:
 }
 
 /**
- * 4. Readiness, the fail-closed chain. A config seen to pass the check before is trusted at once, so
+ * 4. Readiness, the fail-closed chain. A config stamped as checked at build time, or seen to pass the
+ * check in this browser before (storage/checked-config.ts), is trusted at once, so
  * a returning visitor is decided synchronously; any other config waits for the checker, and nothing
  * optional runs meanwhile. A refused config, no config or any error leaves only necessary running
  * (`failClosed` is told). Resolves with the state once the stored choice is known, never rejects.
  */
 export function settle(raw: unknown, { store, storage }: { store: ConsentStore; storage: ChoiceStorage }, lazy: LazyParts, version: string, failClosed: () => void): Promise<ConsentSnapshot> {
-  const configHash = raw === undefined ? '' : hash(version + JSON.stringify(raw));
-  const trusted = raw !== undefined && wasChecked(configHash);
+  const trusted = raw !== undefined && wasChecked(raw, version);
   if (trusted) guarded(() => store.unlock());
   // Reading is harmless before the check passes; nothing read is applied until then.
   else if (raw !== undefined) guarded(() => storage.prefetch());
@@ -90,11 +89,9 @@ export function settle(raw: unknown, { store, storage }: { store: ConsentStore; 
     ? Promise.resolve(true)
     : raw === undefined
       ? Promise.resolve(false)
-      : lazy.checker().then(({ checkConfig }) => {
-          const problems = checkConfig(raw);
-          for (const problem of problems) report('CC_ERR_CONFIG_FIELD', problem);
-          if (problems.length) return false;
-          rememberChecked(configHash);
+      : lazy.checker().then(({ checkAndReport }) => {
+          if (!checkAndReport(raw)) return false;
+          rememberChecked(raw, version);
           store.unlock();
           return true;
         });

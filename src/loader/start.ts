@@ -14,10 +14,10 @@ import { guarded, openState, readConfig, settle, startBlocking, uiLoader } from 
 
 export const VERSION = '0.1.0';
 
-/** The lazily loaded pieces: the Lit UI and its texts, the config checker (config/check.ts), placeholders and receipts. */
+/** The lazily loaded pieces: the Lit UI and its texts, the config checker (config/check-part.ts), placeholders and receipts. */
 export interface LazyParts {
   ui(): Promise<UiModule>;
-  checker(): Promise<{ checkConfig(raw: unknown): string[] }>;
+  checker(): Promise<{ checkAndReport(raw: unknown): boolean }>;
   placeholder(): Promise<typeof Placeholder>;
   receipts?(): Promise<typeof Receipts>;
   /** The texts file of a language, fetched alongside the UI rather than after it. */

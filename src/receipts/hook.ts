@@ -12,7 +12,7 @@ import { journal, journaled, strike } from './journal.js';
 import type { Decision, ReceiptsApi } from './types.js';
 
 export interface ReceiptsHook extends ReceiptsApi {
-  /** The banner is being shown: fetches the chunk ahead of the likely decision, and counts one impression per tab session. */
+  /** The banner is being shown: once it is painted, fetches the chunk ahead of the likely decision and counts one impression per tab session. */
   shown(): void;
   /** The preference center is opening: fetches the chunk, so a decision made there is kept at once. */
   prepare(): void;
@@ -78,7 +78,9 @@ export function hookReceipts(
   });
 
   return {
-    shown: () => quietly((chunk) => chunk.impression(store.state.consentVersion, textsOnScreen()?.locale ?? (document.documentElement.lang || 'en'))),
+    // Off the banner's path: the chunk is asked for only once the banner has been painted (a task
+    // after the next frame). A decision made before it arrives is journaled and kept as usual (keep()).
+    shown: () => requestAnimationFrame(() => setTimeout(() => quietly((chunk) => chunk.impression(store.state.consentVersion, textsOnScreen()?.locale ?? (document.documentElement.lang || 'en'))))),
     prepare: () => quietly(() => undefined),
     leaked: (services) => store.config.receiptEndpoint && quietly((chunk) => chunk.leaked(services)),
     history: () => receipts().then((chunk) => chunk.history()),

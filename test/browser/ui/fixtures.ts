@@ -44,7 +44,7 @@ export async function forgetChoice(): Promise<void> {
 export async function startCore(config: ClinicConsentConfig = clinicConfig()): Promise<ClinicConsentApi> {
   const api = startClinicConsent(config, {
     ui: () => import('../../../src/ui/index.js'),
-    checker: () => import('../../../src/config/check.js'),
+    checker: () => import('../../../src/config/check-part.js'),
     placeholder: () => import('../../../src/blockers/placeholder.js'),
   });
   await api.ready;
