@@ -19,11 +19,13 @@ export const budgets = {
   // trust defects of issue 13 (+0.57 KB: __Host- cookie rules, the decision journal, the gate's nonce
   // and bounded wait, decoded sensitive paths), the seven locales of issue 18 (+0.32 KB: the floating
   // button's label in each, the script rules of the language choice) and issue 12's hand-overs (+0.1 KB).
-  // Issue 19's leak monitor (loader/leaks.ts and its hand-over to the receipts chunk) adds 212 B to
-  // the loader (11,761 -> 11,973 B) and 175 B to the first visit (21,516 -> 21,691 B).
-  // Issue 16 brings the loader down to its 8 KB budget; these ceilings only hold today's line.
-  'returning visit (loader)': { goal: 5 * KB, ceiling: 11.7 * KB },
-  'first visit (loader + UI + largest locale)': { goal: 15 * KB, ceiling: 21.19 * KB },
+  // Issue 19's leak monitor (loader/leaks.ts and its hand-over to the receipts chunk) and issue 16's
+  // build-time stamp (loader/checked-config: a stamped config skips the runtime checker) together take
+  // the built loader from 11,766 to 12,039 B and the first visit from 21.01 to 21.16 KB.
+  // Goals are issue 16's: a returning visit in 8 KB, everything before the banner in 16 KB; these
+  // ceilings only hold today's line until the loader is cut down to them.
+  'returning visit (loader)': { goal: 8 * KB, ceiling: 11.8 * KB },
+  'first visit (loader + UI + largest locale)': { goal: 16 * KB, ceiling: 21.2 * KB },
   // Each language's texts file, fetched only for its page.
   'largest texts file': { goal: 1.3 * KB, ceiling: 1.3 * KB },
 };
