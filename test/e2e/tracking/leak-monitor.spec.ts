@@ -3,14 +3,11 @@
 // console naming the host and the fix, and sends a leak report (tracker ids and the page's first path segment, or
 // on a sensitive page only its rule's index) once per page and day; the collector's dashboard lists it. The page
 // with the pixel: test/e2e/pages/leaks/pixel.html; the others are made up per test.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { LeakReportV1 } from '../../../schema/types.js';
-import { startCollector, type RunningCollector } from '../../../collector/src/start.js';
 import type { ClinicConsentConfig } from '../../../src/config/types.js';
 import { clinicConfig } from '../../support/configs.js';
+import { useCollector } from '../receipts/support.js';
 import { madeHead, openMade, servePage } from '../security/support.js';
 import { expect, openGated, test } from '../support/clinic-page.js';
 
@@ -44,19 +41,10 @@ const leakWarnings = (console: readonly string[]) => console.filter((line) => li
 const today = () => new Date().toISOString().slice(0, 10);
 
 test.describe('against the real collector', () => {
-  let collector: RunningCollector;
-  let dataDir = '';
-  test.beforeAll(async ({ baseURL }) => {
-    test.setTimeout(60_000);
-    dataDir = mkdtempSync(join(tmpdir(), 'cc-leaks-e2e-'));
-    collector = await startCollector({ port: 0, dataDir, siteOrigins: [new URL(baseURL!).origin] });
-  });
-  test.afterAll(async () => {
-    await collector?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  const collectorOf = useCollector();
 
   test('a markup pixel shows in the console, reaches the collector as a leak report, and is listed on the dashboard', async ({ context }) => {
+    const collector = collectorOf();
     await routePixel(context);
     // Served by the test server itself: the collector is on loopback, which a routed page may not reach.
     const sent = context.waitForEvent('request', (request) => request.url() === `${collector.url}/v1/leaks`);
