@@ -68,8 +68,9 @@ export default [
   {
     input: 'src/cli/index.ts',
     output: { file: 'dist/cli/clinic-consent.mjs', format: 'es', banner: '#!/usr/bin/env node' },
-    // playwright-core (the scan's browser driver) is an optional peer, imported only by `scan`.
-    external: [/^node:/, 'playwright-core'],
+    // playwright-core (the scan's browser driver) is an optional peer, imported only by `scan`, as is
+    // @sparticuz/chromium, the scan's last place to find a browser.
+    external: [/^node:/, 'playwright-core', '@sparticuz/chromium'],
     plugins: [esbuild({ target: 'node20', tsconfig: 'tsconfig.base.json' })],
   },
   {

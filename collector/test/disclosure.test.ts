@@ -58,6 +58,13 @@ describe('the dashboard names categories and services', () => {
     expect(barLabels(await page(`/dashboard/sites/${SITE}?lang=ja`)), 'no Japanese disclosure recorded').toEqual(expect.arrayContaining(['analytics', 'medisian-ads']));
   });
 
+  it('in the CSV too, beside the ids, in the language asked for', async () => {
+    const csv = await page(`/v1/sites/${SITE}/stats.csv?table=services&lang=ko`);
+    expect(csv.slice(1).split('\r\n')[0]).toBe('서비스,이름,허용한 동의 ID,질문받은 동의 ID,허용률(%)');
+    expect(csv).toMatch(/\r\nmedisian-ads,메디시안 마케팅,\d+,\d+,/);
+    expect(await page(`/v1/sites/${SITE}/stats.csv?table=categories&lang=ja`), 'no Japanese disclosure recorded').toMatch(/\r\nanalytics,analytics,/);
+  });
+
   it('by what most recent receipts recorded: one receipt with texts of its own renames nothing, and its markup stays text', async () => {
     await send('disclosure_forged_000001', disclosed('ko', korean(HOSTILE)));
     const html = await page(`/dashboard/sites/${SITE}?lang=ko`);

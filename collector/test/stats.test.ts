@@ -108,8 +108,8 @@ describe('GET /v1/sites/:siteId/stats', () => {
     expect(days.lines).toContain('2026-11-21,2,0,1,1,0,1,50,0,50,50,0,3,33.3');
     expect(days.lines, 'no data is blank, not 0').toContain('2026-11-22,,,,,,,,,,,,,');
     const ko = await csv('table=categories&lang=ko');
-    expect(ko.lines[0]).toBe('카테고리,허용한 동의 ID,질문받은 동의 ID,허용률(%)');
-    expect(ko.lines).toContain('analytics,3,4,75');
+    expect(ko.lines[0]).toBe('카테고리,이름,허용한 동의 ID,질문받은 동의 ID,허용률(%)');
+    expect(ko.lines, 'no disclosure recorded: the name is the id').toContain('analytics,analytics,3,4,75');
     expect((await csv('table=summary&lang=ja')).lines[0]).toMatch(/^期間,同意ID数/);
     const bad = await ctx.app.inject({ method: 'GET', url: '/v1/sites/demo-clinic/stats.csv?table=everything', headers: { authorization: `Bearer ${token}` } });
     expect(bad.statusCode).toBe(400);

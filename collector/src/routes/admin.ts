@@ -12,6 +12,7 @@ import type { ResolvedOptions } from '../options.js';
 import { buildProof, type ProofV1 } from '../proof/export.js';
 import { limitClients } from '../ratelimit.js';
 import { csvTable, statsToCsv } from '../stats/csv.js';
+import { queryItemNames } from '../stats/names.js';
 import { overviewToCsv, queryOverview, type OverviewReport } from '../stats/overview.js';
 import { queryStats, type StatsQuery } from '../stats/query.js';
 import { createSite, getSite, listSites, type SiteDirectory } from '../sites.js';
@@ -72,7 +73,9 @@ export async function sendStatsCsv(options: ResolvedOptions, principal: Principa
   await siteAccess(options, principal, siteId);
   const stats = statsQueryFrom(siteId, query, options.now());
   const table = csvTable(query['table']);
-  const csv = statsToCsv(await queryStats(options.readPool, stats), table, query['lang'] ?? 'en');
+  const lang = query['lang'] ?? 'en';
+  const names = table === 'categories' || table === 'services' ? await queryItemNames(options.readPool, siteId, lang) : undefined;
+  const csv = statsToCsv(await queryStats(options.readPool, stats), table, lang, names);
   await audit(options.pool, actorOf(principal), 'stats.export', siteId, { from: stats.from, to: stats.to, table });
   reply
     .header('content-type', 'text/csv; charset=utf-8')

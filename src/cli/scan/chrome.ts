@@ -1,5 +1,7 @@
 // Finds a Chromium the way a clinic's machine has one: CHROME_PATH, an installed Chrome or Chromium
-// (usual install paths, then the PATH), then Playwright's own download. Nothing is downloaded.
+// (usual install paths, then the PATH), Playwright's own download, then @sparticuz/chromium (a headless
+// Chromium shipped inside an npm package; this repository's tests use it, so a fresh clone can scan).
+// Nothing is downloaded.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -42,10 +44,21 @@ const playwrightOwn = (): string | undefined => {
 export const NO_CHROME = `No Chrome or Chromium found. Any one of these works:
   - set CHROME_PATH to a Chrome or Chromium executable;
   - install Google Chrome or Chromium (apt install chromium, brew install --cask chromium, or google.com/chrome);
-  - or download Playwright's Chromium: npx playwright-core install chromium`;
+  - download Playwright's Chromium: npx playwright-core install chromium;
+  - or install a headless Chromium from npm beside this package: npm install @sparticuz/chromium`;
+
+/** @sparticuz/chromium's binary, unpacked on first use, when that package is installed. */
+async function packagedChromium(): Promise<string | undefined> {
+  try {
+    const { default: packaged } = (await import('@sparticuz/chromium')) as { default: { executablePath(): Promise<string> } };
+    return await packaged.executablePath();
+  } catch {
+    return undefined;
+  }
+}
 
 /** The executable to launch and where it was found; throws a ScanError naming the options. */
-export function findChrome(env: NodeJS.ProcessEnv = process.env): { executablePath: string; source: string } {
+export async function findChrome(env: NodeJS.ProcessEnv = process.env): Promise<{ executablePath: string; source: string }> {
   if (env.CHROME_PATH) {
     if (!existsSync(env.CHROME_PATH)) throw new ScanError(`CHROME_PATH is set to ${env.CHROME_PATH}, but no file is there.`);
     return { executablePath: env.CHROME_PATH, source: 'CHROME_PATH' };
@@ -58,5 +71,7 @@ export function findChrome(env: NodeJS.ProcessEnv = process.env): { executablePa
   }
   const own = playwrightOwn();
   if (own && existsSync(own)) return { executablePath: own, source: 'playwright' };
+  const packaged = await packagedChromium();
+  if (packaged && existsSync(packaged)) return { executablePath: packaged, source: '@sparticuz/chromium' };
   throw new ScanError(NO_CHROME);
 }

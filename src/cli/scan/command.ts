@@ -39,7 +39,7 @@ export async function scanCommand(argv: readonly string[], version: string): Pro
     return 2;
   }
   try {
-    const chrome = findChrome();
+    const chrome = await findChrome();
     console.error(`Scanning ${args.url} with ${chrome.executablePath} (${chrome.source}), up to ${args.pages} page(s).`);
     const report = await scanSite({ ...args, executablePath: chrome.executablePath, version, log: (line) => console.error(line) });
     const folder = resolve(args.out);

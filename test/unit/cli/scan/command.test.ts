@@ -1,7 +1,7 @@
 // The scan command line: defaults, and a message naming what is wrong.
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { findChrome, ScanError } from '../../../../src/cli/scan/chrome.js';
+import { findChrome, NO_CHROME, ScanError } from '../../../../src/cli/scan/chrome.js';
 import { scanArguments } from '../../../../src/cli/scan/command.js';
 import { escapeHtml } from '../../../../src/cli/scan/html-report.js';
 
@@ -27,17 +27,18 @@ describe('scanArguments', () => {
 });
 
 describe('findChrome', () => {
-  it('takes CHROME_PATH first, and names it when nothing is there', () => {
-    expect(findChrome({ CHROME_PATH: process.execPath })).toEqual({ executablePath: process.execPath, source: 'CHROME_PATH' });
-    expect(() => findChrome({ CHROME_PATH: '/nowhere/chrome' })).toThrow(new ScanError('CHROME_PATH is set to /nowhere/chrome, but no file is there.'));
+  it('takes CHROME_PATH first, and names it when nothing is there', async () => {
+    expect(await findChrome({ CHROME_PATH: process.execPath })).toEqual({ executablePath: process.execPath, source: 'CHROME_PATH' });
+    await expect(findChrome({ CHROME_PATH: '/nowhere/chrome' })).rejects.toThrow(new ScanError('CHROME_PATH is set to /nowhere/chrome, but no file is there.'));
   });
 
-  it('finds an installed browser or names every option', () => {
-    try {
-      expect(existsSync(findChrome({}).executablePath)).toBe(true);
-    } catch (error) {
-      expect((error as Error).message).toMatch(/CHROME_PATH[\s\S]*install Google Chrome or Chromium[\s\S]*npx playwright-core install chromium/);
-    }
+  it('finds a browser in a fresh clone of this repository without CHROME_PATH (at the latest the devDependency @sparticuz/chromium)', async () => {
+    const found = await findChrome({});
+    expect(existsSync(found.executablePath)).toBe(true);
+  });
+
+  it('names every option when none is found', () => {
+    expect(NO_CHROME).toMatch(/CHROME_PATH[\s\S]*install Google Chrome or Chromium[\s\S]*npx playwright-core install chromium[\s\S]*npm install @sparticuz\/chromium/);
   });
 });
 
