@@ -6,6 +6,7 @@
 // - parts/: the other lazily loaded parts (config check, placeholder, receipts), each one file;
 // - esm/: the same SDK as ES modules for sites that bundle (types come from tsc);
 // - cli/: the package's `clinic-consent` command, for plain Node.
+import { chmodSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -34,6 +35,13 @@ const standalone = (name, input) => ({
   output: { file: `${chunkFolder}/parts/${name}.js`, format: 'es', sourcemap: true },
   plugins: plugins(true),
 });
+
+/**
+ * npm marks a package's bin executable when it installs the package, but in a clone of this repository the
+ * build writes the file after `npm install` has linked it: without this, `npx clinic-consent` answers
+ * "Permission denied" there.
+ */
+const executable = () => ({ name: 'executable', writeBundle: ({ file }) => chmodSync(file, 0o755) });
 
 export default [
   {
@@ -71,7 +79,7 @@ export default [
     // playwright-core (the scan's browser driver) is an optional peer, imported only by `scan`, as is
     // @sparticuz/chromium, the scan's last place to find a browser.
     external: [/^node:/, 'playwright-core', '@sparticuz/chromium'],
-    plugins: [esbuild({ target: 'node20', tsconfig: 'tsconfig.base.json' })],
+    plugins: [esbuild({ target: 'node20', tsconfig: 'tsconfig.base.json' }), executable()],
   },
   {
     input: { index: 'src/index.ts' },

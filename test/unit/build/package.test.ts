@@ -23,6 +23,17 @@ const npx = (cwd: string, ...args: string[]) =>
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
 
+describe('in a clone of this repository', () => {
+  it('the built command runs as `npx clinic-consent` (the build marks it executable; npm linked it before it existed)', async () => {
+    // No arguments: the command prints its usage and exits 2.
+    const output = await run('npx', ['--no-install', 'clinic-consent'], { cwd: repo }).then(
+      () => 'exited 0',
+      (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`,
+    );
+    expect(output).toContain('usage: clinic-consent check <config.json>');
+  });
+});
+
 describe('the packed npm package, installed into an empty project', () => {
   let project = '';
   let installed = '';
