@@ -12,7 +12,7 @@ import { bundleFor, chosenLocale } from '../config/locale-choice.js';
 import { NECESSARY, resolveConfig } from '../config/resolve.js';
 import type { ClinicConsentConfig, ResolvedConfig } from '../config/types.js';
 import { ConsentChangeEvent } from '../consent/events.js';
-import { ConsentStore } from '../consent/store.js';
+import { createConsentStore, type ConsentStore } from '../consent/store.js';
 import type { ConsentSnapshot } from '../consent/types.js';
 import { report } from '../errors.js';
 import { rememberChecked, wasChecked } from '../storage/checked-config.js';
@@ -38,7 +38,7 @@ export function openState(config: ResolvedConfig): { storage: ChoiceStorage; sto
   const storage = new ChoiceStorage(config);
   // Another tab's message is only a hint to re-read storage (any same-origin script can post one).
   const tabs = connectTabs(() => void store.receive());
-  const store = new ConsentStore(config, storage, { onPersisted: (record) => tabs.announce(record) });
+  const store = createConsentStore(config, storage, { onPersisted: (record) => tabs.announce(record) });
   return { storage, store };
 }
 
