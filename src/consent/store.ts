@@ -15,117 +15,113 @@ export interface ConsentStoreOptions {
   readonly now?: () => number;
 }
 
-export class ConsentStore extends EventTarget {
-  private readonly prints: Readonly<Record<string, string>>;
-  private readonly now: () => number;
-  /** The browser sends Global Privacy Control and the site honours it. */
-  private readonly gpc: boolean;
-  private record: ConsentRecord | null = null;
-  private snapshot: ConsentSnapshot;
-  // Locked until the config is known to be valid: nothing is read, granted or decided before.
-  private locked = true;
-
-  constructor(
-    readonly config: ResolvedConfig,
-    private readonly storage: ChoiceStorage,
-    private readonly options: ConsentStoreOptions = {},
-  ) {
-    super();
-    this.prints = fingerprints(config);
-    this.now = options.now ?? Date.now;
-    this.gpc = config.globalPrivacyControl && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-    this.snapshot = initialSnapshot(config, this.prints, this.gpc);
-  }
-
-  get state(): ConsentSnapshot {
-    return this.snapshot;
-  }
-
+/** The consent state of this page; see the top of the file. */
+export interface ConsentStore extends EventTarget {
+  readonly config: ResolvedConfig;
+  readonly state: ConsentSnapshot;
   /** The stored record, for modules (receipts) that need more than the snapshot. */
-  get currentRecord(): ConsentRecord | null {
-    return this.record;
-  }
-
-  isGranted(category: string, service?: string): boolean {
-    const state = this.snapshot;
-    return state.categories[category] === true && (service === undefined || state.services[service] === true);
-  }
-
+  readonly currentRecord: ConsentRecord | null;
+  isGranted(category: string, service?: string): boolean;
   /** The config is valid: read the cookie synchronously, so the page is decided before anything else runs. */
-  unlock(): void {
-    this.locked = false;
-    const cookie = this.storage.readCookie();
-    // The state is "known" once a cookie is found; without one, IndexedDB may still hold a choice.
-    // A cookie another host could have set (cookie tossing) may only deny until IndexedDB confirms it.
-    if (cookie) this.apply(cookie.verified ? cookie.record : refusalOf(this.config, cookie.record), 'restore', true);
-  }
-
+  unlock(): void;
   /** Reads IndexedDB, reconciles it with the cookie (restoring whichever is missing) and applies the result. */
-  async load(): Promise<ConsentSnapshot> {
-    if (this.locked) return this.snapshot;
-    const cookie = this.storage.readCookie();
-    const { record: stored } = await this.storage.readDatabase();
-    let record = stored;
-    // IndexedDB is this origin's store of record. A newer cookie that differs (a write to IndexedDB
-    // was lost) may take grants away, never add them; an older one never wins.
-    if (stored && cookie && cookie.record.decidedAt >= stored.decidedAt && !this.storage.sameChoice(stored, cookie.record)) {
-      record = stricter(stored, cookie.record);
-    }
-    // Without a record, only this host's own cookie, or one that grants nothing, is the patient's choice.
-    if (!stored && cookie && (cookie.verified || this.storage.sameChoice(cookie.record, refusalOf(this.config, cookie.record)))) {
-      record = { ...cookie.record, consentId: randomId() };
-    }
-    if (record && record !== stored) await this.storage.write(record);
-    else if (record && !(cookie?.verified && this.storage.sameChoice(record, cookie.record))) this.storage.writeCookie(record);
-    this.apply(record, 'restore', true);
-    const refusal = this.gpc ? gpcRefusal(this.config, this.prints, record, record?.consentId || randomId(), this.now()) : null;
-    if (refusal) await this.persist(refusal);
-    return this.snapshot;
-  }
-
+  load(): Promise<ConsentSnapshot>;
   /**
    * Another tab says it decided. Any same-origin script can post on the channel, so the message is
    * only a hint to re-read IndexedDB, whose record is applied if it is newer than the one held.
    */
-  async receive(): Promise<void> {
-    if (this.locked) return;
-    const { record } = await this.storage.readDatabase();
-    if (record && record.decidedAt > (this.record?.decidedAt ?? -1)) this.apply(record, 'sync', true);
-  }
-
-  async decide(choice: ConsentChoice, method: DecisionMethod): Promise<ConsentSnapshot> {
-    if (this.locked) return this.snapshot;
-    await this.persist(recordOf(this.config, this.prints, choice, method, this.record?.consentId || randomId(), this.now()));
-    return this.snapshot;
-  }
-
-  private async persist(record: ConsentRecord): Promise<void> {
-    this.apply(record, record.method, true);
-    await this.storage.write(record);
-    this.options.onPersisted?.(record);
-  }
-
+  receive(): Promise<void>;
+  decide(choice: ConsentChoice, method: DecisionMethod): Promise<ConsentSnapshot>;
   /**
    * The receipts part signs with a browser key whose consent id is derived from it: the record takes that id,
    * as a restore (the same choice, no new decision, no new receipt).
    */
-  async adopt(consentId: string): Promise<void> {
-    const record = this.record && { ...this.record, consentId };
-    this.apply(record, 'restore', true);
-    if (record) await this.storage.write(record);
-  }
-
+  adopt(consentId: string): Promise<void>;
   /** The config is invalid: the state becomes known with nothing optional granted, for good. */
-  failClosed(): void {
-    this.locked = true;
-    this.apply(null, 'restore', true);
-  }
+  failClosed(): void;
+}
 
-  private apply(record: ConsentRecord | null, reason: ChangeReason, known: boolean): void {
-    const previous = this.snapshot;
-    this.record = record;
-    this.snapshot = snapshotOf(this.config, this.prints, record, this.now(), known, this.gpc);
-    if (reason === 'restore' && JSON.stringify(previous) === JSON.stringify(this.snapshot)) return;
-    this.dispatchEvent(new ConsentChangeEvent({ state: this.snapshot, previous, method: reason }));
-  }
+// A closure rather than a class: the minifier can shorten the names of its private state, which it
+// may not do for a class's properties (about 0.1 KB of the loader).
+export function createConsentStore(config: ResolvedConfig, storage: ChoiceStorage, options: ConsentStoreOptions = {}): ConsentStore {
+  const prints = fingerprints(config);
+  const now = options.now ?? Date.now;
+  /** The browser sends Global Privacy Control and the site honours it. */
+  const gpc = config.globalPrivacyControl && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  let record: ConsentRecord | null = null;
+  let snapshot = initialSnapshot(config, prints, gpc);
+  // Locked until the config is known to be valid: nothing is read, granted or decided before.
+  let locked = true;
+
+  const apply = (next: ConsentRecord | null, reason: ChangeReason): void => {
+    const previous = snapshot;
+    record = next;
+    snapshot = snapshotOf(config, prints, next, now(), true, gpc);
+    if (reason === 'restore' && JSON.stringify(previous) === JSON.stringify(snapshot)) return;
+    store.dispatchEvent(new ConsentChangeEvent({ state: snapshot, previous, method: reason }));
+  };
+
+  const persist = async (next: ConsentRecord): Promise<void> => {
+    apply(next, next.method);
+    await storage.write(next);
+    options.onPersisted?.(next);
+  };
+
+  const store = Object.defineProperties(new EventTarget(), {
+    state: { get: () => snapshot },
+    currentRecord: { get: () => record },
+  }) as ConsentStore;
+  return Object.assign(store, {
+    config,
+    isGranted(category: string, service?: string): boolean {
+      return snapshot.categories[category] === true && (service === undefined || snapshot.services[service] === true);
+    },
+    unlock(): void {
+      locked = false;
+      const cookie = storage.readCookie();
+      // The state is "known" once a cookie is found; without one, IndexedDB may still hold a choice.
+      // A cookie another host could have set (cookie tossing) may only deny until IndexedDB confirms it.
+      if (cookie) apply(cookie.verified ? cookie.record : refusalOf(config, cookie.record), 'restore');
+    },
+    async load(): Promise<ConsentSnapshot> {
+      if (locked) return snapshot;
+      const cookie = storage.readCookie();
+      const { record: stored } = await storage.readDatabase();
+      let found = stored;
+      // IndexedDB is this origin's store of record. A newer cookie that differs (a write to IndexedDB
+      // was lost) may take grants away, never add them; an older one never wins.
+      if (stored && cookie && cookie.record.decidedAt >= stored.decidedAt && !storage.sameChoice(stored, cookie.record)) {
+        found = stricter(stored, cookie.record);
+      }
+      // Without a record, only this host's own cookie, or one that grants nothing, is the patient's choice.
+      if (!stored && cookie && (cookie.verified || storage.sameChoice(cookie.record, refusalOf(config, cookie.record)))) {
+        found = { ...cookie.record, consentId: randomId() };
+      }
+      if (found && found !== stored) await storage.write(found);
+      else if (found && !(cookie?.verified && storage.sameChoice(found, cookie.record))) storage.writeCookie(found);
+      apply(found, 'restore');
+      const refusal = gpc ? gpcRefusal(config, prints, found, found?.consentId || randomId(), now()) : null;
+      if (refusal) await persist(refusal);
+      return snapshot;
+    },
+    async receive(): Promise<void> {
+      if (locked) return;
+      const { record: stored } = await storage.readDatabase();
+      if (stored && stored.decidedAt > (record?.decidedAt ?? -1)) apply(stored, 'sync');
+    },
+    async decide(choice: ConsentChoice, method: DecisionMethod): Promise<ConsentSnapshot> {
+      if (locked) return snapshot;
+      await persist(recordOf(config, prints, choice, method, record?.consentId || randomId(), now()));
+      return snapshot;
+    },
+    async adopt(consentId: string): Promise<void> {
+      const adopted = record && { ...record, consentId };
+      apply(adopted, 'restore');
+      if (adopted) await storage.write(adopted);
+    },
+    failClosed(): void {
+      locked = true;
+      apply(null, 'restore');
+    },
+  });
 }

@@ -12,11 +12,11 @@ import { bundleFor, chosenLocale } from '../config/locale-choice.js';
 import { NECESSARY, resolveConfig } from '../config/resolve.js';
 import type { ClinicConsentConfig, ResolvedConfig } from '../config/types.js';
 import { ConsentChangeEvent } from '../consent/events.js';
-import { ConsentStore } from '../consent/store.js';
+import { createConsentStore, type ConsentStore } from '../consent/store.js';
 import type { ConsentSnapshot } from '../consent/types.js';
 import { report } from '../errors.js';
 import { rememberChecked, wasChecked } from '../storage/checked-config.js';
-import { ChoiceStorage } from '../storage/choice-storage.js';
+import { createChoiceStorage, type ChoiceStorage } from '../storage/choice-storage.js';
 import { connectTabs } from '../storage/tab-sync.js';
 import { watchLeaks } from './leaks.js';
 import type { LazyParts } from './start.js';
@@ -35,10 +35,10 @@ export function readConfig(raw: unknown): ResolvedConfig {
 
 /** 2. The consent state: storage (choice cookie + IndexedDB), the store on it, and the other tabs it hears from and tells. */
 export function openState(config: ResolvedConfig): { storage: ChoiceStorage; store: ConsentStore } {
-  const storage = new ChoiceStorage(config);
+  const storage = createChoiceStorage(config);
   // Another tab's message is only a hint to re-read storage (any same-origin script can post one).
   const tabs = connectTabs(() => void store.receive());
-  const store = new ConsentStore(config, storage, { onPersisted: (record) => tabs.announce(record) });
+  const store = createConsentStore(config, storage, { onPersisted: (record) => tabs.announce(record) });
   return { storage, store };
 }
 

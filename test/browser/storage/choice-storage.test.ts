@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { resolveConfig } from '../../../src/config/resolve.js';
 import type { ConsentRecord } from '../../../src/consent/types.js';
-import { ChoiceStorage } from '../../../src/storage/choice-storage.js';
+import { createChoiceStorage } from '../../../src/storage/choice-storage.js';
 import { clinicConfig, forgetChoice } from '../ui/fixtures.js';
 
 const record = (decidedAt: number): ConsentRecord => ({
@@ -23,11 +23,11 @@ describe('ChoiceStorage.prefetch', () => {
 
   it('hands the read started early to the next readDatabase(), and reads afresh after that', async () => {
     const config = resolveConfig(clinicConfig());
-    await new ChoiceStorage(config).write(record(1_000));
-    const storage = new ChoiceStorage(config);
+    await createChoiceStorage(config).write(record(1_000));
+    const storage = createChoiceStorage(config);
     storage.prefetch();
     // Written after the early read began: readDatabase() answers with what was there before.
-    await new ChoiceStorage(config).write(record(2_000));
+    await createChoiceStorage(config).write(record(2_000));
     expect((await storage.readDatabase()).record?.decidedAt, 'the read started by prefetch()').to.equal(1_000);
     expect((await storage.readDatabase()).record?.decidedAt, 'a fresh read after it').to.equal(2_000);
   });
