@@ -39,8 +39,11 @@ export interface UiModule {
 }
 
 export interface UiHandle {
-  /** Shows the banner (first visit, expired choice, changed policy or changed items). */
-  showBanner(): void;
+  /**
+   * Shows the banner (first visit, expired choice, changed policy or changed items) once its texts have
+   * loaded; resolves true when it has rendered, false when another tab answered meanwhile.
+   */
+  showBanner(): Promise<boolean>;
   openPreferences(): void;
   setLocale(locale: string): void;
   /** The texts on screen now (language and strings), which a receipt records; null before they load. */

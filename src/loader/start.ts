@@ -51,8 +51,8 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
         (handle) => {
           // Another tab may have decided while the UI was downloading: ask only if still needed.
           if (!needsBanner(store.state)) return;
-          handle.showBanner();
-          receipts.shown();
+          // The receipts code follows the banner's render, not its request: the texts file may still be on its way.
+          handle.showBanner().then((shown) => shown && receipts.shown(), () => undefined);
         },
         () => undefined,
       );

@@ -54,7 +54,12 @@ export function mountUi(api: ClinicConsentApi): UiHandle {
   else document.addEventListener('DOMContentLoaded', attach, { once: true });
 
   const handle: UiHandle = {
-    showBanner: () => void ready.then(() => element.showBanner()),
+    showBanner: () =>
+      ready.then(async () => {
+        if (!element.showBanner()) return false;
+        await element.updateComplete;
+        return true;
+      }),
     openPreferences: () => void ready.then(() => element.openPreferences()),
     setLocale: (locale) => void locales.setLocale(locale),
     shownTexts: () => (locales.texts ? { locale: locales.locale, strings: { ...locales.texts } } : null),

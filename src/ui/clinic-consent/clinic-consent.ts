@@ -85,13 +85,13 @@ export class ClinicConsentElement extends LitElement {
     this.release?.();
   }
 
-  /** Shows the banner's first layer. */
-  showBanner(): void {
-    // The texts load first; another tab may have answered the question meanwhile.
-    if (this.answered()) return;
+  /** Shows the banner's first layer; false when another tab has answered the question meanwhile. */
+  showBanner(): boolean {
+    if (this.answered()) return false;
     this.resetDraft();
     this.stage = 'ask';
     this.requestUpdate();
+    return true;
   }
 
   /** A current choice exists and nothing is to be told about it: no banner is due. */

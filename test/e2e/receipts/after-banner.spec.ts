@@ -31,7 +31,12 @@ test.afterEach(async () => {
   await endpoint.close();
 });
 
-test('the receipts chunk is requested only after the banner is visible', async ({ context }) => {
+test('the receipts chunk is requested only after the banner is visible, even when its texts file comes late', async ({ context }) => {
+  // The texts file arrives 300 ms after the UI: the banner can only render then (the chunk was once asked for before).
+  await context.route(`**/${chunkFolder}/ui/locale-*.js`, async (route: Route) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.continue();
+  });
   const { page, errors } = await openClinic(context, endpoint);
   await expect.poll(() => endpoint.posts.filter((post) => post.kind === 'impression').length, { message: 'the impression still arrives' }).toBe(1);
   const { bannerAt, requestedAt } = await page.evaluate(() => ({
