@@ -4,63 +4,20 @@
 // make that seconds). Whatever statement is added to these paths later is caught too: the statements are recorded
 // as they are sent, not listed here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Pool } from '../src/db/pool.js';
 import { queryOverview } from '../src/stats/overview.js';
 import { queryFacets, queryStats } from '../src/stats/query.js';
 import { createTestDb, type TestDb } from './helpers.js';
+import { indexes, nodesOf, planOf as planIn, recording, seqScans as seqScansOf, type PlanNode } from './plan-check.js';
 
 const SITES = 30;
 const RECEIPTS = 12_000;
 const BIG_TABLES = ['receipts', 'consent_state', 'impressions'];
 let db: TestDb;
+const planOf = (text: string, values: unknown[] = []): Promise<PlanNode> => planIn(db.pool, text, values);
+const seqScans = (plan: PlanNode): string[] => seqScansOf(plan, BIG_TABLES);
 const now = new Date();
 const today = now.toISOString().slice(0, 10);
 const first = new Date(now.getTime() - 89 * 86_400_000).toISOString().slice(0, 10);
-
-/** A pool that records every statement sent through it (text and values), for EXPLAIN afterwards. */
-function recording(pool: Pool): { pool: Pool; statements: Array<{ text: string; values: unknown[] }> } {
-  const statements: Array<{ text: string; values: unknown[] }> = [];
-  const proxy = new Proxy(pool, {
-    get(target, key, receiver) {
-      if (key !== 'query') return Reflect.get(target, key, receiver) as unknown;
-      return (text: string, values: unknown[] = []) => {
-        statements.push({ text, values });
-        return target.query(text, values);
-      };
-    },
-  });
-  return { pool: proxy, statements };
-}
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Plan Rows'?: number;
-  'Actual Rows'?: number;
-  Plans?: PlanNode[];
-}
-
-function nodesOf(node: PlanNode): PlanNode[] {
-  return [node, ...(node.Plans ?? []).flatMap(nodesOf)];
-}
-
-/** The big tables a plan reads by a sequential scan. */
-function seqScans(node: PlanNode): string[] {
-  const table = node['Relation Name'];
-  const own = node['Node Type'] === 'Seq Scan' && table && BIG_TABLES.includes(table) ? [table] : [];
-  return [...own, ...(node.Plans ?? []).flatMap(seqScans)];
-}
-
-/** The indexes a plan reads. */
-function indexes(node: PlanNode): string[] {
-  return [...(node['Index Name'] ? [node['Index Name']] : []), ...(node.Plans ?? []).flatMap(indexes)];
-}
-
-async function planOf(text: string, values: unknown[] = []): Promise<PlanNode> {
-  const { rows } = await db.pool.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${text}`, values);
-  return rows[0]?.['QUERY PLAN'][0]?.Plan ?? { 'Node Type': 'none' };
-}
 
 beforeAll(async () => {
   db = await createTestDb();

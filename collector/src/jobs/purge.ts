@@ -67,6 +67,9 @@ export async function purgeBatch(
   limit: number,
   after: Date | null = null,
 ): Promise<PurgeResult & { lastReceivedAt: Date | null }> {
+  // The chosen ids (here and for impressions) are deleted through the primary key (`= ANY` of an array): joined as a
+  // set (`USING doomed`, `IN (…)`), the planner hashed them against a sequential scan of the whole table, once per
+  // batch (purge-plans.test.ts).
   const { rows } = await client.query<{ seq: string; id: string; site_id: string; consent_id: string; hash: string; prev_hash: string | null; received_at: Date }>(
     `WITH doomed AS (
        SELECT r.id FROM receipts r JOIN sites s ON s.id = r.site_id
@@ -76,12 +79,12 @@ export async function purgeBatch(
             SELECT 1 FROM receipts n WHERE n.site_id = r.site_id AND n.consent_id = r.consent_id
                AND n.received_at >= $2::timestamptz - make_interval(days => s.consent_lifetime_days))
         ORDER BY r.received_at LIMIT $3 FOR UPDATE OF r SKIP LOCKED)
-     DELETE FROM receipts r USING doomed d WHERE r.id = d.id
+     DELETE FROM receipts r WHERE r.id = ANY (ARRAY(SELECT id FROM doomed))
      RETURNING r.seq, r.id, r.site_id, r.consent_id, r.hash, r.prev_hash, r.received_at`,
     [cutoff, now, limit, after],
   );
   const impressions = await client.query(
-    'DELETE FROM impressions WHERE id IN (SELECT id FROM impressions WHERE received_at < $1 ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED)',
+    'DELETE FROM impressions WHERE id = ANY (ARRAY(SELECT id FROM impressions WHERE received_at < $1 ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED))',
     [cutoff, limit],
   );
   let tombstoneId: string | null = null;
