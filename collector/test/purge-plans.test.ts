@@ -1,12 +1,14 @@
 // A retention purge of millions of receipts goes in thousands of batches, so each batch must cost in proportion to
 // the batch, never to the table: every statement a purge batch sends is EXPLAINed on an analyzed table and none may
-// read a big table by a sequential scan. (Regression: the batch's DELETE joined its chosen ids to `receipts` by a
-// hash join over a sequential scan of the whole table, about a second per batch at 10 M receipts.)
+// read a big table by a sequential scan, nor may the statements its triggers run, as PostgreSQL executed them
+// (auto_explain). Regressions: the batch's DELETE joined its chosen ids to `receipts` by a hash join over a
+// sequential scan of the whole table, about a second per batch at 10 M receipts; the consent-state trigger
+// (migration 031) hashed the batch against all of consent_state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigner } from '../src/crypto/signer.js';
 import { purgeBatch } from '../src/jobs/purge.js';
 import { createTestDb, SITE, type TestDb } from './helpers.js';
-import { planOf, recording, seqScans } from './plan-check.js';
+import { planOf, recording, seqScans, type PlanNode } from './plan-check.js';
 import { createSite } from '../src/sites.js';
 
 const RECEIPTS = 40_000;
@@ -44,11 +46,21 @@ describe('a retention purge batch on a big table', () => {
     const client = await db.pool.connect();
     try {
       await client.query('BEGIN');
+      // Every statement the batch runs, triggers' included, as executed: auto_explain sends each plan as a message.
+      const executed: PlanNode[] = [];
+      client.on('notice', (notice) => {
+        const json = notice.message?.replace(/^duration: [\d.]+ ms\s+plan:\s*/, '');
+        if (json?.startsWith('{')) executed.push((JSON.parse(json) as { Plan: PlanNode }).Plan);
+      });
+      await client.query("LOAD 'auto_explain'");
+      for (const setting of ['log_min_duration = 0', 'log_nested_statements = on', 'log_format = json', 'log_level = notice']) await client.query(`SET LOCAL auto_explain.${setting}`);
       const { pool, statements } = recording(client);
       const batch = await purgeBatch(pool, generateSigner(), now, cutoff, 1000);
       expect(batch.receipts, 'the batch removed a full batch').toBe(1000);
       expect(statements.length).toBeGreaterThanOrEqual(4);
       for (const { text, values } of statements) expect(seqScans(await planOf(client, text, values), BIG_TABLES), `sequential scans in:\n${text}`).toEqual([]);
+      expect(executed.length, 'the trigger statements were seen').toBeGreaterThan(statements.length);
+      expect(executed.flatMap((plan) => seqScans(plan, BIG_TABLES)), 'sequential scans as executed, triggers included').toEqual([]);
     } finally {
       await client.query('ROLLBACK');
       client.release();
