@@ -53,8 +53,11 @@ async function buildTemplate(base: string, url: string): Promise<void> {
     await createSite(pool, { id: BENCH_SITE, origins: [BENCH_ORIGIN] });
     const started = performance.now();
     const consents = Math.ceil((RECEIPTS * 2) / 3);
-    // Receipts as ingest leaves them (consent_state trigger included), oldest first so seq follows received_at.
-    await pool.query(
+    // Receipts oldest first, so seq follows received_at; triggers off while they are written (one connection),
+    // then each consent id's latest decision in one statement, as ingest's triggers would have left it.
+    const client = await pool.connect();
+    await client.query('SET session_replication_role = replica');
+    await client.query(
       `INSERT INTO receipts (id, site_id, consent_id, hash, prev_hash, chain_status, method, locale, policy_version, device_class,
                              text_hash, granted, denied, granted_svc, denied_svc, client_time, received_at, body, ack)
        SELECT gen_random_uuid(), $1, 'purge_' || (g % $3), md5(g::text), NULL, 'ok', 'accept-all', 'ko', '2022-01', 'mobile', 't',
@@ -63,13 +66,22 @@ async function buildTemplate(base: string, url: string): Promise<void> {
          CROSS JOIN LATERAL (SELECT now() - interval '4 years' + g * interval '30 days' / $2 AS t) x`,
       [BENCH_SITE, RECEIPTS, consents],
     );
-    await pool.query(
+    await client.query(
       `INSERT INTO receipts (id, site_id, consent_id, hash, prev_hash, chain_status, method, locale, policy_version, device_class,
                              text_hash, granted, denied, granted_svc, denied_svc, client_time, received_at, body, ack)
        SELECT gen_random_uuid(), $1, 'purge_' || k, md5('live' || k), NULL, 'ok', 'accept-all', 'ko', '2026-01', 'mobile', 't',
               '{analytics}', '{marketing}', '{}', '{}', now() - interval '10 days', now() - interval '10 days', '{}', '{}'
          FROM generate_series(0, $2::bigint - 1, $3) k`,
       [BENCH_SITE, consents, LIVE_EVERY],
+    );
+    await client.query('RESET session_replication_role');
+    client.release();
+    await pool.query(
+      `INSERT INTO consent_state (site_id, consent_id, receipt_id, receipt_seq, method, locale, policy_version, device_class,
+                                  granted, denied, granted_svc, denied_svc, client_time, received_at)
+       SELECT DISTINCT ON (site_id, consent_id) site_id, consent_id, id, seq, method, locale, policy_version, device_class,
+              granted, denied, granted_svc, denied_svc, client_time, received_at
+         FROM receipts ORDER BY site_id, consent_id, client_time DESC, seq DESC`,
     );
     await pool.query('VACUUM ANALYZE');
     console.log(`built the template: ${RECEIPTS.toLocaleString('en')} expired receipts in ${secondsSince(started)} (kept for later runs)`);
