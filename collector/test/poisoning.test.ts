@@ -2,8 +2,10 @@
 // cannot store must never fail the other visitors' receipts in its batch. A NUL character (U+0000) passes JSON and
 // the hash check but not PostgreSQL's text and jsonb types: it is refused at validation, under one rule for every
 // string, and a batch that fails anyway is retried receipt by receipt. No log line carries a body or a consent id.
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentReceiptV1 } from '../../schema/types.js';
+import { parseJson } from '../src/routes/ingest.js';
 import { ReceiptWriter, type ReceiptRow } from '../src/writer.js';
 import { draft, impression, must, post, seal, setup, TEXTS } from './helpers.js';
 
@@ -62,6 +64,46 @@ describe('a receipt the database cannot store', () => {
     expect(logLines.length, 'requests were logged').toBeGreaterThan(0);
     expect(log, 'no consent id in the log').not.toMatch(/burst_r\d|nul_rule_/);
     expect(log, 'no body fragment in the log').not.toMatch(/accept-all|clinic\.example\/privacy|\\u0000/);
+  });
+});
+
+/** The route's body parser run alone: the parsed value, or the code it refuses with. */
+function parsed(text: string): { value?: unknown; code?: string } {
+  let outcome: { value?: unknown; code?: string } = {};
+  parseJson(undefined as never, text, (error, value) => {
+    outcome = error ? { code: (error as { code?: string }).code ?? 'none' } : { value };
+  });
+  return outcome;
+}
+
+const hasNul = (value: unknown): boolean =>
+  typeof value === 'string'
+    ? value.includes(NUL)
+    : value !== null && typeof value === 'object' && Object.entries(value).some(([key, member]) => key.includes(NUL) || hasNul(member));
+
+describe('the body parser (its reviver runs only when the text holds a \\u0000 escape)', () => {
+  it('refuses every JSON text with a NUL in any name or string with CC_ERR_NUL, and parses every other one unchanged', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', '\\', 'u', '0', '"', NUL, '한', '\u{1F600}') });
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 3 }).chain((shape) => fc.tuple(fc.constant(shape), fc.dictionary(text, text, { maxKeys: 3 }), text)), ([shape, record, value]) => {
+        const body = { shape, record, value };
+        const outcome = parsed(JSON.stringify(body));
+        if (hasNul(body)) expect(outcome.code).toBe('CC_ERR_NUL');
+        else expect(outcome.value).toEqual(JSON.parse(JSON.stringify(body)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('accepts the six characters \\u0000 written out (an escaped backslash), and refuses a NUL escape right after one', () => {
+    expect(parsed('{"a":"\\\\u0000"}').value).toEqual({ a: '\\u0000' });
+    expect(parsed('{"a":"\\\\\\u0000"}').code).toBe('CC_ERR_NUL');
+    expect(parsed('{"\\u0000":1}').code).toBe('CC_ERR_NUL');
+  });
+
+  it('refuses a raw NUL byte as invalid JSON, in a string and outside one', () => {
+    expect(parsed(`{"a":"x${NUL}"}`).code).toBe('CC_ERR_JSON');
+    expect(parsed(`{"a":1}${NUL}`).code).toBe('CC_ERR_JSON');
   });
 });
 
