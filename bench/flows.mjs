@@ -20,6 +20,8 @@ export const AFTER_ACCEPT_MS = 1500;
  */
 export const REACTION_MS = 250;
 const BANNER_TIMEOUT_MS = 15000;
+/** At most this long for an SDK's `settled` (adapters/index.mjs) before the returning visit. */
+const SETTLED_TIMEOUT_MS = 10000;
 const CHOICE_ATTEMPTS = 3;
 
 // Quality-11 brotli of a 230 KB file costs real CPU; the same bytes come back every run, so remember them.
@@ -177,6 +179,10 @@ export async function acceptFlow(browser, adapter, url, condition) {
     const deadline = Date.now() + AFTER_ACCEPT_MS;
     while (countTrackers(log, 'afterAccept') < EXPECTED_TRACKER_REQUESTS && Date.now() < deadline) await page.waitForTimeout(25);
     const trackersAfterAccept = countTrackers(log, 'afterAccept');
+    // A patient comes back later, not within the same second: let the work the choice started finish
+    // first (ours keeps the decision's receipt; a returning visit that finds it unkept fetches the
+    // receipts code to keep it, which a real returning visit would not need).
+    if (adapter.settled) await page.waitForFunction(adapter.settled, null, { timeout: SETTLED_TIMEOUT_MS, polling: 25 }).catch(() => undefined);
 
     log.phase = 'return';
     await page.goto(url, { waitUntil: 'load' });

@@ -119,8 +119,9 @@ ${results.adapters.map((adapter) => {
   the banner, then ${SETTLE_MS} ms; stop the profiler; click the SDK's "reject all"; wait ${AFTER_REJECT_MS} ms.
 - **Accept session** (fresh context, no profiler): open the page, time the banner, wait ${REACTION_MS} ms (a patient's reaction;
   clicking on the banner's first frame can beat an SDK's own click handlers), click "accept all", wait until all
-  ${EXPECTED_TRACKER_REQUESTS} tracker requests arrived (at most ${AFTER_ACCEPT_MS} ms), then open the same page again as a
-  returning visitor and wait for \`load\` + ${SETTLE_MS} ms.
+  ${EXPECTED_TRACKER_REQUESTS} tracker requests arrived (at most ${AFTER_ACCEPT_MS} ms), wait until the work the choice started
+  has finished where an SDK says how to tell (ours: its decision journal is empty, the receipt kept), then open the same page
+  again as a returning visitor and wait for \`load\` + ${SETTLE_MS} ms.
 - **Before banner KB / Before choice KB / + after choice KB / Returning KB**: every JS and CSS response served from the SDK's own
   paths in the reject session whose request started (Resource Timing) before the banner's first visible frame / before the choice /
   in the ${AFTER_REJECT_MS} ms after "reject all" (files not already fetched) / in the returning visit; each file brotli-compressed

@@ -44,6 +44,8 @@ const clinicConsent = ({ config: pageConfig, ...setup }) => ({
   banner: `document.querySelector('clinic-consent')?.shadowRoot?.querySelector('[part~="banner"]')`,
   accept: 'clinic-consent [part~="accept"]',
   reject: 'clinic-consent [part~="reject"]',
+  // The decision journal (src/receipts/journal.ts) is empty once the receipts part has kept the receipt.
+  settled: `localStorage.getItem('cc-clinic-journal') === null`,
 });
 
 let stamped = null;

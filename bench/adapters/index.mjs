@@ -13,6 +13,8 @@
  * @property {string} banner      in-page JS expression giving the banner element (or null)
  * @property {string} accept      Playwright selector of "accept all" in the banner
  * @property {string} reject      Playwright selector of "reject all" in the banner
+ * @property {string} [settled]   in-page JS expression, true once the work a choice started has finished
+ *                                (the accept flow waits for it, bounded, before the returning visit)
  */
 
 import c15t from './c15t.mjs';
