@@ -1,0 +1,87 @@
+/**
+ * The stats benchmark's data set (issue 17): one Seoul clinic, 10 million receipts over the 90 days before the
+ * build, consent ids deciding 1.5 times on average (about 6.7 million of them), 1.25 banner views per decision,
+ * rolled up and analyzed as a collector in service leaves them. Built once in SQL, through the consent-state
+ * trigger as ingest would, into database `bench_stats_<receipts>` of the bench cluster (several GB, many minutes),
+ * and reused by later runs: `bench_meta` is written last, so an interrupted build is never taken for the set.
+ */
+import pg from 'pg';
+import { migrate } from '../../collector/src/db/migrate.js';
+import { createPool, type Pool } from '../../collector/src/db/pool.js';
+import { runRollup } from '../../collector/src/jobs/rollup.js';
+
+export const STATS_SITE = 'bench-stats-clinic';
+
+export interface StatsSet {
+  readonly pool: Pool;
+  /** The first and last day of the set (days of the site's zone), YYYY-MM-DD. */
+  readonly first: string;
+  readonly last: string;
+  /** The instant the set's generated receipts end: later receipts are a run's own. */
+  readonly end: Date;
+}
+
+/** The set's database, opened (migrated: a newer collector's migrations apply to it as to a deployed one). */
+export async function openStatsSet(baseUrl: string, receipts: number, log: (line: string) => void): Promise<StatsSet> {
+  const name = `bench_stats_${receipts}`;
+  const url = baseUrl.replace(/\/postgres$/, `/${name}`);
+  const probe = new pg.Client({ connectionString: url });
+  const meta = await probe
+    .connect()
+    .then(() => probe.query<{ first: string; last: string; ends: Date }>('SELECT first::text, last::text, ends FROM bench_meta LIMIT 1'))
+    .then((result) => result.rows[0])
+    .catch(() => undefined)
+    .finally(() => probe.end().catch(() => undefined));
+  if (!meta) {
+    // Missing or left half-built by an interrupted run: start again from an empty database.
+    const admin = new pg.Client({ connectionString: baseUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+  }
+  const pool = createPool(url, 4);
+  await migrate(pool);
+  if (meta) return { pool, first: meta.first, last: meta.last, end: meta.ends };
+  const started = performance.now();
+  const built = await build(pool, receipts);
+  log(`built the ${receipts.toLocaleString('en')}-receipt stats set in ${((performance.now() - started) / 1000).toFixed(0)} s (kept for later runs)`);
+  return { pool, ...built };
+}
+
+async function build(pool: Pool, receipts: number): Promise<Omit<StatsSet, 'pool'>> {
+  const end = new Date();
+  const start = new Date(end.getTime() - 89 * 86_400_000);
+  await pool.query(`CREATE TABLE bench_meta (first date NOT NULL, last date NOT NULL, ends timestamptz NOT NULL)`);
+  await pool.query(`INSERT INTO sites (id, name, time_zone) VALUES ($1, 'Bench stats clinic', 'Asia/Seoul')`, [STATS_SITE]);
+  await pool.query(
+    `INSERT INTO receipts (id, site_id, consent_id, hash, prev_hash, chain_status, method, locale, policy_version, device_class,
+                           text_hash, granted, denied, granted_svc, denied_svc, client_time, received_at, body, ack)
+     SELECT gen_random_uuid(), $1, 'bench_' || (g % ($2 * 2 / 3)), md5(g::text), NULL, 'ok', m.method,
+            (ARRAY['ko','ko','en','ja','zh'])[1 + g % 5], (ARRAY['2025-06','2026-01'])[1 + (g / 11) % 2], (ARRAY['mobile','mobile','desktop','tablet'])[1 + (g / 5) % 4], 't',
+            m.granted, m.denied, m.granted_svc, m.denied_svc, t, t, '{}', '{}'
+       FROM generate_series(1, $2::bigint) g
+       CROSS JOIN LATERAL (SELECT $3::timestamptz + (g * ($4::timestamptz - $3::timestamptz) / $2) AS t) x
+       CROSS JOIN LATERAL (SELECT (ARRAY['accept-all','accept-all','reject-all','preferences','gpc','withdraw'])[1 + g % 6] AS method,
+                                  CASE WHEN g % 6 IN (0, 1) THEN '{analytics,marketing}'::text[] WHEN g % 6 = 3 THEN '{analytics}' ELSE '{}' END AS granted,
+                                  CASE WHEN g % 6 IN (0, 1) THEN '{}'::text[] WHEN g % 6 = 3 THEN '{marketing}' ELSE '{analytics,marketing}' END AS denied,
+                                  CASE WHEN g % 6 IN (0, 1) THEN '{medisian-ads}'::text[] ELSE '{}' END AS granted_svc,
+                                  CASE WHEN g % 6 IN (0, 1) THEN '{}'::text[] ELSE '{medisian-ads}' END AS denied_svc) m`,
+    [STATS_SITE, receipts, start, end],
+  );
+  await pool.query(
+    `INSERT INTO impressions (id, site_id, day, locale, policy_version, sdk_version, device_class, received_at)
+     SELECT gen_random_uuid(), $1, t::date, (ARRAY['ko','ko','en','ja','zh'])[1 + g % 5], '2026-01', '0.1.0', 'mobile', t
+       FROM generate_series(1, $2::bigint) g CROSS JOIN LATERAL (SELECT $3::timestamptz + (g * ($4::timestamptz - $3::timestamptz) / $2) AS t) x`,
+    [STATS_SITE, Math.round(receipts * 1.25), start, end],
+  );
+  await runRollup(pool, end);
+  await pool.query('VACUUM ANALYZE');
+  const days = await pool.query<{ first: string; last: string }>(
+    `SELECT ($1::timestamptz AT TIME ZONE 'Asia/Seoul')::date::text AS first, ($2::timestamptz AT TIME ZONE 'Asia/Seoul')::date::text AS last`,
+    [start, end],
+  );
+  const { first, last } = days.rows[0] ?? { first: '', last: '' };
+  await pool.query('INSERT INTO bench_meta (first, last, ends) VALUES ($1, $2, $3)', [first, last, end]);
+  return { first, last, end };
+}
