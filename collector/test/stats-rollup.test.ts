@@ -3,13 +3,14 @@
 // stored late into rolled-up days, a purge falling back to an older receipt, rollup runs of two instances at once,
 // and receipts stored while a run is in progress. Random sequences of those (fast-check prints the shortest one that
 // fails), for a Seoul site and a UTC site, with and without the filters, checked after every step against counts
-// taken from consent_state itself.
+// taken from consent_state itself: the stats report and the overview across sites.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigner } from '../src/crypto/signer.js';
 import { createPool, type Pool } from '../src/db/pool.js';
 import { runPurge } from '../src/jobs/purge.js';
 import { runRollup } from '../src/jobs/rollup.js';
+import { queryOverview } from '../src/stats/overview.js';
 import { queryStats, type Rates, type StatsQuery } from '../src/stats/query.js';
 import { createTestDb, type TestDb } from './helpers.js';
 
@@ -208,7 +209,11 @@ function world(start: Date) {
       for (const range of ranges) {
         for (const filter of filters) {
           const query = { siteId: `r${run}_${zone}`, ...range, ...filter };
-          expect(await actual(db.pool, query), JSON.stringify(query)).toEqual(await expected(db.pool, query));
+          const want = await expected(db.pool, query);
+          expect(await actual(db.pool, query), JSON.stringify(query)).toEqual(want);
+          if (Object.keys(filter).length > 0) continue;
+          const [site] = (await queryOverview(db.pool, [query.siteId], range.from, range.to)).sites;
+          expect(site && [site.decisions, site.optIn, site.withdrawals], `overview ${JSON.stringify(query)}`).toEqual([want.totals.decisions, want.totals.optIn, want.totals.withdrawals]);
         }
       }
     }
