@@ -16,44 +16,13 @@
 -- watermark (a day is rolled up only 10 minutes after it ended, ROLLUP_GRACE_MS), so the stats read it raw until the
 -- job builds its day from consent_state. "Recent" is 5 minutes here, under that grace.
 
-CREATE TABLE rollup_state (
-  site_id        text NOT NULL,
-  day            date NOT NULL,
-  locale         text NOT NULL,
-  policy_version text NOT NULL,
-  device_class   text NOT NULL,
-  method         text NOT NULL,
-  n              bigint NOT NULL,
-  n_opt_in       bigint NOT NULL,
-  PRIMARY KEY (site_id, day, locale, policy_version, device_class, method)
-);
-CREATE TABLE rollup_state_items (
-  site_id        text NOT NULL,
-  day            date NOT NULL,
-  locale         text NOT NULL,
-  policy_version text NOT NULL,
-  device_class   text NOT NULL,
-  kind           text NOT NULL CHECK (kind IN ('category', 'service')),
-  item           text NOT NULL,
-  granted        bigint NOT NULL,
-  total          bigint NOT NULL,
-  PRIMARY KEY (site_id, day, locale, policy_version, device_class, kind, item)
-);
+-- The shapes of 001's receipt rollups (rollup_items itself is no longer written or read: rates per item are by
+-- latest decision).
+CREATE TABLE rollup_state (LIKE rollup_receipts INCLUDING ALL);
+CREATE TABLE rollup_state_items (LIKE rollup_items INCLUDING ALL);
 
 -- Append-only between rollup runs; the job empties what it has seen. No key: nothing looks a row up.
-CREATE TABLE consent_state_changes (
-  sign           smallint NOT NULL CHECK (sign IN (-1, 1)),
-  site_id        text NOT NULL,
-  method         text NOT NULL,
-  locale         text NOT NULL,
-  policy_version text NOT NULL,
-  device_class   text NOT NULL,
-  granted        text[] NOT NULL,
-  denied         text[] NOT NULL,
-  granted_svc    text[] NOT NULL,
-  denied_svc     text[] NOT NULL,
-  received_at    timestamptz NOT NULL
-);
+CREATE TABLE consent_state_changes (sign smallint NOT NULL CHECK (sign IN (-1, 1)), LIKE consent_state);
 CREATE INDEX consent_state_changes_site_time ON consent_state_changes (site_id, received_at);
 
 -- The categories and services a decision names, each once: granted (1) or not (0). A withdrawal denies all it names.
@@ -66,12 +35,10 @@ $$;
 CREATE FUNCTION consent_state_log_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    INSERT INTO consent_state_changes VALUES (-1, OLD.site_id, OLD.method, OLD.locale, OLD.policy_version, OLD.device_class,
-      OLD.granted, OLD.denied, OLD.granted_svc, OLD.denied_svc, OLD.received_at);
+    INSERT INTO consent_state_changes SELECT -1, OLD.*;
   END IF;
   IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.received_at < clock_timestamp() - interval '5 minutes' THEN
-    INSERT INTO consent_state_changes VALUES (1, NEW.site_id, NEW.method, NEW.locale, NEW.policy_version, NEW.device_class,
-      NEW.granted, NEW.denied, NEW.granted_svc, NEW.denied_svc, NEW.received_at);
+    INSERT INTO consent_state_changes SELECT 1, NEW.*;
   END IF;
   RETURN NULL;
 END;
@@ -94,7 +61,7 @@ BEGIN
      WHERE site_id = ANY($1) AND received_at >= $3::timestamp AT TIME ZONE $2 AND received_at < ($4 + 1)::timestamp AT TIME ZONE $2
      GROUP BY 1, 2, 3, 4, 5, 6$q$ USING p_sites, p_zone, p_from, p_to;
   EXECUTE $q$
-    INSERT INTO rollup_state_items (site_id, day, locale, policy_version, device_class, kind, item, granted, total)
+    INSERT INTO rollup_state_items (site_id, day, locale, policy_version, device_class, kind, item, n_granted, n_total)
     SELECT c.site_id, (c.received_at AT TIME ZONE $2)::date, c.locale, c.policy_version, c.device_class, x.kind, x.item,
            sum(x.granted), count(*)
       FROM consent_state c CROSS JOIN LATERAL consent_items(c.granted, c.denied, c.granted_svc, c.denied_svc) x
@@ -119,12 +86,12 @@ CREATE FUNCTION rollup_state_fold(p_watermark date) RETURNS bigint LANGUAGE sql 
     ON CONFLICT (site_id, day, locale, policy_version, device_class, method)
     DO UPDATE SET n = r.n + EXCLUDED.n, n_opt_in = r.n_opt_in + EXCLUDED.n_opt_in),
   items AS (
-    INSERT INTO rollup_state_items AS r (site_id, day, locale, policy_version, device_class, kind, item, granted, total)
+    INSERT INTO rollup_state_items AS r (site_id, day, locale, policy_version, device_class, kind, item, n_granted, n_total)
     SELECT c.site_id, c.day, c.locale, c.policy_version, c.device_class, x.kind, x.item, sum(c.sign * x.granted), sum(c.sign)
       FROM rolled c CROSS JOIN LATERAL consent_items(c.granted, c.denied, c.granted_svc, c.denied_svc) x
      GROUP BY 1, 2, 3, 4, 5, 6, 7
     ON CONFLICT (site_id, day, locale, policy_version, device_class, kind, item)
-    DO UPDATE SET granted = r.granted + EXCLUDED.granted, total = r.total + EXCLUDED.total)
+    DO UPDATE SET n_granted = r.n_granted + EXCLUDED.n_granted, n_total = r.n_total + EXCLUDED.n_total)
   SELECT count(*) FROM gone
 $$;
 

@@ -200,8 +200,8 @@ async function reportOf(client: PoolClient, query: StatsQuery): Promise<StatsRep
   const items = await client.query<{ kind: 'category' | 'service'; item: string; granted: string; total: string }>(
     // A withdrawal denies every category and service it names, so it counts as "not granted" here too
     // (consent_items, migration 026). Only kind, item and granted come from it: the filters are consent_state's.
-    `SELECT kind, item, sum(granted)::text AS granted, sum(total)::text AS total FROM (
-       SELECT kind, item, granted, total FROM rollup_state_items WHERE site_id = $1 AND ${rolledDays} AND ${filters}
+    `SELECT kind, item, sum(n_granted)::text AS granted, sum(n_total)::text AS total FROM (
+       SELECT kind, item, n_granted, n_total FROM rollup_state_items WHERE site_id = $1 AND ${rolledDays} AND ${filters}
        UNION ALL
        SELECT x.kind, x.item, sum(c.sign * x.granted), sum(c.sign)
          FROM consent_state_changes c CROSS JOIN LATERAL consent_items(c.granted, c.denied, c.granted_svc, c.denied_svc) x
@@ -212,7 +212,7 @@ async function reportOf(client: PoolClient, query: StatsQuery): Promise<StatsRep
          FROM consent_state c CROSS JOIN LATERAL consent_items(c.granted, c.denied, c.granted_svc, c.denied_svc) x
         WHERE c.site_id = $1 AND ${rawRange} AND ${filters}
         GROUP BY 1, 2
-     ) s GROUP BY 1, 2 HAVING sum(total) <> 0 ORDER BY 1, 2`,
+     ) s GROUP BY 1, 2 HAVING sum(n_total) <> 0 ORDER BY 1, 2`,
     params,
   );
   const totals = emptyCounts();
