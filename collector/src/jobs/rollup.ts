@@ -48,7 +48,8 @@ async function underRollupLock<T>(pool: Pool, wait: boolean, work: (client: Pool
       return work(client);
     });
   } catch (error) {
-    // lock_not_available: another instance is rolling up.
+    // lock_not_available: another instance is rolling up (or, rarely, autovacuum holds the table for a moment): the
+    // next interval's run does the work.
     if (!wait && (error as { code?: string }).code === '55P03') return undefined;
     throw error;
   }
