@@ -2,13 +2,15 @@
  * Collector benchmark (`npm run bench:collector`; not part of `npm test`): ingest throughput and latency over real
  * HTTP against the embedded PostgreSQL (500 requests/s open loop, then maximum at fixed concurrency) into a prebuilt
  * realistic table, PostgreSQL's own rate for the same rows beside ours (ceiling.ts), the rollup
- * build for 1 million receipts, and a 90-day stats query over 10 million generated receipts including today's raw
- * rows. Writes bench/collector/RESULTS.md. Sizes can be lowered with BENCH_ROLLUP_RECEIPTS / BENCH_STATS_RECEIPTS /
- * BENCH_INGEST_TABLE / BENCH_CEILING_RECEIPTS; the cluster is kept in BENCH_DATA_DIR (default: the OS temp folder).
+ * build for 1 million receipts, and on a 10-million-receipt data set built once (stats-set.ts) the incremental rollup
+ * of one day's new receipts and the 90-day stats query including the last day's raw rows. Writes
+ * bench/collector/RESULTS.md. Sizes can be lowered with BENCH_ROLLUP_RECEIPTS / BENCH_STATS_RECEIPTS /
+ * BENCH_INGEST_TABLE / BENCH_CEILING_RECEIPTS; the cluster, with its prebuilt data sets, is kept in BENCH_DATA_DIR
+ * (default `data/bench-collector`, git-ignored; the stats set takes several GB and a long first build).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -24,6 +26,7 @@ import { createPool, type Pool } from '../../collector/src/db/pool.js';
 import { rollupDay, runRollup } from '../../collector/src/jobs/rollup.js';
 import { queryStats } from '../../collector/src/stats/query.js';
 import { createSite } from '../../collector/src/sites.js';
+import { nextDay, openStatsSet, STATS_SITE, withoutChangeLog } from './stats-set.js';
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const ROLLUP_RECEIPTS = env('BENCH_ROLLUP_RECEIPTS', 1_000_000);
@@ -221,7 +224,7 @@ async function rollupBench(baseUrl: string): Promise<void> {
   const pool = await freshDb(baseUrl, 'bench_rollup');
   await createSite(pool, { id: 'gen-clinic', origins: [BENCH_ORIGIN] });
   const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
-  const [, genMs] = await timed(() => generate(pool, ROLLUP_RECEIPTS, day, 1, 'gen-clinic'));
+  const [, genMs] = await timed(() => withoutChangeLog(pool, () => generate(pool, ROLLUP_RECEIPTS, day, 1, 'gen-clinic')));
   await pool.query('ANALYZE');
   const [, rollMs] = await timed(() => rollupDay(pool, day));
   log(`rollup of ${ROLLUP_RECEIPTS} receipts: ${ms(rollMs)} (generation ${ms(genMs)})`);
@@ -230,29 +233,33 @@ async function rollupBench(baseUrl: string): Promise<void> {
 }
 
 async function statsBench(baseUrl: string): Promise<void> {
-  const pool = await freshDb(baseUrl, 'bench_stats');
-  await createSite(pool, { id: 'gen-clinic', origins: [BENCH_ORIGIN] });
-  const now = new Date();
-  const today = now.toISOString().slice(0, 10);
-  const first = new Date(now.getTime() - 89 * 86_400_000).toISOString().slice(0, 10);
-  // 90 days including today, evenly: today's share stays raw (after the watermark), the other 89 days are rolled up.
-  const secondsToday = (now.getTime() - Date.parse(`${today}T00:00:00Z`)) / 1000;
-  const span = 89 + secondsToday / 86_400;
-  const [, genMs] = await timed(() => generate(pool, STATS_RECEIPTS, first, span, 'gen-clinic'));
-  await pool.query('VACUUM ANALYZE');
-  const [rolled, rollMs] = await timed(() => runRollup(pool, now));
-  const raw = await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM receipts WHERE received_at >= $1::date`, [today]);
-  const query = { siteId: 'gen-clinic', from: first, to: today };
+  const opened = await openStatsSet(baseUrl, STATS_RECEIPTS, log);
+  // The next day's receipts arrive (a third from consent ids deciding again), then the job rolls that day up.
+  const { set, added } = await nextDay(opened, STATS_RECEIPTS);
+  const { pool } = set;
+  await pool.query('ANALYZE consent_state_changes');
+  const changes = await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM consent_state_changes');
+  const [rolled, rollMs] = await timed(() => runRollup(pool, set.end));
+  log(`incremental rollup of ${added} receipts: ${ms(rollMs)} (${rolled.days.join(', ')})`);
+  const query = { siteId: STATS_SITE, from: set.first, to: set.last };
   await queryStats(pool, query);
   const times: number[] = [];
   for (let i = 0; i < 7; i++) times.push((await timed(() => queryStats(pool, query)))[1]);
   times.sort((a, b) => a - b);
   const report = await queryStats(pool, query);
-  log(`stats over ${STATS_RECEIPTS}: median ${ms(percentile(times, 50))}, decisions ${report.totals.decisions + report.totals.withdrawals}`);
-  results.push(
-    `| Stats query, 90 days (${first} – ${today}) over ${STATS_RECEIPTS.toLocaleString('en')} receipts and ${(STATS_RECEIPTS * 1.25).toLocaleString('en')} banner views; ${Number(raw.rows[0]?.n ?? 0).toLocaleString('en')} of today's receipts read raw | **median ${ms(percentile(times, 50))}**, max ${ms(times.at(-1) ?? 0)} over 7 runs (report counts ${(report.totals.decisions + report.totals.withdrawals).toLocaleString('en')} receipts) | < 300 ms |`,
+  const raw = await pool.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM consent_state WHERE site_id = $1 AND received_at >= ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Seoul'`,
+    [STATS_SITE, report.watermark],
   );
-  results.push(`| Rollup job for the 89 completed days of that data | ${ms(rollMs)} for ${rolled.days.length} days (generation took ${ms(genMs)}) | – |`);
+  const receipts = await pool.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM receipts WHERE site_id = $1 AND received_at >= $2::date::timestamp AT TIME ZONE 'Asia/Seoul'`,
+    [STATS_SITE, set.first],
+  );
+  log(`stats over ${receipts.rows[0]?.n} receipts: median ${ms(percentile(times, 50))}, load average ${load1()}`);
+  results.push(
+    `| Stats query, 90 days (${set.first} – ${set.last}, Asia/Seoul) over ${Number(receipts.rows[0]?.n ?? 0).toLocaleString('en')} receipts (${report.totals.decisions.toLocaleString('en')} consent ids' latest decisions) and ${report.totals.impressions.toLocaleString('en')} banner views; ${Number(raw.rows[0]?.n ?? 0).toLocaleString('en')} decisions after the rollup watermark read raw | **median ${ms(percentile(times, 50))}**, max ${ms(times.at(-1) ?? 0)} over 7 runs; load average ${load1()} | < 300 ms |`,
+    `| Incremental rollup job on that set: one day's new receipts (${added.toLocaleString('en')}, a third of them consent ids deciding again; ${Number(changes.rows[0]?.n ?? 0).toLocaleString('en')} logged changes folded) | **${ms(rollMs)}** for ${rolled.days.length} day(s) | < 1 s |`,
+  );
   await pool.end();
 }
 
@@ -270,8 +277,9 @@ Machine: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).to
 ${(loadavg()[0] ?? 0).toFixed(1)} at the end: other processes on the machine share the cores, so compare runs with that in mind. Ingest runs over real HTTP on 127.0.0.1 with keep-alive, rate limits raised; every receipt is validated, hashed, signed and
 committed before its answer. Ingest writes into a table that already holds ${INGEST_TABLE.toLocaleString('en')} analyzed receipts (built once, reused
 by later runs; bench/collector/dataset.ts). Server, database and load generator share the same ${cpu.length} cores. The load generator runs in its own process. The rollup and
-stats data are generated in SQL (generate_series) with keys dropped during generation; the indexes that rollups and
-stats read are rebuilt before timing.
+1 M-receipt rollup data are generated in SQL (generate_series) with keys dropped during generation. The stats set
+(bench/collector/stats-set.ts) is built once through the consent-state trigger and kept; each run adds the next day's
+receipts to it, times the rollup job's run for that day, then the 90-day stats.
 
 | Measurement | Result | Goal |
 |---|---|---|
@@ -294,7 +302,7 @@ ${profile.join('\n')}
 async function main(): Promise<void> {
   const loadBefore = loadavg()[0] ?? 0;
   // Kept between runs: the prebuilt ingest table (dataset.ts) lives in it.
-  const dataDir = process.env['BENCH_DATA_DIR'] ?? join(tmpdir(), 'cc-bench-cluster');
+  const dataDir = resolve(process.env['BENCH_DATA_DIR'] ?? 'data/bench-collector');
   mkdirSync(dataDir, { recursive: true });
   const cluster = await startEmbedded({ dataDir, notice: log });
   // An interrupted run must not leave its PostgreSQL behind.

@@ -12,10 +12,13 @@ export const JOB_LOCKS = { rollup: 1, checkpoint: 2, purge: 3 } as const;
 
 /** Runs `work` in one transaction holding the job's lock, or returns `undefined` if another instance holds it. */
 export async function exclusively<T>(pool: Pool, job: keyof typeof JOB_LOCKS, work: (client: PoolClient) => Promise<T>): Promise<T | undefined> {
-  return transaction(pool, async (client) => {
-    const { rows } = await client.query<{ got: boolean }>('SELECT pg_try_advisory_xact_lock($1, $2) AS got', [JOB_LOCK_SPACE, JOB_LOCKS[job]]);
-    return rows[0]?.got === true ? work(client) : undefined;
-  });
+  return transaction(pool, async (client) => ((await tryJobLock(client, job)) ? work(client) : undefined));
+}
+
+/** Takes the job's lock inside a transaction that is already open, if no other transaction holds it. */
+export async function tryJobLock(client: PoolClient, job: keyof typeof JOB_LOCKS): Promise<boolean> {
+  const { rows } = await client.query<{ got: boolean }>('SELECT pg_try_advisory_xact_lock($1, $2) AS got', [JOB_LOCK_SPACE, JOB_LOCKS[job]]);
+  return rows[0]?.got === true;
 }
 
 /** Waits for the job's lock inside a transaction that is already open (a one-off rebuild must not be skipped). */

@@ -37,6 +37,7 @@ export async function queryOverview(pool: Pool, siteIds: readonly string[] | nul
   // Each site's bounds are its own midnights; receipts come from the rollups up to the watermark, raw rows after.
   const start = `$2::date::timestamp AT TIME ZONE s.time_zone`;
   const end = `($3::date + 1)::timestamp AT TIME ZONE s.time_zone`;
+  const optIn = `cardinality(c.granted) > 0 AND c.method <> 'withdraw'`;
   const { rows } = await pool.query<{ id: string; name: string; time_zone: string; decisions: string; opt_in: string; withdrawals: string; receipts: string; last_at: Date | null }>(
     `WITH w AS (SELECT coalesce((SELECT watermark FROM job_state WHERE name = 'rollup'), '1970-01-01'::date) AS wm),
      s AS (SELECT id, name, time_zone FROM sites WHERE $1::text[] IS NULL OR id = ANY($1)),
@@ -51,10 +52,20 @@ export async function queryOverview(pool: Pool, siteIds: readonly string[] | nul
      SELECT s.id, s.name, s.time_zone, st.decisions::text, st.opt_in::text, st.withdrawals::text,
             (coalesce(ro.n, 0) + coalesce(raw.n, 0))::text AS receipts, last.at AS last_at
        FROM s CROSS JOIN w LEFT JOIN raw ON raw.site_id = s.id
+       -- Latest decisions as query.ts counts them: rollups up to the watermark, corrected by the changes logged since
+       -- (migration 026), and consent_state itself after it; one statement, so one snapshot with the watermark.
        CROSS JOIN LATERAL (
-         SELECT count(*) AS decisions, count(*) FILTER (WHERE cardinality(c.granted) > 0 AND c.method <> 'withdraw') AS opt_in,
-                count(*) FILTER (WHERE c.method = 'withdraw') AS withdrawals
-           FROM consent_state c WHERE c.site_id = s.id AND c.received_at >= ${start} AND c.received_at < ${end}) st
+         SELECT coalesce(sum(d.n), 0) AS decisions, coalesce(sum(d.n_opt_in), 0) AS opt_in,
+                coalesce(sum(d.n) FILTER (WHERE d.method = 'withdraw'), 0) AS withdrawals
+           FROM (
+             SELECT r.method, r.n, r.n_opt_in FROM rollup_state r WHERE r.site_id = s.id AND r.day BETWEEN $2::date AND LEAST($3::date, w.wm)
+             UNION ALL
+             SELECT c.method, c.sign, CASE WHEN ${optIn} THEN c.sign ELSE 0 END FROM consent_state_changes c
+              WHERE c.site_id = s.id AND c.received_at >= ${start} AND c.received_at < (LEAST($3::date, w.wm) + 1)::timestamp AT TIME ZONE s.time_zone
+             UNION ALL
+             SELECT c.method, 1, CASE WHEN ${optIn} THEN 1 ELSE 0 END FROM consent_state c
+              WHERE c.site_id = s.id AND c.received_at >= GREATEST($2::date, w.wm + 1)::timestamp AT TIME ZONE s.time_zone AND c.received_at < ${end}
+           ) d) st
        CROSS JOIN LATERAL (SELECT sum(r.n) AS n FROM rollup_receipts r WHERE r.site_id = s.id AND r.day BETWEEN $2::date AND LEAST($3::date, w.wm)) ro
        -- Ordered by (site_id, received_at), which only the partial index of migration 017 gives: a site that stopped
        -- sending costs one index probe, not a walk back through every other site's newer receipts.

@@ -1,9 +1,10 @@
 /**
  * Consent statistics for one site and a day range. Decisions come from each consent id's latest state (one row per
- * consent id, kept at ingest); banner views from the daily rollups up to the rollup watermark and from raw rows
- * after it. Only reads; knows nothing of HTTP or HTML.
+ * consent id, kept at ingest), banner views from the impressions: both from the daily rollups up to the rollup
+ * watermark (latest decisions corrected by the changes since, migration 026) and from raw rows after it, all in one
+ * snapshot. Only reads; knows nothing of HTTP or HTML.
  */
-import type { Pool } from '../db/pool.js';
+import { transaction, type Pool, type PoolClient } from '../db/pool.js';
 import { CollectorError } from '../errors.js';
 
 export interface StatsQuery {
@@ -122,80 +123,108 @@ function ratesOf(counts: Counts): Rates {
   };
 }
 
+interface Groups {
+  day: Map<string, Counts>;
+  locale: Map<string, Counts>;
+  policy: Map<string, Counts>;
+  device: Map<string, Counts>;
+}
+
+/** Counts by one dimension (of `Groups`) and method; `method` null for banner views. */
 interface DimRow {
-  day: string;
-  locale: string;
-  policy_version: string;
-  device_class: string;
+  dim: keyof Groups;
+  key: string;
   method: string | null;
   n: string;
   n_opt_in: string;
 }
 
-export async function readWatermark(pool: Pool): Promise<string | null> {
-  const { rows } = await pool.query<{ watermark: string }>("SELECT watermark::text FROM job_state WHERE name = 'rollup'");
-  return rows[0]?.watermark ?? null;
-}
-
 export async function queryStats(pool: Pool, query: StatsQuery): Promise<StatsReport> {
   validateRange(query.from, query.to);
-  // The zone is read first and sent as a value, so the planner sees the real bounds of each range (through a
-  // subquery it could not, and guessed a few dozen rows for a 90-day range of millions).
-  const [watermark, zoneRow] = await Promise.all([readWatermark(pool), pool.query<{ time_zone: string }>('SELECT time_zone FROM sites WHERE id = $1', [query.siteId])]);
-  const timeZone = zoneRow.rows[0]?.time_zone ?? 'UTC';
+  // One snapshot for the watermark and every count: a rollup run committing in between would otherwise move days
+  // from the raw part into the rollups under the report and count them twice or never.
+  return transaction(pool, async (client) => {
+    await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    return reportOf(client, query);
+  });
+}
+
+async function reportOf(client: PoolClient, query: StatsQuery): Promise<StatsReport> {
+  // The zone and watermark are read first and sent as values, so the planner sees the real bounds of each range
+  // (through a subquery it could not, and guessed a few dozen rows for a 90-day range of millions).
+  const head = await client.query<{ watermark: string | null; time_zone: string | null }>(
+    "SELECT (SELECT watermark::text FROM job_state WHERE name = 'rollup') AS watermark, (SELECT time_zone FROM sites WHERE id = $1) AS time_zone",
+    [query.siteId],
+  );
+  const watermark = head.rows[0]?.watermark ?? null;
+  const timeZone = head.rows[0]?.time_zone ?? 'UTC';
   const params = [query.siteId, query.from, query.to, watermark ?? '1970-01-01', query.locale ?? null, query.policyVersion ?? null, query.deviceClass ?? null, timeZone];
   const filters = `($5::text IS NULL OR locale = $5) AND ($6::text IS NULL OR policy_version = $6) AND ($7::text IS NULL OR device_class = $7)`;
-  // Raw rows are read from max(from, watermark + 1), by a range on received_at so the (site_id, received_at) index applies.
   // Days are the site's days: midnight in its time zone (a Seoul clinic's day does not start at 09:00).
   const zone = '$8::text';
-  /** The instant a day (a date expression) begins in the site's zone (a parameter holding it). */
-  const midnight = (day: string, zoneParam: string): string => `(${day})::timestamp AT TIME ZONE ${zoneParam}`;
-  const rawFrom = midnight('GREATEST($2::date, $4::date + 1)', zone);
-  const rawTo = midnight('$3::date + 1', zone);
-  // Each consent id's latest decision, by the day it arrived: one row per consent id, indexed by (site, time).
-  const stateFrom = midnight('$2::date', zone);
-  // The two queries run on separate pool connections at once (the raw part of each scans today's rows).
-  const dimsQuery = pool.query<DimRow>(
-    `SELECT day::text, locale, policy_version, device_class, method, sum(n)::text AS n, sum(n_opt_in)::text AS n_opt_in FROM (
-       SELECT (received_at AT TIME ZONE ${zone})::date AS day, locale, policy_version, device_class, method, count(*) AS n,
-              count(*) FILTER (WHERE cardinality(granted) > 0 AND method <> 'withdraw') AS n_opt_in
-         FROM consent_state WHERE site_id = $1 AND received_at >= ${stateFrom} AND received_at < ${rawTo} AND ${filters}
+  /** The instant a day (a date expression) begins in the site's zone. */
+  const midnight = (day: string): string => `(${day})::timestamp AT TIME ZONE ${zone}`;
+  const dayOf = `(received_at AT TIME ZONE ${zone})::date`;
+  // Rolled-up days (up to the watermark) come from the rollups; the later ones from raw rows, by a range on
+  // received_at so the (site_id, received_at) indexes apply.
+  const rolledDays = `day BETWEEN $2 AND LEAST($3::date, $4::date)`;
+  const rawRange = `received_at >= ${midnight('GREATEST($2::date, $4::date + 1)')} AND received_at < ${midnight('$3::date + 1')}`;
+  // Decisions of rolled-up days that changed since their rollup (migration 026): the rollup plus these is exact.
+  const changedRange = `received_at >= ${midnight('$2::date')} AND received_at < ${midnight('LEAST($3::date, $4::date) + 1')}`;
+  const optIn = `cardinality(granted) > 0 AND method <> 'withdraw'`;
+  const dims = await client.query<DimRow>(
+    // Summed by each dimension at once (grouping sets): a few hundred rows leave the database for a 90-day range,
+    // not one per day, locale, policy version, device class and method.
+    `SELECT CASE WHEN GROUPING(day) = 0 THEN 'day' WHEN GROUPING(locale) = 0 THEN 'locale' WHEN GROUPING(policy_version) = 0 THEN 'policy' ELSE 'device' END AS dim,
+            coalesce(day::text, locale, policy_version, device_class) AS key, method, sum(n)::text AS n, sum(n_opt_in)::text AS n_opt_in FROM (
+       SELECT day, locale, policy_version, device_class, method, n, n_opt_in FROM rollup_state WHERE site_id = $1 AND ${rolledDays} AND ${filters}
+       UNION ALL
+       SELECT ${dayOf}, locale, policy_version, device_class, method, sum(sign), coalesce(sum(sign) FILTER (WHERE ${optIn}), 0)
+         FROM consent_state_changes WHERE site_id = $1 AND ${changedRange} AND ${filters}
         GROUP BY 1, 2, 3, 4, 5
        UNION ALL
-       SELECT day, locale, policy_version, device_class, NULL, n, 0 FROM rollup_impressions
-        WHERE site_id = $1 AND day BETWEEN $2 AND LEAST($3::date, $4::date) AND ${filters}
+       SELECT ${dayOf}, locale, policy_version, device_class, method, count(*), count(*) FILTER (WHERE ${optIn})
+         FROM consent_state WHERE site_id = $1 AND ${rawRange} AND ${filters}
+        GROUP BY 1, 2, 3, 4, 5
        UNION ALL
-       SELECT (received_at AT TIME ZONE ${zone})::date, locale, policy_version, device_class, NULL, count(*), 0
-         FROM impressions WHERE site_id = $1 AND received_at >= ${rawFrom} AND received_at < ${rawTo} AND ${filters}
+       SELECT day, locale, policy_version, device_class, NULL, n, 0 FROM rollup_impressions WHERE site_id = $1 AND ${rolledDays} AND ${filters}
+       UNION ALL
+       SELECT ${dayOf}, locale, policy_version, device_class, NULL, count(*), 0
+         FROM impressions WHERE site_id = $1 AND ${rawRange} AND ${filters}
         GROUP BY 1, 2, 3, 4
-     ) s GROUP BY 1, 2, 3, 4, 5`,
+     ) s GROUP BY GROUPING SETS ((day, method), (locale, method), (policy_version, method), (device_class, method))
+     -- A group whose decisions all moved to a later day since its rollup.
+     HAVING sum(n) <> 0`,
     params,
   );
-  const itemsQuery = pool.query<{ kind: 'category' | 'service'; item: string; granted: string; total: string }>(
-    // A withdrawal denies every category and service it names, so it counts as "not granted" here too.
-    `SELECT x.kind, x.item, sum(x.g)::text AS granted, count(*)::text AS total FROM consent_state r
-       CROSS JOIN LATERAL (
-         SELECT 'category' AS kind, unnest(r.granted) AS item, 1 AS g UNION ALL SELECT 'category', unnest(r.denied), 0
-         UNION ALL SELECT 'service', unnest(r.granted_svc), 1 UNION ALL SELECT 'service', unnest(r.denied_svc), 0) x
-      WHERE r.site_id = $1 AND r.received_at >= ${midnight('$2::date', '$7::text')} AND r.received_at < ${midnight('$3::date + 1', '$7::text')}
-        AND ($4::text IS NULL OR r.locale = $4) AND ($5::text IS NULL OR r.policy_version = $5) AND ($6::text IS NULL OR r.device_class = $6)
-      GROUP BY 1, 2 ORDER BY 1, 2`,
-    [query.siteId, query.from, query.to, query.locale ?? null, query.policyVersion ?? null, query.deviceClass ?? null, timeZone],
+  const items = await client.query<{ kind: 'category' | 'service'; item: string; granted: string; total: string }>(
+    // A withdrawal denies every category and service it names, so it counts as "not granted" here too
+    // (consent_items, migration 026). Only kind, item and granted come from it: the filters are consent_state's.
+    `SELECT kind, item, sum(n_granted)::text AS granted, sum(n_total)::text AS total FROM (
+       SELECT kind, item, n_granted, n_total FROM rollup_state_items WHERE site_id = $1 AND ${rolledDays} AND ${filters}
+       UNION ALL
+       SELECT x.kind, x.item, sum(c.sign * x.granted), sum(c.sign)
+         FROM consent_state_changes c CROSS JOIN LATERAL consent_items(c.granted, c.denied, c.granted_svc, c.denied_svc) x
+        WHERE c.site_id = $1 AND ${changedRange} AND ${filters}
+        GROUP BY 1, 2
+       UNION ALL
+       SELECT x.kind, x.item, sum(x.granted), count(*)
+         FROM consent_state c CROSS JOIN LATERAL consent_items(c.granted, c.denied, c.granted_svc, c.denied_svc) x
+        WHERE c.site_id = $1 AND ${rawRange} AND ${filters}
+        GROUP BY 1, 2
+     ) s GROUP BY 1, 2 HAVING sum(n_total) <> 0 ORDER BY 1, 2`,
+    params,
   );
-  const [dims, items] = await Promise.all([dimsQuery, itemsQuery]);
   const totals = emptyCounts();
-  const groups = { day: new Map<string, Counts>(), locale: new Map<string, Counts>(), policy: new Map<string, Counts>(), device: new Map<string, Counts>() };
+  const groups: Groups = { day: new Map(), locale: new Map(), policy: new Map(), device: new Map() };
   const add = (map: Map<string, Counts>, key: string, row: DimRow): void => {
     let counts = map.get(key);
     if (!counts) map.set(key, (counts = emptyCounts()));
     accumulate(counts, row);
   };
   for (const row of dims.rows) {
-    accumulate(totals, row);
-    add(groups.day, row.day, row);
-    add(groups.locale, row.locale, row);
-    add(groups.policy, row.policy_version, row);
-    add(groups.device, row.device_class, row);
+    if (row.dim === 'day') accumulate(totals, row);
+    add(groups[row.dim], row.key, row);
   }
   const list = (map: Map<string, Counts>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, counts]) => ({ key, ...ratesOf(counts) }));
   return {
