@@ -3,53 +3,27 @@
 // command, exactly as the systemd unit and the Dockerfile in collector/deploy/ run it. Once on its own embedded
 // PostgreSQL (as root too: the folder is one the `postgres` user may enter), once with DATABASE_URL pointed at a
 // PostgreSQL that is already running and speaks TLS, verified against its CA (sslmode=verify-full).
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packAndInstall, repo, run } from '../../test/support/pack.js';
 import { startEmbedded, type EmbeddedCluster } from '../src/db/embedded.js';
 import { postgresAccount } from '../src/db/reachable.js';
 import { draft, seal } from './helpers.js';
+import { serveProcess, stopProcess, type Served } from './serve-process.js';
 import { INSTALLED_BIN, deployFile, parseEnvFile } from './recipe.js';
 
 const collector = join(repo, 'collector');
 const manifest = JSON.parse(readFileSync(join(collector, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 const origin = 'https://www.packaged-clinic.example';
 
-type Server = ChildProcessByStdio<null, Readable, Readable>;
-
 /** Starts `clinic-consent-collector serve` from the installed package with only `env` (no tsx, no loader) and resolves its URL. */
-function serve(project: string, env: Record<string, string>): Promise<{ server: Server; url: string; output: () => string }> {
-  const server = spawn(join(project, INSTALLED_BIN), ['serve'], {
+function serve(project: string, env: Record<string, string>): Promise<Served> {
+  return serveProcess(join(project, INSTALLED_BIN), ['serve'], {
     cwd: project,
     env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: project, PORT: '0', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const collect = (chunk: Buffer): void => {
-    output += chunk.toString();
-  };
-  server.stdout.on('data', collect);
-  server.stderr.on('data', collect);
-  return new Promise((resolveUrl, reject) => {
-    server.stdout.on('data', () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolveUrl({ server, url: match[1], output: () => output });
-    });
-    server.once('exit', (code) => reject(new Error(`the collector exited with ${code}:\n${output}`)));
-  });
-}
-
-/** Stops a server the way systemd and Docker do (SIGTERM) and resolves its exit code. */
-function stop(server: Server): Promise<number | null> {
-  if (server.exitCode !== null) return Promise.resolve(server.exitCode);
-  return new Promise((resolveExit) => {
-    server.once('exit', (code) => resolveExit(code));
-    server.kill('SIGTERM');
   });
 }
 
@@ -130,11 +104,11 @@ describe('the packed collector, installed into an empty folder and run with plai
       expect(statSync(join(dataDir, 'signing-key.pem')).mode & 0o777, 'the signing key is readable by its owner only').toBe(0o600);
       expect(existsSync(join(dataDir, 'pg/PG_VERSION'))).toBe(true);
     } finally {
-      expect(await stop(server), output()).toBe(0);
+      expect(await stopProcess(server), output()).toBe(0);
     }
     // Stopped the moment it listens, while its first job run holds a connection, it still stops cleanly.
     const again = await serve(project, { DATA_DIR: dataDir });
-    expect(await stop(again.server), again.output()).toBe(0);
+    expect(await stopProcess(again.server), again.output()).toBe(0);
     expect(again.output()).not.toContain('Error');
   }, 60_000);
 
@@ -205,7 +179,7 @@ describe('the packed collector, installed into an empty folder and run with plai
         const stored = await reader.query("SELECT site_id FROM receipts WHERE consent_id = 'packaged_tls_000000001'").finally(() => reader.end());
         expect(stored.rows).toEqual([{ site_id: 'packaged-clinic' }]);
       } finally {
-        expect(await stop(server), output()).toBe(0);
+        expect(await stopProcess(server), output()).toBe(0);
       }
     }, 60_000);
 
@@ -218,7 +192,7 @@ describe('the packed collector, installed into an empty folder and run with plai
         expect(proof.status).toBe(200);
         writeFileSync(join(project, 'proof.json'), await proof.text());
       } finally {
-        expect(await stop(server), output()).toBe(0);
+        expect(await stopProcess(server), output()).toBe(0);
       }
       const keys = join(env['DATA_DIR'] ?? '', 'public-keys.json');
       expect((JSON.parse(readFileSync(keys, 'utf8')) as { keys: unknown[] }).keys, 'a new key, listed beside the lost one').toHaveLength(2);

@@ -3,11 +3,9 @@
 // keep arriving and never fail, each finished day is checkpointed once, rollups and stats count each receipt once,
 // and the ledger verifies. instances.test.ts covers the same in one process, run after run; this file proves it
 // holds across processes while ingest runs.
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentReceiptV1 } from '../../schema/types.js';
@@ -18,9 +16,9 @@ import { createPool } from '../src/db/pool.js';
 import { verifyLedger } from '../src/jobs/checkpoint.js';
 import { runJobsOnce } from '../src/jobs/scheduler.js';
 import { createSite } from '../src/sites.js';
+import { serveProcess, stopProcess, type Served } from './serve-process.js';
 import { chain, createTestDb, ORIGIN, post, SITE, type TestDb } from './helpers.js';
 
-type Server = ChildProcessByStdio<null, Readable, Readable>;
 /** The standalone entry `clinic-consent-collector serve` runs (the package's bin runs its build). */
 const SERVER = fileURLToPath(new URL('../src/server.ts', import.meta.url));
 const ADMIN_TOKEN = 'processes_admin_token_0123456789';
@@ -29,40 +27,9 @@ const dayOf = (time: number): string => new Date(time).toISOString().slice(0, 10
 /** Finished days before today, far enough back that every job treats them as complete at any hour. */
 const PAST_DAYS = [4, 3, 2].map((back) => dayOf(Date.now() - back * DAY_MS));
 
-interface Running {
-  readonly server: Server;
-  readonly url: string;
-  output(): string;
-}
-
-/** Starts `clinic-consent-collector serve` as a process of its own and resolves once it listens. */
-function serve(env: Record<string, string>): Promise<Running> {
-  const server = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const collect = (chunk: Buffer): void => {
-    output += chunk.toString();
-  };
-  server.stdout.on('data', collect);
-  server.stderr.on('data', collect);
-  return new Promise((resolve, reject) => {
-    server.stdout.on('data', () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve({ server, url: match[1], output: () => output });
-    });
-    server.once('exit', (code) => reject(new Error(`the collector exited with ${code}:\n${output}`)));
-  });
-}
-
-function stop(running: Running): Promise<number | null> {
-  const { server } = running;
-  if (server.exitCode !== null) return Promise.resolve(server.exitCode);
-  return new Promise((resolve) => {
-    server.once('exit', (code) => resolve(code));
-    server.kill('SIGTERM');
-  });
+/** Starts `clinic-consent-collector serve` from the sources (the standalone entry) as a process of its own. */
+function serve(env: Record<string, string>): Promise<Served> {
+  return serveProcess(process.execPath, ['--import', 'tsx', SERVER], { env: { ...process.env, ...env } });
 }
 
 async function send(url: string, receipt: ConsentReceiptV1): Promise<number> {
@@ -76,8 +43,8 @@ async function send(url: string, receipt: ConsentReceiptV1): Promise<number> {
 }
 
 let db: TestDb;
-let one: Running;
-let two: Running;
+let one: Served;
+let two: Served;
 let signer: Signer;
 const env = (dataDir: string): Record<string, string> => ({
   DATABASE_URL: db.url,
@@ -113,7 +80,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  const codes = await Promise.all([one, two].filter(Boolean).map(stop));
+  const codes = await Promise.all([one, two].filter(Boolean).map((running) => stopProcess(running.server)));
   expect(codes.every((code) => code === 0), 'both processes stop cleanly').toBe(true);
   await db?.close();
 });
