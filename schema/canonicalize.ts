@@ -83,7 +83,15 @@ export function receiptHashInput(receipt: Readonly<Record<string, unknown>>): st
   return canonicalize(Object.fromEntries(Object.entries(receipt).filter(([key]) => key !== 'hash' && key !== 'texts' && key !== 'signature')));
 }
 
-/** The canonical text an acknowledgment's Ed25519 `signature` is computed over: the ack without `signature`. */
+/** The canonical text a version-1 acknowledgment's Ed25519 `signature` is computed over: the ack without `signature`. */
 export function ackSigningInput(ack: Readonly<Record<string, unknown>>): string {
   return canonicalize(Object.fromEntries(Object.entries(ack).filter(([key]) => key !== 'signature')));
+}
+
+/**
+ * The canonical text of a version-2 acknowledgment's Merkle leaf: the ack without `signature` and `batch` (which
+ * sign and place the leaf; they cannot be inside it).
+ */
+export function ackLeafInput(ack: Readonly<Record<string, unknown>>): string {
+  return canonicalize(Object.fromEntries(Object.entries(ack).filter(([key]) => key !== 'signature' && key !== 'batch')));
 }

@@ -10,6 +10,9 @@ export type { ConsentMethod, DeviceClass };
 export const RECEIPT_SCHEMA = 'clinic-consent/receipt/1';
 export const IMPRESSION_SCHEMA = 'clinic-consent/impression/1';
 export const ACK_SCHEMA = 'clinic-consent/ack/1';
+export const BATCH_ACK_SCHEMA = 'clinic-consent/ack/2';
+/** What the one signature of a batch of version-2 acks signs: its Merkle root and leaf count (schema/README.md). */
+export const ACK_ROOT_SCHEMA = 'clinic-consent/ack-root/1';
 export const LEAK_SCHEMA = 'clinic-consent/leak/1';
 
 export interface CategoryDecision {
@@ -121,9 +124,27 @@ export interface AckV1 {
   readonly signature: string;
 }
 
+/**
+ * An acknowledgment signed with its batch: the collector signs one Merkle root per group commit, and each ack carries
+ * the path from its own leaf to that root (schema/README.md gives the exact bytes).
+ */
+export interface AckV2 extends Omit<AckV1, 'schema'> {
+  readonly schema: typeof BATCH_ACK_SCHEMA;
+  readonly batch: {
+    /** Leaves in the batch's tree, and this ack's leaf among them (from 0). */
+    readonly size: number;
+    readonly index: number;
+    /** Sibling hashes from the leaf up (base64url SHA-256); a node without a sibling on a level has none there. */
+    readonly path: readonly string[];
+  };
+}
+
+/** Either version; the collector writes version 2, and acks kept from before stay version 1. */
+export type Ack = AckV1 | AckV2;
+
 /** The collector's answer to `POST /v1/receipts`: the ack to keep verbatim, plus unsigned hints. */
 export interface ReceiptResponseV1 {
-  readonly ack: AckV1;
+  readonly ack: Ack;
   /** False when the collector has no texts for `textHash` yet: resend the same receipt with `texts` attached. */
   readonly textsKnown: boolean;
   readonly chainStatus: 'ok' | 'pending' | 'fork';

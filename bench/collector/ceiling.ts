@@ -1,7 +1,7 @@
 /**
  * PostgreSQL's own rate for the collector's rows, measured in the same run on the same table (issue 17): receipts
- * stored through the collector's writer (the ingest SQL function with its locks and chain checks; no HTTP, no
- * signing), the same kind of rows by a plain batched `INSERT … SELECT FROM jsonb_to_recordset` with the same batch
+ * stored through the collector's writer (the ingest SQL function with its locks and chain checks, and the one ack
+ * signature per batch; no HTTP), the same kind of rows by a plain batched `INSERT … SELECT FROM jsonb_to_recordset` with the same batch
  * size and transactions in flight, and by one `COPY` in one transaction. The plain paths run with the table's
  * user triggers off (the consent-state trigger is part of our ingest, not of PostgreSQL's floor); its keys, indexes
  * and foreign key stay. Every path writes rows of its own (fresh ids), so none meets another's.
@@ -12,17 +12,25 @@ import { join } from 'node:path';
 import type { AnyReceipt } from '../../schema/device.js';
 import type { Signer } from '../../collector/src/crypto/signer.js';
 import type { Pool } from '../../collector/src/db/pool.js';
-import { checkReceipt, receiptRow, signAck } from '../../collector/src/receipts.js';
-import { ReceiptWriter, type ReceiptRow } from '../../collector/src/writer.js';
+import { signAcks } from '../../collector/src/crypto/acks.js';
+import { checkReceipt, receiptRow } from '../../collector/src/receipts.js';
+import { ReceiptWriter, type ReceiptRow, type UnsignedRow } from '../../collector/src/writer.js';
 import { makeBodies } from './bodies.js';
 
-/** Rows exactly as the ingest route hands them to the writer: checked, canonical body, signed ack. */
-export function receiptRows(n: number, tag: string, signer: Signer): ReceiptRow[] {
+/** Rows exactly as the ingest route hands them to the writer: checked, canonical body, ack not yet signed. */
+function unsignedRows(n: number, tag: string): UnsignedRow[] {
   const now = new Date();
   return makeBodies(n, tag).map((body) => {
     const receipt = JSON.parse(body) as AnyReceipt;
-    return receiptRow(receipt, checkReceipt(receipt), signAck(signer, receipt.id, receipt.hash, now), now);
+    return receiptRow(receipt, checkReceipt(receipt), now);
   });
+}
+
+/** Rows as the writer sends them to PostgreSQL, acks signed (for the plain INSERT and COPY, which have no writer). */
+function signedRows(n: number, tag: string, signer: Signer): ReceiptRow[] {
+  const rows = unsignedRows(n, tag);
+  const acks = signAcks(signer, rows.map((row) => ({ receiptId: row.id, receiptHash: row.hash, serverTime: row.receivedAt })));
+  return rows.map((row, index) => ({ ...row, ack: acks[index] }));
 }
 
 const COLUMNS = [
@@ -62,7 +70,7 @@ async function timedBatches<T>(batches: readonly T[], inFlight: number, send: (b
   return performance.now() - start;
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
+export function chunks<T>(items: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
@@ -99,8 +107,9 @@ export interface CeilingResult {
  * in flight (on a shared machine, a path with fewer backends also gets a smaller share of the cores).
  */
 export async function measureCeiling(pool: Pool, signer: Signer, n: number): Promise<CeilingResult> {
-  const [oursRows, insertRows, copyRows] = ['ours', 'insert', 'copy'].map((tag) => receiptRows(n, `ceiling_${tag}`, signer)) as [ReceiptRow[], ReceiptRow[], ReceiptRow[]];
-  const writer = new ReceiptWriter(pool);
+  const oursRows = unsignedRows(n, 'ceiling_ours');
+  const [insertRows, copyRows] = ['insert', 'copy'].map((tag) => signedRows(n, `ceiling_${tag}`, signer)) as [ReceiptRow[], ReceiptRow[]];
+  const writer = new ReceiptWriter(pool, signer);
   const producers = writer.maxBatch * writer.maxInFlight;
   const oursMs = await timedBatches(chunks(oursRows, Math.ceil(n / producers)), producers, async (rows) => {
     for (const row of rows) await writer.write(row);

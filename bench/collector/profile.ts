@@ -11,10 +11,12 @@ import { receiptHashInput } from '../../schema/canonicalize.js';
 import { SIGNED_RECEIPT_SCHEMA, type AnyReceipt, type DevicePublicJwk } from '../../schema/device.js';
 import { deviceConsentId, verifyDeviceSignature } from '../../collector/src/crypto/device.js';
 import { generateSigner, sha256Hex } from '../../collector/src/crypto/signer.js';
-import { checkReceipt, receiptRow, signAck } from '../../collector/src/receipts.js';
+import { signAcks, type AckSubject } from '../../collector/src/crypto/acks.js';
+import { checkReceipt, receiptRow } from '../../collector/src/receipts.js';
 import { parseJson } from '../../collector/src/routes/ingest.js';
 import { AJV_OPTIONS, sharedSchemas } from '../../collector/src/schemas.js';
 import { makeBodies } from './bodies.js';
+import { chunks } from './ceiling.js';
 
 export interface Stage {
   readonly name: string;
@@ -23,6 +25,9 @@ export interface Stage {
   /** Whether the bench's receipts (version 1, unsigned) go through this stage. */
   readonly inBench: boolean;
 }
+
+/** Receipts per batch when acks are signed: about what the closed-loop run's transactions held (issue 17). */
+const ACK_BATCH = 32;
 
 /** CPU microseconds of this process since `before` (a process.cpuUsage() reading). */
 const cpuSince = (before: NodeJS.CpuUsage): number => {
@@ -82,6 +87,7 @@ export async function profileStages(n = 2000): Promise<Stage[]> {
   const signer = generateSigner();
   const now = new Date();
   const signed = signedBodies(bodies);
+  const subjects: AckSubject[] = receipts.map((receipt) => ({ receiptId: receipt.id, receiptHash: receipt.hash, serverTime: now.toISOString() }));
   return [
     { name: 'body parse (the route’s JSON parser, NUL check)', micros: perItem(bodies, (body) => parseJson(undefined as never, body, () => undefined)), inBench: true },
     { name: 'schema validation (the route’s compiled Ajv validator)', micros: perItem(receipts, await routeValidator()), inBench: true },
@@ -93,12 +99,17 @@ export async function profileStages(n = 2000): Promise<Stage[]> {
       ),
       inBench: false,
     },
-    { name: 'Ed25519 signing of the ack', micros: perItem(receipts, (receipt) => signAck(signer, receipt.id, receipt.hash, now)), inBench: true },
+    {
+      name: `acks signed with their batch (one Ed25519 signature and the Merkle paths for ${ACK_BATCH} receipts, the closed loop's average batch)`,
+      micros: perItem(chunks(subjects, ACK_BATCH), (batch) => signAcks(signer, batch)) / ACK_BATCH,
+      inBench: true,
+    },
+    { name: 'an ack signed alone (a batch of one: what every receipt cost when each ack had its own signature)', micros: perItem(subjects, (subject) => signAcks(signer, [subject])), inBench: false },
     {
       name: 'row for the writer + its JSON for the driver',
       micros: perItem(
-        receipts.map((receipt) => ({ receipt, checked: checkReceipt(receipt), ack: signAck(signer, receipt.id, receipt.hash, now) })),
-        ({ receipt, checked, ack }) => JSON.stringify(receiptRow(receipt, checked, ack, now)),
+        receipts.map((receipt, index) => ({ receipt, checked: checkReceipt(receipt), ack: signAcks(signer, [subjects[index] as AckSubject])[0] })),
+        ({ receipt, checked, ack }) => JSON.stringify({ ...receiptRow(receipt, checked, now), ack }),
       ),
       inBench: true,
     },

@@ -2,13 +2,13 @@
  * Checks a schema-valid receipt (real date, canonical form, hash, texts) and stores it through the `ingest_receipt_set`
  * SQL function, returning the signed acknowledgment. No HTTP here: the route handles origins, CORS and limits.
  */
-import { canonicalize, CanonicalizeError, ackSigningInput, receiptHashInput } from '../../schema/canonicalize.js';
+import { canonicalize, CanonicalizeError, receiptHashInput } from '../../schema/canonicalize.js';
 import { DEVICE_CONSENT_ID, isSigned, type AnyReceipt } from '../../schema/device.js';
-import { ACK_SCHEMA, type AckV1, type ReceiptResponseV1 } from '../../schema/types.js';
+import type { Ack, ReceiptResponseV1 } from '../../schema/types.js';
 import { deviceConsentId, verifyDeviceSignature } from './crypto/device.js';
-import { sha256Hex, type Signer } from './crypto/signer.js';
+import { sha256Hex } from './crypto/signer.js';
 import { CollectorError } from './errors.js';
-import type { ReceiptRow, ReceiptWriter } from './writer.js';
+import type { ReceiptWriter, UnsignedRow } from './writer.js';
 
 /** A real instant: the schema's pattern admits 2026-02-31, Date.parse then rolls over or fails. */
 export function parseStrictTime(value: string): Date | undefined {
@@ -66,13 +66,8 @@ function split(decisions: Readonly<Record<string, { granted: boolean }>>, skip: 
   return [granted, denied];
 }
 
-export function signAck(signer: Signer, receiptId: string, receiptHash: string, serverTime: Date): AckV1 {
-  const unsigned = { schema: ACK_SCHEMA, receiptId, receiptHash, serverTime: serverTime.toISOString(), kid: signer.kid } as const;
-  return { ...unsigned, signature: signer.sign(ackSigningInput(unsigned)) };
-}
-
-/** The row `ingest_receipt_set` stores for a checked receipt and its signed ack. */
-export function receiptRow(receipt: AnyReceipt, checked: { canonical: string; clientTime: Date }, ack: AckV1, now: Date): ReceiptRow {
+/** The row `ingest_receipt_set` stores for a checked receipt, before the writer signs its ack with its batch. */
+export function receiptRow(receipt: AnyReceipt, checked: { canonical: string; clientTime: Date }, now: Date): UnsignedRow {
   const [granted, denied] = split(receipt.categories, ALWAYS_ON);
   const [grantedSvc, deniedSvc] = split(receipt.services, new Set());
   return {
@@ -94,23 +89,16 @@ export function receiptRow(receipt: AnyReceipt, checked: { canonical: string; cl
     receivedAt: now.toISOString(),
     // The stored body is exactly the canonical text that was hashed, so a proof re-hashes what was acknowledged.
     body: checked.canonical,
-    ack,
     texts: receipt.texts ?? null,
     signature: isSigned(receipt) ? receipt.signature : null,
   };
 }
 
 /** Stores the receipt once; a resend returns the stored ack, a different body under the same id is a 409. */
-export async function storeReceipt(
-  writer: ReceiptWriter,
-  signer: Signer,
-  receipt: AnyReceipt,
-  checked: { canonical: string; clientTime: Date },
-  now: Date,
-): Promise<ReceiptResponseV1> {
-  const row = await writer.write(receiptRow(receipt, checked, signAck(signer, receipt.id, receipt.hash, now), now));
+export async function storeReceipt(writer: ReceiptWriter, receipt: AnyReceipt, checked: { canonical: string; clientTime: Date }, now: Date): Promise<ReceiptResponseV1> {
+  const row = await writer.write(receiptRow(receipt, checked, now));
   if (row.r_outcome === 'conflict' || !row.r_ack || !row.r_status) {
     throw new CollectorError('CC_ERR_CONFLICT', receipt.id);
   }
-  return { ack: row.r_ack as AckV1, textsKnown: row.r_texts_known === true, chainStatus: row.r_status, duplicate: row.r_outcome === 'duplicate' };
+  return { ack: row.r_ack as Ack, textsKnown: row.r_texts_known === true, chainStatus: row.r_status, duplicate: row.r_outcome === 'duplicate' };
 }

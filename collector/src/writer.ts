@@ -9,7 +9,12 @@
  * that is at once (no timer, no added latency), and under load the receipts that arrive while a partial batch
  * commits wait for it and leave together, so batches grow with the load. Requests that arrive in the same turn of
  * the event loop always leave together.
+ *
+ * The writer also signs the acknowledgments, one signature per batch (crypto/acks.ts): a batch is formed here, so
+ * this is where one signature can cover it.
  */
+import { signAcks } from './crypto/acks.js';
+import type { Signer } from './crypto/signer.js';
 import type { Pool } from './db/pool.js';
 
 /** One receipt as `ingest_receipt_set` reads it from its JSON array. */
@@ -44,8 +49,11 @@ export interface WriteResult {
   readonly r_texts_known: boolean | null;
 }
 
+/** A receipt to store, before the writer signs its ack with its batch. */
+export type UnsignedRow = Omit<ReceiptRow, 'ack'>;
+
 interface Waiting {
-  readonly row: ReceiptRow;
+  readonly row: UnsignedRow;
   resolve(result: WriteResult): void;
   reject(error: unknown): void;
 }
@@ -58,13 +66,14 @@ export class ReceiptWriter {
 
   constructor(
     private readonly pool: Pool,
+    private readonly signer: Signer,
     /** Receipts per transaction at most. */
     readonly maxBatch = 64,
     /** Transactions running at once (full batches, and at most one partial batch among them). */
     readonly maxInFlight = 4,
   ) {}
 
-  write(row: ReceiptRow): Promise<WriteResult> {
+  write(row: UnsignedRow): Promise<WriteResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ row, resolve, reject });
       if (this.queue.length >= this.maxBatch) this.flush();
@@ -94,10 +103,25 @@ export class ReceiptWriter {
   }
 
   private async run(batch: readonly Waiting[]): Promise<void> {
+    let rows: ReceiptRow[];
     try {
-      const rows = await this.ingest(batch.map((w) => w.row));
+      const acks = signAcks(
+        this.signer,
+        batch.map(({ row }) => ({ receiptId: row.id, receiptHash: row.hash, serverTime: row.receivedAt })),
+      );
+      rows = batch.map(({ row }, index) => ({ ...row, ack: acks[index] }));
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+      return;
+    }
+    await this.commit(batch, rows);
+  }
+
+  private async commit(batch: readonly Waiting[], rows: readonly ReceiptRow[]): Promise<void> {
+    try {
+      const results = await this.ingest(rows);
       batch.forEach((waiting, index) => {
-        const result = rows.get(index);
+        const result = results.get(index);
         if (result) waiting.resolve(result);
         else waiting.reject(new Error('ingest_receipt_set returned no row for a receipt'));
       });
@@ -108,8 +132,9 @@ export class ReceiptWriter {
       }
       // One receipt the database refuses rolls back the whole transaction: retry each alone, so only it fails
       // and the other visitors' receipts are stored (issue 14). Checks before the writer should make this rare;
-      // so is the other refusal, a receipt id stored meanwhile under another consent (migration 020).
-      for (const waiting of batch) await this.run([waiting]);
+      // so is the other refusal, a receipt id stored meanwhile under another consent (migration 020). Each keeps
+      // the ack signed with the whole batch: its path still leads to that batch's signed root.
+      for (const [index, waiting] of batch.entries()) await this.commit([waiting], [rows[index] as ReceiptRow]);
     }
   }
 

@@ -16,7 +16,7 @@ import { generateSigner } from '../src/crypto/signer.js';
 import { runCheckpoints } from '../src/jobs/checkpoint.js';
 import type { ProofV1 } from '../src/proof/export.js';
 import { verifyProof } from '../src/proof/verify.js';
-import { signAck } from '../src/receipts.js';
+import { signAcks } from '../src/crypto/acks.js';
 import { chain, draft, must, post, seal, setup } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cc-keys-'));
@@ -72,7 +72,7 @@ describe('a database writer with a key of their own', () => {
       const forged = seal(draft({ consentId, id: row.id, method: 'reject-all', clientTime: row.client_time.toISOString() }), prev);
       await ctx.pool.query('UPDATE receipts SET body = $2, hash = $3, prev_hash = $4, method = $5, ack = $6 WHERE id = $1', [
         row.id, receiptHashInput(forged as unknown as Record<string, unknown>), forged.hash, prev, 'reject-all',
-        signAck(mallory, row.id, forged.hash, row.received_at),
+        signAcks(mallory, [{ receiptId: row.id, receiptHash: forged.hash, serverTime: row.received_at.toISOString() }])[0],
       ]);
       prev = forged.hash;
     }

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentReceiptV1 } from '../../schema/types.js';
 import { parseJson } from '../src/routes/ingest.js';
-import { ReceiptWriter, type ReceiptRow } from '../src/writer.js';
+import { ReceiptWriter, type UnsignedRow } from '../src/writer.js';
 import { draft, impression, must, post, seal, setup, TEXTS } from './helpers.js';
 
 const logLines: string[] = [];
@@ -110,13 +110,13 @@ describe('the body parser (its reviver runs only when the text holds a \\u0000 e
 describe('the receipt writer', () => {
   it('retries a failed batch receipt by receipt, so only the bad one fails', async () => {
     // A row that passes every check above but that the database refuses (a NUL that slipped past validation).
-    const writer = new ReceiptWriter(ctx.pool, 64, 1);
+    const writer = new ReceiptWriter(ctx.pool, ctx.signer, 64, 1);
     const good = Array.from({ length: 5 }, (_, i) => seal(draft({ consentId: `writer_retry_good_${i}000` })));
     const bad = seal(draft({ consentId: 'writer_retry_bad_00001' }));
-    const row = (r: ConsentReceiptV1, policyVersion = r.policy.version): ReceiptRow => ({
+    const row = (r: ConsentReceiptV1, policyVersion = r.policy.version): UnsignedRow => ({
       id: r.id, siteId: r.siteId, consentId: r.consentId, hash: r.hash, prev: r.prev, method: r.method, locale: r.locale,
       policyVersion, deviceClass: r.deviceClass, textHash: r.textHash, granted: [], denied: [], grantedSvc: [], deniedSvc: [],
-      clientTime: r.clientTime, receivedAt: new Date().toISOString(), body: JSON.stringify(r), ack: { receiptId: r.id }, texts: null, signature: null,
+      clientTime: r.clientTime, receivedAt: new Date().toISOString(), body: JSON.stringify(r), texts: null, signature: null,
     });
     // The first write runs alone; the next six queue behind it and go to the database as one batch.
     const results = await Promise.allSettled([good[0], good[1], good[2], bad, good[3], good[4]].map((r) => writer.write(row(must(r), r === bad ? `x${NUL}` : undefined))));

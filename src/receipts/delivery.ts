@@ -1,7 +1,7 @@
 // Delivers the outbox to the collector: oldest first, one tab at a time, each entry removed only
 // when the collector acknowledges it; failures back off exponentially with jitter; a hidden or
 // closing page hands what is left to sendBeacon. Bodies are text/plain JSON, so no CORS preflight.
-import type { AckV1, ConsentReceiptV1, ReceiptResponseV1 } from '../../schema/types.js';
+import type { Ack, ConsentReceiptV1, ReceiptResponseV1 } from '../../schema/types.js';
 import { reportReceipts } from '../errors.js';
 import type { OutboxEntry, ReceiptBackend, StoredReceipt } from '../storage/receipt-store.js';
 import { crossTabLocks, withLock } from './locks.js';
@@ -35,7 +35,7 @@ export function backoff(attempts: number, random: () => number = Math.random): n
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-const isAck = (ack: Partial<AckV1> | undefined, receipt: ConsentReceiptV1): ack is AckV1 =>
+const isAck = (ack: Partial<Ack> | undefined, receipt: ConsentReceiptV1): ack is Ack =>
   ack?.receiptId === receipt.id && ack.receiptHash === receipt.hash && typeof ack.signature === 'string' && typeof ack.serverTime === 'string';
 
 export class Delivery {

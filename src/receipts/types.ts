@@ -1,6 +1,6 @@
 // What the receipts part offers the rest of the SDK and the patient: the loader's inputs for a
 // decision and the history the preference center shows. Types only.
-import type { AckV1, ConsentReceiptV1, ShownTexts } from '../../schema/types.js';
+import type { Ack, ConsentReceiptV1, ShownTexts } from '../../schema/types.js';
 import type { ConsentRecord } from '../consent/types.js';
 
 /** A decision made in this tab, captured when it was made. */
@@ -28,7 +28,7 @@ export interface HistoryEntry {
   readonly categories: Readonly<Record<string, boolean>>;
   readonly status: ReceiptStatus;
   /** The collector's acknowledgment, verbatim, once it has arrived. */
-  readonly ack?: AckV1;
+  readonly ack?: Ack;
 }
 
 export interface ReceiptHistory {

@@ -2,7 +2,7 @@
 // choice does) holding each receipt with its acknowledgment, the chain head per consent id, the
 // outbox and a send lease, plus an in-memory twin for browsers without IndexedDB. No receipt rules here.
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
-import type { AckV1, ConsentReceiptV1, ImpressionV1, LeakReportV1, ShownTexts } from '../../schema/types.js';
+import type { Ack, ConsentReceiptV1, ImpressionV1, LeakReportV1, ShownTexts } from '../../schema/types.js';
 import { timed } from './timeout.js';
 
 /** A receipt as kept locally: the receipt, its place in this browser's order, and what the collector said. */
@@ -11,7 +11,7 @@ export interface StoredReceipt {
   /** Position in its chain (1 for the first); for display order only, the chain itself is `prev`. */
   readonly seq: number;
   /** The collector's acknowledgment, exactly as received. */
-  readonly ack?: AckV1;
+  readonly ack?: Ack;
   readonly chainStatus?: 'ok' | 'pending' | 'fork';
   /** Set when the collector refused the receipt for good (a 4xx other than 408/429). */
   readonly rejected?: string;

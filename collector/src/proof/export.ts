@@ -3,7 +3,7 @@
  * tombstones of purged predecessors, as one JSON document a privacy officer can hand over and verify offline.
  */
 import type { AnyReceipt } from '../../../schema/device.js';
-import type { AckV1, ShownTexts } from '../../../schema/types.js';
+import type { Ack, ShownTexts } from '../../../schema/types.js';
 import type { PublicJwk } from '../crypto/signer.js';
 import type { Pool } from '../db/pool.js';
 import { deviceSignatureOf } from './verify.js';
@@ -11,7 +11,7 @@ import { deviceSignatureOf } from './verify.js';
 export interface ProofReceipt {
   /** As the browser sent it (without `texts`): a version-2 receipt with its device key and signature. */
   readonly receipt: AnyReceipt;
-  readonly ack: AckV1;
+  readonly ack: Ack;
   readonly chainStatus: 'ok' | 'pending' | 'fork';
   readonly receivedAt: string;
   /** What the collector found at export (an offline verifier checks it again from the receipt itself). */
@@ -40,7 +40,7 @@ export interface ProofV1 {
 }
 
 export async function buildProof(pool: Pool, keys: readonly PublicJwk[], siteId: string, consentId: string, now: Date): Promise<ProofV1> {
-  const receipts = await pool.query<{ body: string; hash: string; device_signature: string | null; ack: AckV1; chain_status: ProofReceipt['chainStatus']; received_at: Date }>(
+  const receipts = await pool.query<{ body: string; hash: string; device_signature: string | null; ack: Ack; chain_status: ProofReceipt['chainStatus']; received_at: Date }>(
     'SELECT body, hash, device_signature, ack, chain_status, received_at FROM receipts WHERE site_id = $1 AND consent_id = $2 ORDER BY seq',
     [siteId, consentId],
   );

@@ -2,10 +2,11 @@
  * Offline verification of an exported proof with the collector's public keys: each receipt's hash over its
  * canonical bytes, each acknowledgment's Ed25519 signature, each chain link, and the texts shown. Needs no database.
  */
-import { ackSigningInput, canonicalize, receiptHashInput } from '../../../schema/canonicalize.js';
+import { canonicalize, receiptHashInput } from '../../../schema/canonicalize.js';
+import { verifyAck } from '../crypto/acks.js';
 import { DEVICE_CONSENT_ID, isSigned, type AnyReceipt } from '../../../schema/device.js';
 import { deviceConsentId, verifyDeviceSignature } from '../crypto/device.js';
-import { sha256Hex, verifySignature, type PublicJwk } from '../crypto/signer.js';
+import { sha256Hex, type PublicJwk } from '../crypto/signer.js';
 import type { ProofV1 } from './export.js';
 
 export interface ReceiptCheck {
@@ -67,7 +68,7 @@ export function verifyProof(proof: ProofV1, keys: readonly Pick<PublicJwk, 'kid'
     if (receipt.consentId !== proof.consentId) problems.push(`receipt ${receipt.id}: belongs to another consent id`);
     const key = keys.find((k) => k.kid === ack.kid);
     const signatureOk =
-      key !== undefined && ack.receiptId === receipt.id && ack.receiptHash === receipt.hash && verifySignature(key, ackSigningInput(ack as unknown as Record<string, unknown>), ack.signature);
+      key !== undefined && ack.receiptId === receipt.id && ack.receiptHash === receipt.hash && verifyAck(key, ack);
     if (!signatureOk) problems.push(`receipt ${receipt.id}: acknowledgment signature is not valid${key ? '' : ` (unknown key ${ack.kid})`}`);
     let link: ReceiptCheck['link'] = receipt.prev === null ? 'first' : known.has(receipt.prev) ? 'ok' : 'missing';
     if ((childrenOf.get(String(receipt.prev)) ?? 0) > 1) link = 'fork';

@@ -48,7 +48,7 @@ function refuseNul(this: unknown, key: string, value: unknown): unknown {
 export async function ingestRoutes(app: FastifyInstance, opts: { options: ResolvedOptions; sites: SiteDirectory }): Promise<void> {
   const { options, sites } = opts;
   const schemas = sharedSchemas();
-  const writer = new ReceiptWriter(options.pool);
+  const writer = new ReceiptWriter(options.pool, options.signer);
   const siteLimiter = options.rateLimit ? new KeyLimiter(options.rateLimit.perSite, options.rateLimit.windowMs, 'CC_ERR_RATE_SITE') : undefined;
   const consentLimiter = options.rateLimit ? new KeyLimiter(options.rateLimit.perConsent, options.rateLimit.windowMs, 'CC_ERR_RATE_CONSENT') : undefined;
   for (const version of schemas.receiptVersions) app.addSchema(version);
@@ -100,7 +100,7 @@ export async function ingestRoutes(app: FastifyInstance, opts: { options: Resolv
     const checked = checkReceipt(receipt);
     await checkSite(request, receipt.siteId);
     consentLimiter?.hit(`${receipt.siteId}:${receipt.consentId}`);
-    const result = await storeReceipt(writer, options.signer, receipt, checked, options.now());
+    const result = await storeReceipt(writer, receipt, checked, options.now());
     reply.code(result.duplicate ? 200 : 201);
     return result;
   });
