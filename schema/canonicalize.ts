@@ -31,12 +31,6 @@ function serializeNumber(value: number): string {
   return Object.is(value, -0) ? '0' : String(value);
 }
 
-// RFC 8785 section 3.2.3: property names sorted by their UTF-16 code units, which is JavaScript's default string
-// comparison (not localeCompare).
-function compareUtf16(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function serialize(value: unknown, depth: number): string {
   if (depth > 64) throw new CanonicalizeError('nesting deeper than 64 levels');
   if (value === null) return 'null';
@@ -47,26 +41,38 @@ function serialize(value: unknown, depth: number): string {
       return serializeNumber(value);
     case 'string':
       return serializeString(value);
-    case 'object': {
-      if (Array.isArray(value)) {
-        return `[${value.map((item: unknown) => serialize(item, depth + 1)).join(',')}]`;
-      }
-      const proto = Object.getPrototypeOf(value) as unknown;
-      if (proto !== Object.prototype && proto !== null) throw new CanonicalizeError('only plain objects can be canonicalized');
-      const record = value as Record<string, unknown>;
-      const keys = Object.keys(record).sort(compareUtf16);
-      const members: string[] = [];
-      for (const key of keys) {
-        const member = record[key];
-        // JSON has no undefined; dropping it silently would hash something the sender never sent.
-        if (member === undefined) throw new CanonicalizeError(`property "${key}" is undefined`);
-        members.push(`${serializeString(key)}:${serialize(member, depth + 1)}`);
-      }
-      return `{${members.join(',')}}`;
-    }
+    case 'object':
+      return Array.isArray(value) ? serializeArray(value, depth) : serializeObject(value, depth);
     default:
       throw new CanonicalizeError(`a ${typeof value} is not JSON`);
   }
+}
+
+// Built by concatenation, not map/join: the collector canonicalizes every receipt it stores, and this is the
+// cheaper of the two in V8 for the small arrays and objects of a receipt.
+function serializeArray(items: readonly unknown[], depth: number): string {
+  let text = '[';
+  for (let i = 0; i < items.length; i++) text += (i === 0 ? '' : ',') + serialize(items[i], depth + 1);
+  return `${text}]`;
+}
+
+/** An object's members; `omit` names top-level members left out of a signing input (`hash`, `signature`, ...). */
+function serializeObject(value: object, depth: number, omit?: ReadonlySet<string>): string {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) throw new CanonicalizeError('only plain objects can be canonicalized');
+  const record = value as Record<string, unknown>;
+  // RFC 8785 section 3.2.3: property names sorted by their UTF-16 code units, which is exactly the order of
+  // Array.prototype.sort without a comparator (not localeCompare).
+  const keys = Object.keys(record).sort();
+  let text = '';
+  for (const key of keys) {
+    if (omit?.has(key)) continue;
+    const member = record[key];
+    // JSON has no undefined; dropping it silently would hash something the sender never sent.
+    if (member === undefined) throw new CanonicalizeError(`property "${key}" is undefined`);
+    text += `,${serializeString(key)}:${serialize(member, depth + 1)}`;
+  }
+  return `{${text.slice(1)}}`;
 }
 
 /** The RFC 8785 canonical JSON text of `value`. Hash or sign its UTF-8 encoding (`new TextEncoder().encode(...)`). */
@@ -80,18 +86,21 @@ export function canonicalize(value: unknown): string {
  * collector lacks them; `textHash` already binds them.
  */
 export function receiptHashInput(receipt: Readonly<Record<string, unknown>>): string {
-  return canonicalize(Object.fromEntries(Object.entries(receipt).filter(([key]) => key !== 'hash' && key !== 'texts' && key !== 'signature')));
+  return serializeObject(receipt, 0, RECEIPT_UNHASHED);
 }
+const RECEIPT_UNHASHED: ReadonlySet<string> = new Set(['hash', 'texts', 'signature']);
 
 /** The canonical text a version-1 acknowledgment's Ed25519 `signature` is computed over: the ack without `signature`. */
 export function ackSigningInput(ack: Readonly<Record<string, unknown>>): string {
-  return canonicalize(Object.fromEntries(Object.entries(ack).filter(([key]) => key !== 'signature')));
+  return serializeObject(ack, 0, ACK_UNSIGNED);
 }
+const ACK_UNSIGNED: ReadonlySet<string> = new Set(['signature']);
 
 /**
  * The canonical text of a version-2 acknowledgment's Merkle leaf: the ack without `signature` and `batch` (which
  * sign and place the leaf; they cannot be inside it).
  */
 export function ackLeafInput(ack: Readonly<Record<string, unknown>>): string {
-  return canonicalize(Object.fromEntries(Object.entries(ack).filter(([key]) => key !== 'signature' && key !== 'batch')));
+  return serializeObject(ack, 0, ACK_LEAF_OMITS);
 }
+const ACK_LEAF_OMITS: ReadonlySet<string> = new Set(['signature', 'batch']);

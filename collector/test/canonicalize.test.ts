@@ -1,7 +1,7 @@
 // The shared RFC 8785 canonicalize (schema/canonicalize.ts): the SDK and the collector hash these exact bytes, so
 // it is checked against the RFC's own examples and the I-JSON limits.
 import { describe, expect, it } from 'vitest';
-import { ackSigningInput, canonicalize, CanonicalizeError, receiptHashInput } from '../../schema/canonicalize.js';
+import { ackLeafInput, ackSigningInput, canonicalize, CanonicalizeError, receiptHashInput } from '../../schema/canonicalize.js';
 
 describe('canonicalize (RFC 8785)', () => {
   it('serialises the example of RFC 8785 section 3.2.2', () => {
@@ -35,5 +35,9 @@ describe('canonicalize (RFC 8785)', () => {
   it('hashes a receipt without its hash and texts, and an ack without its signature', () => {
     expect(receiptHashInput({ id: '1', hash: 'h', texts: { locale: 'ko' }, prev: null })).toBe('{"id":"1","prev":null}');
     expect(ackSigningInput({ signature: 's', receiptHash: 'h', kid: 'k' })).toBe('{"kid":"k","receiptHash":"h"}');
+    expect(ackLeafInput({ signature: 's', batch: { size: 1 }, receiptHash: 'h', kid: 'k' })).toBe('{"kid":"k","receiptHash":"h"}');
+    // Only the top-level members are left out: a member of the same name deeper down is part of the bytes.
+    expect(receiptHashInput({ hash: 'h', a: { hash: 1, texts: [], signature: null } })).toBe('{"a":{"hash":1,"signature":null,"texts":[]}}');
+    expect(receiptHashInput({ hash: 'h' }), 'nothing left').toBe('{}');
   });
 });
