@@ -122,7 +122,8 @@ export class ReceiptWriter {
       const results = await this.ingest(rows);
       batch.forEach((waiting, index) => {
         const result = results.get(index);
-        if (result) waiting.resolve(result);
+        // A newly stored receipt's ack is the one sent with it: the database answers it with NULL (migration 032).
+        if (result) waiting.resolve(result.r_outcome === 'new' ? { ...result, r_ack: rows[index]?.ack } : result);
         else waiting.reject(new Error('ingest_receipt_set returned no row for a receipt'));
       });
     } catch (error) {

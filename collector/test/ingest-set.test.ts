@@ -1,0 +1,112 @@
+// ingest_receipt_set (migrations 020 and 032) against the one-at-a-time ingest it replaced (ingest_signed_receipts,
+// migrations 004 and 007, still installed): for random batches of chains sent out of order, with forks, resends and
+// changed bodies, on top of receipts stored before, both must answer alike and leave the same chain statuses. Each
+// side runs in a transaction that is rolled back, so both start from the same stored receipts.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsentReceiptV1 } from '../../schema/types.js';
+import { signAcks } from '../src/crypto/acks.js';
+import { generateSigner } from '../src/crypto/signer.js';
+import { checkReceipt, receiptRow } from '../src/receipts.js';
+import { createSite } from '../src/sites.js';
+import type { ReceiptRow, WriteResult } from '../src/writer.js';
+import { chain, createTestDb, draft, seal, SITE, type TestDb } from './helpers.js';
+
+let db: TestDb;
+beforeAll(async () => {
+  db = await createTestDb();
+  await createSite(db.pool, { id: SITE, origins: ['https://clinic.example'] });
+});
+afterAll(() => db.close());
+
+const signer = generateSigner();
+
+/** The rows the writer sends for these receipts, acks signed as one batch. */
+function rowsOf(receipts: readonly ConsentReceiptV1[]): ReceiptRow[] {
+  const now = new Date();
+  const rows = receipts.map((receipt) => receiptRow(receipt, checkReceipt(receipt), now));
+  const acks = signAcks(signer, rows.map((row) => ({ receiptId: row.id, receiptHash: row.hash, serverTime: row.receivedAt })));
+  return rows.map((row, index) => ({ ...row, ack: acks[index] }));
+}
+
+type Answer = WriteResult & { r_index: number };
+
+/** Runs one ingest function over the batch in a transaction that is rolled back: its answers and the chain statuses. */
+async function attempt(fn: 'ingest_receipt_set' | 'ingest_signed_receipts', batch: readonly ReceiptRow[], consentIds: readonly string[]) {
+  const client = await db.pool.connect();
+  try {
+    await client.query('BEGIN');
+    const answers = (await client.query<Answer>(`SELECT * FROM ${fn}($1::jsonb)`, [JSON.stringify(batch)])).rows.sort((a, b) => a.r_index - b.r_index);
+    const statuses = (
+      await client.query<{ id: string; chain_status: string }>('SELECT id::text, chain_status FROM receipts WHERE consent_id = ANY($1) ORDER BY id', [consentIds])
+    ).rows;
+    return { answers, statuses: new Map(statuses.map((row) => [row.id, row.chain_status])) };
+  } finally {
+    await client.query('ROLLBACK');
+    client.release();
+  }
+}
+
+let run = 0;
+
+describe('ingest_receipt_set', () => {
+  it('answers and links like storing the receipts one at a time in lock order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ links: fc.integer({ min: 1, max: 4 }), forkAt: fc.option(fc.nat(3)), storedBefore: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }) }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.nat(), { minLength: 0, maxLength: 3 }),
+        fc.array(fc.nat(), { minLength: 0, maxLength: 2 }),
+        fc.nat(),
+        async (consents, resends, changes, seed) => {
+          run += 1;
+          const before: ConsentReceiptV1[] = [];
+          const batch: ConsentReceiptV1[] = [];
+          const consentIds: string[] = [];
+          consents.forEach((consent, c) => {
+            const consentId = `set_${run}_${c}_abcdefghijkl`;
+            consentIds.push(consentId);
+            const links = chain(consent.links, { consentId });
+            // A second child of one link (or a second first receipt): a fork, in the batch or stored before.
+            if (consent.forkAt !== null) {
+              const parent = consent.forkAt === 0 ? null : (links[(consent.forkAt - 1) % links.length]?.hash ?? null);
+              links.push(seal(draft({ consentId, method: 'reject-all', clientTime: '2026-11-23T10:00:00.000Z' }), parent));
+            }
+            links.forEach((link, i) => (consent.storedBefore[i] ? before : batch).push(link));
+          });
+          const sent = [...before, ...batch];
+          // Resends of stored or batch receipts, and changed bodies under their ids (409s).
+          for (const pick of resends) if (sent.length > 0) batch.push(sent[pick % sent.length] as ConsentReceiptV1);
+          for (const pick of changes) {
+            const original = sent[pick % sent.length] as ConsentReceiptV1;
+            batch.push(seal(draft({ consentId: original.consentId, id: original.id, method: 'preferences', clientTime: '2026-11-23T11:00:00.000Z' }), original.prev));
+          }
+          // Out of order: a deterministic shuffle from the seed.
+          let state = seed;
+          const shuffled = batch
+            .map((receipt) => ({ receipt, key: (state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff) }))
+            .sort((a, b) => a.key - b.key)
+            .map(({ receipt }) => receipt);
+          if (before.length > 0) await db.pool.query('SELECT * FROM ingest_receipt_set($1::jsonb)', [JSON.stringify(rowsOf(before))]);
+          if (shuffled.length === 0) return;
+
+          const rows = rowsOf(shuffled);
+          const set = await attempt('ingest_receipt_set', rows, consentIds);
+          const reference = await attempt('ingest_signed_receipts', rows, consentIds);
+          expect(set.statuses, 'the same chain statuses after the batch').toEqual(reference.statuses);
+          expect(set.answers.map((a) => [a.r_index, a.r_outcome, a.r_texts_known])).toEqual(reference.answers.map((a) => [a.r_index, a.r_outcome, a.r_texts_known]));
+          set.answers.forEach((answer, i) => {
+            const expected = reference.answers[i] as Answer;
+            if (answer.r_outcome === 'new') {
+              expect(answer.r_status, 'a new receipt answers with its status when stored').toBe(expected.r_status);
+              expect(answer.r_ack, 'and without its ack, which the writer has').toBeNull();
+            } else if (answer.r_outcome === 'duplicate') {
+              expect(answer.r_ack, 'a duplicate answers with the stored ack').toEqual(expected.r_ack);
+              expect(answer.r_status, 'and the status after the batch').toBe(set.statuses.get(rows[answer.r_index]?.id ?? ''));
+            }
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+});
