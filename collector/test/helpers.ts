@@ -34,6 +34,13 @@ export async function createTestDb(): Promise<TestDb> {
 export const ORIGIN = 'https://clinic.example';
 export const SITE = 'demo-clinic';
 
+/** A database of its own with the test site registered (receipts need their site: a foreign key). */
+export async function createSiteDb(): Promise<TestDb> {
+  const db = await createTestDb();
+  await createSite(db.pool, { id: SITE, origins: [ORIGIN] });
+  return db;
+}
+
 export async function setup(options: Partial<AppOptions> = {}, db?: TestDb) {
   const database = db ?? (await createTestDb());
   const signer: Signer = options.signer ?? generateSigner();

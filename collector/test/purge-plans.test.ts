@@ -7,9 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigner } from '../src/crypto/signer.js';
 import { purgeBatch } from '../src/jobs/purge.js';
-import { createTestDb, SITE, type TestDb } from './helpers.js';
+import { createSiteDb, SITE, type TestDb } from './helpers.js';
 import { planOf, recording, seqScans, type PlanNode } from './plan-check.js';
-import { createSite } from '../src/sites.js';
 
 const RECEIPTS = 40_000;
 const BIG_TABLES = ['receipts', 'consent_state', 'impressions', 'tombstone_entries'];
@@ -18,8 +17,7 @@ const now = new Date('2026-12-01T10:00:00Z');
 const cutoff = new Date(now.getTime() - 3 * 365 * 86_400_000);
 
 beforeAll(async () => {
-  db = await createTestDb();
-  await createSite(db.pool, { id: SITE, origins: ['https://clinic.example'] });
+  db = await createSiteDb();
   // Four years of receipts, the older half expired; one consent id in fifty renewed lately (so still in force).
   await db.pool.query(
     `INSERT INTO receipts (id, site_id, consent_id, hash, prev_hash, chain_status, method, locale, policy_version, device_class,

@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigner } from '../src/crypto/signer.js';
 import { transaction } from '../src/db/pool.js';
 import { purgeBatch } from '../src/jobs/purge.js';
-import { createSite } from '../src/sites.js';
-import { createTestDb, SITE, type TestDb } from './helpers.js';
+import { createSiteDb, SITE, type TestDb } from './helpers.js';
 
 let db: TestDb;
 const now = new Date('2026-12-01T10:00:00Z');
@@ -19,8 +18,7 @@ const EXPECTED = `SELECT DISTINCT ON (site_id, consent_id) site_id, consent_id, 
 const ACTUAL = 'SELECT site_id, consent_id, receipt_id, method, received_at FROM consent_state ORDER BY site_id, consent_id';
 
 beforeAll(async () => {
-  db = await createTestDb();
-  await createSite(db.pool, { id: SITE, origins: ['https://clinic.example'] });
+  db = await createSiteDb();
   // 3,000 receipts over five years, of 80 consent ids a year, each deciding several times within its year, so a
   // consent id's receipts are spread across the purge's batches; the browser time sometimes runs behind the arrival
   // by months (a late outbox send), so a consent id's newest decision is not always its last arrival.

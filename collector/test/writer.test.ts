@@ -7,13 +7,11 @@ import { verifyAck } from '../src/crypto/acks.js';
 import { generateSigner } from '../src/crypto/signer.js';
 import { checkReceipt, receiptRow } from '../src/receipts.js';
 import { ReceiptWriter, type UnsignedRow, type WriteResult } from '../src/writer.js';
-import { chain, createTestDb, draft, seal, SITE, type TestDb } from './helpers.js';
-import { createSite } from '../src/sites.js';
+import { chain, createSiteDb, draft, seal, type TestDb } from './helpers.js';
 
 let db: TestDb;
 beforeAll(async () => {
-  db = await createTestDb();
-  await createSite(db.pool, { id: SITE, origins: ['https://clinic.example'] });
+  db = await createSiteDb();
 });
 afterAll(() => db.close());
 
