@@ -300,6 +300,24 @@ describe('stats through the rollup of latest decisions', () => {
     expect(rows.map((row) => row.method), 'the purged accept-all gave way to the older reject-all').toEqual(['reject-all']);
   });
 
+  it('equal them when many consent ids decide alike on one day, and decide alike again after it was rolled up', async () => {
+    // The rollup groups a day's decisions before it counts them (migration 034): groups of many must weigh as many.
+    const alike = (method: Decision['method'], consents: number): Decision[] =>
+      Array.from({ length: consents }, (_, consent) => ({ zone: 'utc', consent, method, locale: 'ko', policy: '2026-01', device: 'mobile', stale: false, daysLate: 0 }));
+    await future.play(
+      [
+        { kind: 'decide', decisions: [...alike('accept-all', 6), ...alike('preferences', 4).map((d) => ({ ...d, consent: d.consent + 6 }))] },
+        { kind: 'advance', hours: 48 },
+        { kind: 'rollup' },
+        { kind: 'decide', decisions: alike('reject-all', 5) },
+        { kind: 'advance', hours: 48 },
+        { kind: 'rollup' },
+      ],
+      {},
+      0,
+    );
+  });
+
   it('equal them when receipts are stored as they arrive (only the rows they replace are logged)', async () => {
     await fc.assert(
       fc.asyncProperty(steps(false), filters, fc.integer({ min: 0, max: 5 }), async (plan, filter, from) => {
