@@ -26,10 +26,13 @@ export const budgets = {
   // the minifier may then shorten) takes them to 11,909 B and 21,651 B; the impression after the
   // banner's render (not its request) adds 30 B: 11,939 B. The browser's files no longer name their
   // source maps (rollup.config.mjs): 11,842 B and 21,580 B.
+  // Issue 16's loader cuts, each measured on its own commit: no public-suffix list in cookie clearing
+  // (11,842 to 11,666 B), one script-restoring helper for the guards and gating (11,652 B), the URL
+  // parser instead of a URL regex in the matcher (11,607 B); the first visit 21.07 to 20.81 KB.
   // Goals are issue 16's: a returning visit in 8 KB, everything before the banner in 16 KB; these
   // ceilings only hold today's line until the loader is cut down to them.
-  'returning visit (loader)': { goal: 8 * KB, ceiling: 11.6 * KB },
-  'first visit (loader + UI + largest locale)': { goal: 16 * KB, ceiling: 21.1 * KB },
+  'returning visit (loader)': { goal: 8 * KB, ceiling: 11.37 * KB },
+  'first visit (loader + UI + largest locale)': { goal: 16 * KB, ceiling: 20.85 * KB },
   // Each language's texts file, fetched only for its page.
   'largest texts file': { goal: 1.3 * KB, ceiling: 1.3 * KB },
 };

@@ -1,16 +1,16 @@
-// Cookie housekeeping: where a tracker's cookie may live (every parent domain up to the registrable
-// one, src/storage/domain.ts), and clearing what a refused service stored: its cookies by rule and
-// its localStorage keys.
-import { registrableDomain } from '../storage/domain.js';
+// Cookie housekeeping: where a tracker's cookie may live (the host and every parent domain), and
+// clearing what a refused service stored: its cookies by rule and its localStorage keys.
 import { wildcard } from './guards/match.js';
 
-/** The host and each parent domain up to the registrable domain: where a cookie may live. */
+/**
+ * The host and each parent domain of two labels or more: where a cookie may live. No list of public
+ * suffixes is needed (it cost the loader 0.14 KB): the browser refuses a cookie on a public suffix
+ * such as `co.kr`, so deleting one there is a write it ignores. An IP address has no parents.
+ */
 export function cookieDomains(hostname: string): string[] {
-  const top = registrableDomain(hostname);
   const domains = [hostname];
-  if (!top) return domains;
-  let current = hostname;
-  while (current !== top && current.includes('.')) {
+  if (/^[\d.]+$|:/.test(hostname)) return domains;
+  for (let current = hostname; current.indexOf('.') !== current.lastIndexOf('.'); ) {
     current = current.slice(current.indexOf('.') + 1);
     domains.push(current);
   }

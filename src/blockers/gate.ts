@@ -6,6 +6,7 @@
 // (stored XSS that a nonce or 'strict-dynamic' CSP would otherwise leave inert): where the loader has a
 // nonce, only scripts with that nonce run; `necessary` scripts need no gate and are never run by it;
 // sources must be http(s).
+import { restoreScript } from './guards/hold.js';
 
 const SELECTOR = 'script[type="text/plain"][data-consent]:not([data-consent=necessary]),iframe[data-consent][data-src],img[data-consent][data-src]';
 
@@ -117,20 +118,9 @@ function activate(element: Element): Promise<unknown> {
   const script = document.createElement('script');
   for (const { name, value } of original.attributes) script.setAttribute(name, name === 'src' ? trustedAs('createScriptURL', value) : value);
   if (original.text) script.text = trustedAs('createScript', original.text);
-  const type = original.getAttribute('data-type');
-  if (type) script.setAttribute('type', type);
-  else script.removeAttribute('type');
+  const finished = restoreScript(script, original.getAttribute('data-type'));
   script.nonce = original.nonce;
-  const external = script.hasAttribute('src');
-  if (external && !original.hasAttribute('async')) script.async = false;
-  const finished = external
-    ? new Promise((resolve) => {
-        script.addEventListener('load', resolve, { once: true });
-        script.addEventListener('error', resolve, { once: true });
-        // A load that never settles must not hold back the scripts after it for ever (as in guards/hold.ts).
-        setTimeout(resolve, 10_000);
-      })
-    : Promise.resolve();
+  if (!original.hasAttribute('async')) script.async = false;
   original.replaceWith(script);
   return finished;
 }

@@ -101,7 +101,7 @@ export interface ClinicConsentConfig {
   readonly texts?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly consentMode?: ConsentModeConfig;
   readonly ui?: UiConfig;
-  /** Domain for the SDK's own choice cookie; default: the registrable domain of the page. */
+  /** Domain for the SDK's own choice cookie; default: none (host-only). */
   readonly cookieDomain?: string;
   /** Tracking control for snippets pasted as-is: catalog, sensitive paths, session replay, Google mode. */
   readonly tracking?: TrackingConfigInput;

@@ -1,6 +1,6 @@
 // Auto-clear: when a category stops being granted (reject, withdraw, another tab's decision), the
-// cookies of its trackers are deleted on the host and every parent domain up to the registrable
-// domain, across common paths (cookies.ts), and their named localStorage keys are removed.
+// cookies of its trackers are deleted on the host and every parent domain, across common paths
+// (cookies.ts), and their named localStorage keys are removed.
 import { clearStored } from '../cookies.js';
 import type { TrackerEntry } from '../../config/tracking.js';
 

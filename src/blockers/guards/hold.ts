@@ -28,6 +28,22 @@ export interface Holder {
   release(): void;
 }
 
+/**
+ * Makes a script runnable again with its original `type` (none when empty), and returns a promise
+ * that settles once it has loaded or failed: at once for an inline script, after 10 s at most, so a
+ * load that never settles does not hold back the scripts after it for ever. Markup gating shares it.
+ */
+export function restoreScript(el: HTMLScriptElement, type: string | null): Promise<unknown> {
+  if (type) el.setAttribute('type', type);
+  else el.removeAttribute('type');
+  return new Promise((resolve) => {
+    if (!el.hasAttribute('src')) return resolve(undefined);
+    el.addEventListener('load', resolve, { once: true });
+    el.addEventListener('error', resolve, { once: true });
+    setTimeout(resolve, 10_000);
+  });
+}
+
 const isRunnable = (type: string | null) => !type || /^(module|(text|application)\/(x-)?(java|ecma)script)$/i.test(type.trim());
 
 export function createHolder(policy: Policy, insertBefore: Node['insertBefore']): Holder {
@@ -66,18 +82,8 @@ export function createHolder(policy: Policy, insertBefore: Node['insertBefore'])
     }
     const parent = el.parentNode;
     if (!parent) return;
-    const type = el.getAttribute(HOLD_ATTR);
+    const done = restoreScript(el as HTMLScriptElement, el.getAttribute(HOLD_ATTR));
     el.removeAttribute(HOLD_ATTR);
-    if (type) el.setAttribute('type', type);
-    else el.removeAttribute('type');
-    const done = el.hasAttribute('src')
-      ? new Promise((resolve) => {
-          el.addEventListener('load', resolve, { once: true });
-          el.addEventListener('error', resolve, { once: true });
-          // A load that never settles must not hold back the trackers after it for ever.
-          setTimeout(resolve, 10_000);
-        })
-      : undefined;
     // Re-inserting the never-started element makes the browser prepare it again, now runnable.
     insertBefore.call(parent, el, el.nextSibling);
     return done;

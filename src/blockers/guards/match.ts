@@ -20,7 +20,6 @@ export interface Matcher {
 }
 
 // scheme (optional) + "//" + optional credentials + host, then the rest up to a fragment.
-const urlParts = /^(?:[a-z][\w+.-]*:)?\/\/(?:[^@/?#]*@)?([^/?#:]+)(?::\d*)?([^#]*)/i;
 const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 /** A `*` pattern as a regex source. */
 export const wildcard = (pattern: string) => pattern.split('*').map(escape).join('.*');
@@ -59,8 +58,13 @@ export function createMatcher(entries: readonly TrackerEntry[]): Matcher {
   return {
     at,
     url(url) {
-      const parts = urlParts.exec(url);
-      return parts ? at(parts[1] as string, parts[2] || '/') : undefined;
+      try {
+        // Parsed as the browser would fetch it; a relative URL resolves to a host no pattern names.
+        const parsed = new URL(url, 'http://relative.invalid/');
+        return at(parsed.hostname, parsed.pathname + parsed.search);
+      } catch {
+        return undefined;
+      }
     },
     cookie(name) {
       if (!anyCookie.test(name)) return undefined;

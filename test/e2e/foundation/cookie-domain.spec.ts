@@ -45,3 +45,12 @@ test('a named cookieDomain shares the choice with m., where it may refuse but no
   const refused = await openGated(context, config, `http://m.clinic.test:${port}${GATED}`);
   expect(await state(refused.page), 'a shared refusal is honoured').toMatchObject({ decided: true, method: 'reject-all', categories: { analytics: false } });
 });
+
+test('a refusal deletes a refused service cookie on the parent domain too, not only on the host', async ({ context }) => {
+  const www = await openGated(context, clinicConfig(), `http://www.clinic.test:${port}${GATED}`);
+  // Set as the tracker's own script would have on an earlier visit: for every host of the site.
+  await context.addCookies([{ name: '_ga', value: 'GA1.2.3', domain: '.clinic.test', path: '/' }]);
+  expect((await context.cookies(`http://www.clinic.test:${port}/`)).map((cookie) => cookie.name)).toContain('_ga');
+  await www.page.evaluate(() => window.ClinicConsent!.rejectAll());
+  expect((await context.cookies(`http://www.clinic.test:${port}/`)).map((cookie) => cookie.name), 'the parent-domain cookie is gone').not.toContain('_ga');
+});

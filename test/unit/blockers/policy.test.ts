@@ -2,6 +2,7 @@
 // live grants, sensitive pages, session replay, Consent Mode basic vs advanced, fail closed.
 import { describe, expect, it } from 'vitest';
 import { cookieBlocked } from '../../../src/blockers/guards/cookie.js';
+import { createMatcher } from '../../../src/blockers/guards/match.js';
 import { createPolicy } from '../../../src/blockers/guards/policy.js';
 import type { PolicyContext } from '../../../src/blockers/guards/policy.js';
 import { catalogEntries } from '../../../src/blockers/trackers.js';
@@ -139,5 +140,29 @@ describe('the cookie rule', () => {
     expect(cookieBlocked(policy, '_fbp=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/')).toBe(false);
     expect(cookieBlocked(policy, 'lang=ko; path=/')).toBe(false);
     expect(cookieBlocked(policy, 'cc_choice=v1; path=/')).toBe(false);
+  });
+});
+
+describe('the matcher of a script URL (a held script is checked by its resolved src)', () => {
+  const match = createMatcher(catalogEntries());
+  const service = (url: string) => match.url(url)?.service;
+
+  it('finds the entry of absolute and protocol-relative URLs, by host and by path prefix with the query', () => {
+    expect(service('https://www.googletagmanager.com/gtag/js?id=G-1')).toBe('google-analytics');
+    expect(service('https://www.googletagmanager.com/gtag/js?id=AW-1')).toBe('google-ads');
+    expect(service('//connect.facebook.net/en_US/fbevents.js')).toBe('meta-pixel');
+    expect(service('https://user@CONNECT.Facebook.NET./x.js')).toBe('meta-pixel');
+  });
+
+  it('reads a URL as the browser fetches it: dot segments resolved, credentials not taken for the host', () => {
+    expect(service('https://www.facebook.com/x/../tr?id=1')).toBe('meta-pixel');
+    expect(service('https://connect.facebook.net@clinic.example/x.js')).toBeUndefined();
+  });
+
+  it('leaves relative URLs (the page own) and text that is no URL alone, without throwing', () => {
+    expect(service('/js/app.js')).toBeUndefined();
+    expect(service('connect.facebook.net/x.js')).toBeUndefined();
+    expect(service('http://[bad')).toBeUndefined();
+    expect(service('data:text/javascript,1')).toBeUndefined();
   });
 });
