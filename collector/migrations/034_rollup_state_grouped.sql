@@ -5,12 +5,13 @@
 -- statistics had not seen yet. Decisions repeat: a day has a few hundred distinct combinations of locale, policy,
 -- device, method and granted/denied lists, not 100,000. Now the day's rows are read once and grouped by decision
 -- first; both rollups are summed from those groups (weighted by their counts), and only the groups are expanded into
--- items. The fold of logged changes (026) does the same with its rows. Aggregation by hash is asked for (no sorts), so
--- a stale estimate cannot choose a sort that spills; the groups are few whatever the day's size.
+-- items. The fold of logged changes (026) does the same with its rows. Aggregation by hash is asked for (no sorts, not
+-- even incremental ones on the index order), so a stale estimate cannot choose a sort that spills; the groups are few
+-- whatever the day's size.
 -- Same sums as before: every count of 026 is a sum over decisions, and summing per group then over groups is that sum.
 
 CREATE OR REPLACE FUNCTION rollup_state_add(p_sites text[], p_zone text, p_from date, p_to date) RETURNS void
-LANGUAGE plpgsql SET enable_sort = off AS $$
+LANGUAGE plpgsql SET enable_sort = off SET enable_incremental_sort = off AS $$
 BEGIN
   EXECUTE $q$
     WITH decisions AS MATERIALIZED (
@@ -32,7 +33,7 @@ BEGIN
 END;
 $$;
 
-CREATE OR REPLACE FUNCTION rollup_state_fold(p_watermark date) RETURNS bigint LANGUAGE sql SET enable_sort = off AS $$
+CREATE OR REPLACE FUNCTION rollup_state_fold(p_watermark date) RETURNS bigint LANGUAGE sql SET enable_sort = off SET enable_incremental_sort = off AS $$
   WITH gone AS (DELETE FROM consent_state_changes RETURNING *),
   rolled AS (
     SELECT g.site_id, (g.received_at AT TIME ZONE s.time_zone)::date AS day, g.locale, g.policy_version, g.device_class,
