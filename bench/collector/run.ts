@@ -38,6 +38,9 @@ const MAX_SECONDS = env('BENCH_MAX_SECONDS', 15);
 const CONCURRENCY = env('BENCH_CONCURRENCY', 64);
 const INGEST_TABLE = env('BENCH_INGEST_TABLE', 1_000_000);
 const CEILING_RECEIPTS = env('BENCH_CEILING_RECEIPTS', 20_000);
+/** The bench cluster's settings, beside PostgreSQL's defaults (durability untouched: fsync and synchronous_commit on). */
+const BENCH_POSTGRES_SETTINGS = { shared_buffers: '1GB' };
+
 const results: string[] = [];
 const profile: string[] = [];
 const log = (line: string): void => {
@@ -277,7 +280,7 @@ function writeResults(loadBefore: number, version: string, done: boolean): URL {
 
 Produced by \`npm run bench:collector\` (bench/collector/run.ts) on ${new Date().toISOString()}.
 Machine: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, embedded PostgreSQL ${version}
-(default durability: fsync and synchronous_commit on). Load average (1 min) ${loadBefore.toFixed(1)} at the start and
+(default durability: fsync and synchronous_commit on; shared_buffers ${BENCH_POSTGRES_SETTINGS.shared_buffers}, a quarter of a 4 GB server's memory). Load average (1 min) ${loadBefore.toFixed(1)} at the start and
 ${(loadavg()[0] ?? 0).toFixed(1)} at the end: other processes on the machine share the cores, so compare runs with that in mind. Ingest runs over real HTTP on 127.0.0.1 with keep-alive, rate limits raised; every receipt is validated, hashed, signed and
 committed before its answer. Ingest writes into a table that already holds ${INGEST_TABLE.toLocaleString('en')} analyzed receipts (built once, reused
 by later runs; bench/collector/dataset.ts). Server, database and load generator share the same ${cpu.length} cores. The load generator runs in its own process. The rollup and
@@ -308,7 +311,9 @@ async function main(): Promise<void> {
   // Kept between runs: the prebuilt ingest table (dataset.ts) lives in it.
   const dataDir = resolve(process.env['BENCH_DATA_DIR'] ?? 'data/bench-collector');
   mkdirSync(dataDir, { recursive: true });
-  const cluster = await startEmbedded({ dataDir, notice: log });
+  // PostgreSQL as one would run it on such a server: its buffer cache sized to the machine (collector README,
+  // "PostgreSQL"), not the 128 MB default of a fresh cluster, under which a day's rollup rereads and rewrites its pages.
+  const cluster = await startEmbedded({ dataDir, notice: log, settings: BENCH_POSTGRES_SETTINGS });
   // An interrupted run must not leave its PostgreSQL behind.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

@@ -94,15 +94,20 @@ export class ReceiptWriter {
       const batch = this.queue.splice(0, this.maxBatch);
       this.inFlight += 1;
       if (partial) this.partialInFlight = true;
-      void this.run(batch).finally(() => {
+      let released = false;
+      const release = (): void => {
+        if (released) return;
+        released = true;
         this.inFlight -= 1;
         if (partial) this.partialInFlight = false;
         this.flush();
-      });
+      };
+      void this.run(batch, release).finally(release);
     }
   }
 
-  private async run(batch: readonly Waiting[]): Promise<void> {
+  /** Stores a batch; `release` frees its transaction slot as soon as the database has answered (see `commit`). */
+  private async run(batch: readonly Waiting[], release: () => void): Promise<void> {
     let rows: ReceiptRow[];
     try {
       const acks = signAcks(
@@ -114,12 +119,15 @@ export class ReceiptWriter {
       for (const waiting of batch) waiting.reject(error);
       return;
     }
-    await this.commit(batch, rows);
+    await this.commit(batch, rows, release);
   }
 
-  private async commit(batch: readonly Waiting[], rows: readonly ReceiptRow[]): Promise<void> {
+  private async commit(batch: readonly Waiting[], rows: readonly ReceiptRow[], stored?: () => void): Promise<void> {
     try {
       const results = await this.ingest(rows);
+      // The next batch leaves before this one's answers are written: answering dozens of requests takes the event
+      // loop a millisecond or more, time in which the database would otherwise wait.
+      stored?.();
       batch.forEach((waiting, index) => {
         const result = results.get(index);
         // A newly stored receipt's ack is the one sent with it: the database answers it with NULL (migration 032).
