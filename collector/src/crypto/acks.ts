@@ -11,7 +11,7 @@
  *
  * The path holds hashes of the other acks of the batch only: nothing of another patient's receipt can be read from it.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { ackLeafInput, ackSigningInput, canonicalize } from '../../../schema/canonicalize.js';
 import { ACK_ROOT_SCHEMA, ACK_SCHEMA, BATCH_ACK_SCHEMA, type Ack, type AckV2 } from '../../../schema/types.js';
 import { verifySignature, type PublicJwk, type Signer } from './signer.js';
@@ -27,11 +27,11 @@ export interface AckSubject {
 /** A batch as large as this one could never come from the writer; a claimed size above it is refused unread. */
 const MAX_BATCH = 1 << 16;
 const HASH_TEXT = /^[A-Za-z0-9_-]{43}$/;
-const LEAF = Buffer.from([0]);
 const NODE = Buffer.from([1]);
 
-const leafHash = (ack: Readonly<Record<string, unknown>>): Buffer => createHash('sha256').update(LEAF).update(ackLeafInput(ack), 'utf8').digest();
-const nodeHash = (left: Buffer, right: Buffer): Buffer => createHash('sha256').update(NODE).update(left).update(right).digest();
+// One-shot hashing: a hash object per leaf and node cost more than the rest of signing a batch.
+const leafHash = (ack: Readonly<Record<string, unknown>>): Buffer => hash('sha256', `\u0000${ackLeafInput(ack)}`, 'buffer');
+const nodeHash = (left: Buffer, right: Buffer): Buffer => hash('sha256', Buffer.concat([NODE, left, right]), 'buffer');
 
 /** The text the batch's one signature is over. */
 export function rootSigningInput(root: string, size: number): string {
@@ -41,36 +41,31 @@ export function rootSigningInput(root: string, size: number): string {
 /** Signs the acks of one batch (at least one subject) with one signature; the acks come back in the subjects' order. */
 export function signAcks(signer: Signer, subjects: readonly AckSubject[]): AckV2[] {
   const unsigned = subjects.map(({ receiptId, receiptHash, serverTime }) => ({ schema: BATCH_ACK_SCHEMA as typeof BATCH_ACK_SCHEMA, receiptId, receiptHash, serverTime, kid: signer.kid }));
-  const paths: string[][] = unsigned.map(() => []);
-  let level = unsigned.map(leafHash);
-  // The leaves under each node of the current level: every one of them gets that node's sibling on its path.
-  let under: number[][] = unsigned.map((_, index) => [index]);
-  while (level.length > 1) {
+  // The tree level by level, leaves first; a node at position p of a level has p ^ 1 as its partner, and its parent
+  // at position p >> 1 (a last node without a partner keeps its hash one level up).
+  const levels: Buffer[][] = [unsigned.map(leafHash)];
+  for (let level = levels[0] as Buffer[]; level.length > 1; ) {
     const next: Buffer[] = [];
-    const nextUnder: number[][] = [];
     for (let i = 0; i < level.length; i += 2) {
-      const left = level[i] as Buffer;
       const right = level[i + 1];
-      const leftLeaves = under[i] as number[];
-      if (right === undefined) {
-        next.push(left);
-        nextUnder.push(leftLeaves);
-        continue;
-      }
-      const rightLeaves = under[i + 1] as number[];
-      for (const leaf of leftLeaves) paths[leaf]?.push(right.toString('base64url'));
-      for (const leaf of rightLeaves) paths[leaf]?.push(left.toString('base64url'));
-      next.push(nodeHash(left, right));
-      nextUnder.push([...leftLeaves, ...rightLeaves]);
+      next.push(right === undefined ? (level[i] as Buffer) : nodeHash(level[i] as Buffer, right));
     }
+    levels.push(next);
     level = next;
-    under = nextUnder;
   }
-  const root = level[0];
+  const root = levels.at(-1)?.[0];
   if (!root) throw new Error('signAcks needs at least one receipt');
+  const text = levels.map((level) => level.map((node) => node.toString('base64url')));
   const size = unsigned.length;
   const signature = signer.sign(rootSigningInput(root.toString('base64url'), size));
-  return unsigned.map((ack, index) => ({ ...ack, batch: { size, index, path: paths[index] ?? [] }, signature }));
+  return unsigned.map((ack, index) => {
+    const path: string[] = [];
+    for (let depth = 0; depth < text.length - 1; depth++) {
+      const partner = text[depth]?.[(index >> depth) ^ 1];
+      if (partner !== undefined) path.push(partner);
+    }
+    return { ...ack, batch: { size, index, path }, signature };
+  });
 }
 
 /** The root a version-2 ack's path leads to (base64url), or undefined for a malformed `batch`. */

@@ -2,7 +2,7 @@
  * Ed25519 signing for acknowledgments, checkpoints and tombstones. The private key is kept in a file (or passed in),
  * never in PostgreSQL, so whoever can write the database still cannot forge a signature.
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, hash, sign, verify, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -71,5 +71,6 @@ export function verifySignature(jwk: Pick<PublicJwk, 'x'>, message: string, sign
 }
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  // One-shot: about half the time of a hash object for a receipt's few hundred bytes, on every receipt stored.
+  return hash('sha256', text, 'hex');
 }
