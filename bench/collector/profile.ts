@@ -24,6 +24,8 @@ export interface Stage {
   readonly micros: number;
   /** Whether the bench's receipts (version 1, unsigned) go through this stage. */
   readonly inBench: boolean;
+  /** For a stage the closed-loop run does not take: when it is taken instead. */
+  readonly outside?: string;
 }
 
 /** Receipts per batch when acks are signed: about what the closed-loop run's transactions held (issue 17). */
@@ -98,13 +100,14 @@ export async function profileStages(n = 2000): Promise<Stage[]> {
         'deviceKey' in receipt && deviceConsentId(receipt.deviceKey) === receipt.consentId && verifyDeviceSignature(receipt.deviceKey, canonical, receipt.signature),
       ),
       inBench: false,
+      outside: 'version-2 receipts only',
     },
     {
       name: `acks signed with their batch (one Ed25519 signature and the Merkle paths for ${ACK_BATCH} receipts, the closed loop's average batch)`,
       micros: perItem(chunks(subjects, ACK_BATCH), (batch) => signAcks(signer, batch)) / ACK_BATCH,
       inBench: true,
     },
-    { name: 'an ack signed alone (a batch of one: what every receipt cost when each ack had its own signature)', micros: perItem(subjects, (subject) => signAcks(signer, [subject])), inBench: false },
+    { name: 'an ack signed alone (a batch of one: what every receipt cost when each ack had its own signature)', micros: perItem(subjects, (subject) => signAcks(signer, [subject])), inBench: false, outside: 'for comparison' },
     {
       name: 'row for the writer + its JSON for the driver',
       micros: perItem(

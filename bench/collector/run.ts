@@ -154,7 +154,7 @@ async function stages(): Promise<void> {
   const sum = measured.reduce((total, stage) => total + (stage.inBench ? stage.micros : 0), 0);
   const rest = cpuPerReceiptMs.collector * 1000 - sum;
   profile.push(
-    ...measured.map((stage) => `| ${stage.name}${stage.inBench ? '' : ' (version-2 receipts only; not in the closed-loop run)'} | ${stage.micros.toFixed(1)} |`),
+    ...measured.map((stage) => `| ${stage.name}${stage.inBench ? '' : ` (${stage.outside ?? ''}; not in the closed-loop run)`} | ${stage.micros.toFixed(1)} |`),
     `| Fastify and Node HTTP, the writer and driver, GC: the rest of the collector's CPU per receipt in the closed-loop run (${(cpuPerReceiptMs.collector * 1000).toFixed(0)} µs) | ${rest.toFixed(1)} |`,
     `| PostgreSQL: ingest_receipt_set, triggers, WAL, its share of the commit (its CPU per receipt in that run) | ${(cpuPerReceiptMs.db * 1000).toFixed(1)} |`,
   );
