@@ -20,16 +20,17 @@ const subject = (n: number): AckSubject => ({
 const subjects = (size: number): AckSubject[] => Array.from({ length: size }, (_, n) => subject(n));
 
 describe('acks signed with their batch', () => {
-  it('verify one by one for every batch size up to two full batches, with paths no longer than the tree is high', () => {
-    for (let size = 1; size <= 130; size++) {
+  it('verify one by one for every batch size to 40 and around one and two full batches, with paths no longer than the tree is high', () => {
+    const sizes = [...Array.from({ length: 40 }, (_, i) => i + 1), 63, 64, 65, 127, 128, 130];
+    for (const size of sizes) {
       const acks = signAcks(signer, subjects(size));
       expect(new Set(acks.map((ack) => ack.signature)).size, 'one signature per batch').toBe(1);
       acks.forEach((ack, index) => {
         expect(ack).toMatchObject({ schema: 'clinic-consent/ack/2', ...subject(index), kid: signer.kid, batch: { size, index } });
         expect(ack.batch.path.length).toBeLessThanOrEqual(Math.ceil(Math.log2(size)));
         expect(verifyAck(signer.jwk, ack), `ack ${index} of ${size}`).toBe(true);
-        expect(verifyAck(other.jwk, ack), 'another key').toBe(false);
       });
+      expect(verifyAck(other.jwk, acks[0] as AckV2), 'another key').toBe(false);
     }
   });
 

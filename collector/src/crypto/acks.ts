@@ -14,6 +14,7 @@
 import { hash } from 'node:crypto';
 import { ackLeafInput, ackSigningInput, canonicalize } from '../../../schema/canonicalize.js';
 import { ACK_ROOT_SCHEMA, ACK_SCHEMA, BATCH_ACK_SCHEMA, type Ack, type AckV2 } from '../../../schema/types.js';
+import { decodeExact } from './base64url.js';
 import { verifySignature, type PublicJwk, type Signer } from './signer.js';
 
 /** What an ack states about one stored receipt. */
@@ -26,8 +27,8 @@ export interface AckSubject {
 
 /** A batch as large as this one could never come from the writer; a claimed size above it is refused unread. */
 const MAX_BATCH = 1 << 16;
-const HASH_TEXT = /^[A-Za-z0-9_-]{43}$/;
 const NODE = Buffer.from([1]);
+const SHA256_BYTES = 32;
 
 // One-shot hashing: a hash object per leaf and node cost more than the rest of signing a batch.
 const leafHash = (ack: Readonly<Record<string, unknown>>): Buffer => hash('sha256', `\u0000${ackLeafInput(ack)}`, 'buffer');
@@ -80,11 +81,8 @@ function rootOf(ack: AckV2): string | undefined {
   while (width > 1) {
     const hasSibling = position % 2 === 1 || position + 1 < width;
     if (hasSibling) {
-      const sibling = path[used++];
-      if (typeof sibling !== 'string' || !HASH_TEXT.test(sibling)) return undefined;
-      const other = Buffer.from(sibling, 'base64url');
-      // The last of 43 characters carries two unused bits: one hash has four spellings, and only one is accepted.
-      if (other.toString('base64url') !== sibling) return undefined;
+      const other = decodeExact(path[used++], SHA256_BYTES);
+      if (!other) return undefined;
       hash = position % 2 === 1 ? nodeHash(other, hash) : nodeHash(hash, other);
     }
     position = Math.floor(position / 2);

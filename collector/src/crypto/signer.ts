@@ -5,6 +5,9 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, hash, sign, verify, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { decodeExact } from './base64url.js';
+
+const ED25519_SIGNATURE_BYTES = 64;
 
 /** A public key as served at GET /v1/keys (RFC 8037 JWK). */
 export interface PublicJwk {
@@ -60,11 +63,13 @@ export function loadOrCreateSigner(file: string): Signer {
   return signerFromPrivateKey(createPrivateKey(readFileSync(file)));
 }
 
-/** Verifies a base64url signature over `message` with a JWK from GET /v1/keys. */
+/** Verifies a base64url signature (its one spelling, see base64url.ts) over `message` with a JWK from GET /v1/keys. */
 export function verifySignature(jwk: Pick<PublicJwk, 'x'>, message: string, signature: string): boolean {
+  const bytes = decodeExact(signature, ED25519_SIGNATURE_BYTES);
+  if (!bytes) return false;
   try {
     const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, format: 'jwk' });
-    return verify(null, Buffer.from(message, 'utf8'), key, Buffer.from(signature, 'base64url'));
+    return verify(null, Buffer.from(message, 'utf8'), key, bytes);
   } catch {
     return false;
   }
