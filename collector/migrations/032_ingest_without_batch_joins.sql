@@ -9,8 +9,8 @@
 --     smallest index there is below the receipt's own, any other one when there are two or more. A parent in the
 --     batch is looked for only by a receipt that has a prev.
 --   * The fork updates run only when a new receipt found a stored sibling.
---   * A new receipt answers with a NULL ack: it is the ack the writer just sent, which the writer puts back, so the
---     ack (now with its batch path) does not travel back and forth. Duplicates still answer with the stored ack.
+-- The answers are exactly 020's, so a collector of the previous version that still runs against the upgraded database
+-- (a rolling restart, although the README says to stop them all) keeps answering correctly.
 
 CREATE TYPE ingest_new AS (item ingest_item, answer_status text, final_status text, sibling_stored boolean);
 
@@ -119,7 +119,7 @@ BEGIN
   ON CONFLICT DO NOTHING;
 
   RETURN QUERY
-  SELECT (n.item).idx, 'new'::text, NULL::jsonb, n.answer_status, EXISTS (SELECT 1 FROM texts t WHERE t.hash = (n.item).text_hash)
+  SELECT (n.item).idx, 'new'::text, (n.item).ack, n.answer_status, EXISTS (SELECT 1 FROM texts t WHERE t.hash = (n.item).text_hash)
     FROM unnest(v_new) n;
   IF cardinality(v_new) < cardinality(v_items) THEN
     RETURN QUERY

@@ -130,8 +130,7 @@ export class ReceiptWriter {
       stored?.();
       batch.forEach((waiting, index) => {
         const result = results.get(index);
-        // A newly stored receipt's ack is the one sent with it: the database answers it with NULL (migration 032).
-        if (result) waiting.resolve(result.r_outcome === 'new' ? { ...result, r_ack: rows[index]?.ack } : result);
+        if (result) waiting.resolve(result);
         else waiting.reject(new Error('ingest_receipt_set returned no row for a receipt'));
       });
     } catch (error) {

@@ -91,15 +91,13 @@ describe('ingest_receipt_set', () => {
           const set = await attempt('ingest_receipt_set', rows, consentIds);
           const reference = await attempt('ingest_signed_receipts', rows, consentIds);
           expect(set.statuses, 'the same chain statuses after the batch').toEqual(reference.statuses);
-          expect(set.answers.map((a) => [a.r_index, a.r_outcome, a.r_texts_known])).toEqual(reference.answers.map((a) => [a.r_index, a.r_outcome, a.r_texts_known]));
+          // Every answer alike, acks included: a collector of the previous version reads them too (a rolling restart).
+          expect(set.answers.map((a) => [a.r_index, a.r_outcome, a.r_texts_known, a.r_ack])).toEqual(reference.answers.map((a) => [a.r_index, a.r_outcome, a.r_texts_known, a.r_ack]));
           set.answers.forEach((answer, i) => {
             const expected = reference.answers[i] as Answer;
-            if (answer.r_outcome === 'new') {
-              expect(answer.r_status, 'a new receipt answers with its status when stored').toBe(expected.r_status);
-              expect(answer.r_ack, 'and without its ack, which the writer has').toBeNull();
-            } else if (answer.r_outcome === 'duplicate') {
-              expect(answer.r_ack, 'a duplicate answers with the stored ack').toEqual(expected.r_ack);
-              expect(answer.r_status, 'and the status after the batch').toBe(set.statuses.get(rows[answer.r_index]?.id ?? ''));
+            if (answer.r_outcome === 'new') expect(answer.r_status, 'a new receipt answers with its status when stored').toBe(expected.r_status);
+            if (answer.r_outcome === 'duplicate') {
+              expect(answer.r_status, 'a duplicate with the status after the batch').toBe(set.statuses.get(rows[answer.r_index]?.id ?? ''));
             }
           });
         },
