@@ -69,26 +69,27 @@ export function signAcks(signer: Signer, subjects: readonly AckSubject[]): AckV2
   });
 }
 
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
 /** The root a version-2 ack's path leads to (base64url), or undefined for a malformed `batch`. */
 function rootOf(ack: AckV2): string | undefined {
   const { size, index, path } = (ack.batch ?? {}) as Partial<AckV2['batch']>;
-  if (!Number.isInteger(size) || !Number.isInteger(index) || !Array.isArray(path)) return undefined;
-  if ((size as number) < 1 || (size as number) > MAX_BATCH || (index as number) < 0 || (index as number) >= (size as number)) return undefined;
-  let hash = leafHash(ack as unknown as Record<string, unknown>);
-  let position = index as number;
-  let width = size as number;
+  if (!isCount(size) || !isCount(index) || !Array.isArray(path) || size < 1 || size > MAX_BATCH || index >= size) return undefined;
+  let node = leafHash(ack as unknown as Record<string, unknown>);
+  let position = index;
+  let width = size;
   let used = 0;
   while (width > 1) {
-    const hasSibling = position % 2 === 1 || position + 1 < width;
-    if (hasSibling) {
-      const other = decodeExact(path[used++], SHA256_BYTES);
-      if (!other) return undefined;
-      hash = position % 2 === 1 ? nodeHash(other, hash) : nodeHash(hash, other);
+    const hasPartner = position % 2 === 1 || position + 1 < width;
+    if (hasPartner) {
+      const partner = decodeExact(path[used++], SHA256_BYTES);
+      if (!partner) return undefined;
+      node = position % 2 === 1 ? nodeHash(partner, node) : nodeHash(node, partner);
     }
     position = Math.floor(position / 2);
     width = Math.ceil(width / 2);
   }
-  return used === path.length ? hash.toString('base64url') : undefined;
+  return used === path.length ? node.toString('base64url') : undefined;
 }
 
 /** Whether `ack`, of either version, carries a valid signature of `key`. Never throws on a malformed ack. */
