@@ -12,9 +12,8 @@ import { join } from 'node:path';
 import type { AnyReceipt } from '../../schema/device.js';
 import type { Signer } from '../../collector/src/crypto/signer.js';
 import type { Pool } from '../../collector/src/db/pool.js';
-import { signAcks } from '../../collector/src/crypto/acks.js';
 import { checkReceipt, receiptRow } from '../../collector/src/receipts.js';
-import { ReceiptWriter, type ReceiptRow, type UnsignedRow } from '../../collector/src/writer.js';
+import { ReceiptWriter, signRows, type ReceiptRow, type UnsignedRow } from '../../collector/src/writer.js';
 import { makeBodies } from './bodies.js';
 
 /** Rows exactly as the ingest route hands them to the writer: checked, canonical body, ack not yet signed. */
@@ -28,9 +27,7 @@ function unsignedRows(n: number, tag: string): UnsignedRow[] {
 
 /** Rows as the writer sends them to PostgreSQL, acks signed (for the plain INSERT and COPY, which have no writer). */
 function signedRows(n: number, tag: string, signer: Signer): ReceiptRow[] {
-  const rows = unsignedRows(n, tag);
-  const acks = signAcks(signer, rows.map((row) => ({ receiptId: row.id, receiptHash: row.hash, serverTime: row.receivedAt })));
-  return rows.map((row, index) => ({ ...row, ack: acks[index] }));
+  return signRows(signer, unsignedRows(n, tag));
 }
 
 const COLUMNS = [

@@ -52,6 +52,12 @@ export interface WriteResult {
 /** A receipt to store, before the writer signs its ack with its batch. */
 export type UnsignedRow = Omit<ReceiptRow, 'ack'>;
 
+/** The rows of one batch with their acks, all signed by one signature (crypto/acks.ts). */
+export function signRows(signer: Signer, rows: readonly UnsignedRow[]): ReceiptRow[] {
+  const acks = signAcks(signer, rows.map((row) => ({ receiptId: row.id, receiptHash: row.hash, serverTime: row.receivedAt })));
+  return rows.map((row, index) => ({ ...row, ack: acks[index] }));
+}
+
 interface Waiting {
   readonly row: UnsignedRow;
   resolve(result: WriteResult): void;
@@ -110,11 +116,7 @@ export class ReceiptWriter {
   private async run(batch: readonly Waiting[], release: () => void): Promise<void> {
     let rows: ReceiptRow[];
     try {
-      const acks = signAcks(
-        this.signer,
-        batch.map(({ row }) => ({ receiptId: row.id, receiptHash: row.hash, serverTime: row.receivedAt })),
-      );
-      rows = batch.map(({ row }, index) => ({ ...row, ack: acks[index] }));
+      rows = signRows(this.signer, batch.map(({ row }) => row));
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);
       return;

@@ -5,10 +5,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentReceiptV1 } from '../../schema/types.js';
-import { signAcks } from '../src/crypto/acks.js';
 import { generateSigner } from '../src/crypto/signer.js';
 import { checkReceipt, receiptRow } from '../src/receipts.js';
-import type { ReceiptRow, WriteResult } from '../src/writer.js';
+import { signRows, type ReceiptRow, type WriteResult } from '../src/writer.js';
 import { chain, createSiteDb, draft, seal, type TestDb } from './helpers.js';
 
 let db: TestDb;
@@ -22,9 +21,7 @@ const signer = generateSigner();
 /** The rows the writer sends for these receipts, acks signed as one batch. */
 function rowsOf(receipts: readonly ConsentReceiptV1[]): ReceiptRow[] {
   const now = new Date();
-  const rows = receipts.map((receipt) => receiptRow(receipt, checkReceipt(receipt), now));
-  const acks = signAcks(signer, rows.map((row) => ({ receiptId: row.id, receiptHash: row.hash, serverTime: row.receivedAt })));
-  return rows.map((row, index) => ({ ...row, ack: acks[index] }));
+  return signRows(signer, receipts.map((receipt) => receiptRow(receipt, checkReceipt(receipt), now)));
 }
 
 type Answer = WriteResult & { r_index: number };
