@@ -28,11 +28,13 @@ export const budgets = {
   // source maps (rollup.config.mjs): 11,842 B and 21,580 B.
   // Issue 16's loader cuts, each measured on its own commit: no public-suffix list in cookie clearing
   // (11,842 to 11,666 B), one script-restoring helper for the guards and gating (11,652 B), the URL
-  // parser instead of a URL regex in the matcher (11,607 B); the first visit 21.07 to 20.81 KB.
+  // parser instead of a URL regex in the matcher (11,607 B); the first visit 21.07 to 20.81 KB. A clinic's
+  // tracker patterns written as the browser fetches URLs (Punycode host, percent-encoded path, its case
+  // kept), so a Korean path or host matches: +46 B, 11,653 B and 20.87 KB.
   // Goals are issue 16's: a returning visit in 8 KB, everything before the banner in 16 KB; these
   // ceilings only hold today's line until the loader is cut down to them.
-  'returning visit (loader)': { goal: 8 * KB, ceiling: 11.37 * KB },
-  'first visit (loader + UI + largest locale)': { goal: 16 * KB, ceiling: 20.85 * KB },
+  'returning visit (loader)': { goal: 8 * KB, ceiling: 11.4 * KB },
+  'first visit (loader + UI + largest locale)': { goal: 16 * KB, ceiling: 20.9 * KB },
   // Each language's texts file, fetched only for its page.
   'largest texts file': { goal: 1.3 * KB, ceiling: 1.3 * KB },
 };

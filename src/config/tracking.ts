@@ -68,8 +68,20 @@ export interface TrackingConfig {
   readonly reloadOnWithdraw: boolean;
 }
 
-/** A clinic's pattern as the matcher reads it: no scheme, lower case ("https://Chat.example.com/w" → "chat.example.com/w"). */
-const normalisePattern = (pattern: string): string => pattern.replace(/^[a-z]+:\/\/|^\/\//i, '').toLowerCase();
+/**
+ * A clinic's pattern in the spelling the browser fetches a URL with, which is what the matcher compares:
+ * no scheme, the host in lower case and Punycode ("광고.kr" → "xn--…"), the path percent-encoded with its case
+ * kept ("/예약" → "/%EC%98%88%EC%95%BD"). A pattern the URL parser refuses is kept as written (it matches nothing).
+ */
+const normalisePattern = (pattern: string): string => {
+  const bare = pattern.replace(/^[a-z]+:\/\/|^\/\//i, '');
+  try {
+    const url = new URL(`http://${bare}`);
+    return url.hostname + (bare.includes('/') ? url.pathname + url.search : '');
+  } catch {
+    return bare;
+  }
+};
 
 /**
  * Fills in the defaults of a `tracking` value that the (lazily loaded) config check has accepted, with

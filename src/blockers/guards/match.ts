@@ -19,7 +19,6 @@ export interface Matcher {
   inline(text: string, defined: (name: string) => boolean): TrackerEntry | undefined;
 }
 
-// scheme (optional) + "//" + optional credentials + host, then the rest up to a fragment.
 const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 /** A `*` pattern as a regex source. */
 export const wildcard = (pattern: string) => pattern.split('*').map(escape).join('.*');

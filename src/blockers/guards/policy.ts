@@ -59,7 +59,7 @@ export function createPolicy(context: PolicyContext, pathname = () => location.p
       // escapes, non-ASCII or odd hosts, dot segments, backslashes, other schemes) goes through it.
       const plain = /^(?:https?:)?\/\/([a-z0-9.-]+)(?::\d*)?([/?][^#]*)?(?:#|$)/i.exec(text);
       const path = plain?.[2] || '/';
-      if (plain && !/\\|\/\.|%2e/i.test(path.split('?')[0] as string)) entry = match.at(plain[1] as string, path);
+      if (plain && !/\\|\/\.|%2e/i.test(path.split('?')[0] as string) && !/[^!-~]/.test(path)) entry = match.at(plain[1] as string, path);
       else {
         const parsed = new URL(text, base());
         entry = match.at(parsed.hostname, parsed.pathname + parsed.search);

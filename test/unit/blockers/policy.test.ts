@@ -143,6 +143,26 @@ describe('the cookie rule', () => {
   });
 });
 
+describe('a clinic tracker with a Korean path or host', () => {
+  // Regression: the pattern kept Korean text while the browser fetches (and a held script's src reads) the URL
+  // percent-encoded and its host in Punycode, so the tracker was not recognised and ran before consent.
+  const { policy } = setup({ entries: [{ service: 'booking-ads', category: 'marketing', patterns: ['ads.example.kr/예약추적', '광고.kr'] }] });
+
+  it.each([
+    'https://ads.example.kr/예약추적/px.js',
+    `https://ads.example.kr${encodeURI('/예약추적/px.js')}`,
+    'https://광고.kr/px.gif?page=/예약',
+    `https://${new URL('http://광고.kr').hostname}/px.gif`,
+  ])('is blocked before consent when the page asks for %s, and found in a held script src', (url) => {
+    expect(policy.blocks(url)?.service).toBe('booking-ads');
+    expect(policy.match.url(new URL(url).href)?.service).toBe('booking-ads');
+  });
+
+  it('leaves other paths of that host alone', () => {
+    expect(policy.blocks('https://ads.example.kr/예약')).toBeUndefined();
+  });
+});
+
 describe('the matcher of a script URL (a held script is checked by its resolved src)', () => {
   const match = createMatcher(catalogEntries());
   const service = (url: string) => match.url(url)?.service;

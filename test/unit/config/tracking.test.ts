@@ -39,10 +39,21 @@ describe('the tracking settings (resolved with the config, for checked input)', 
     });
   });
 
-  it('reads a pattern written as a URL the way the matcher needs it: no scheme, lower case', () => {
+  it('reads a pattern written as a URL the way the matcher needs it: no scheme, the host in lower case, the path as fetched', () => {
     // Regression: the loader kept "https://…" as written, so such an entry never matched and its tracker ran.
+    // Regression: the path was lower-cased too, so "/Widget" never matched the case-sensitive path the browser fetches.
     const config = resolveTrackingConfig({ entries: [{ service: 'chat', patterns: ['https://Chat.Example.com/Widget', '//cdn.example.com/px'] }] });
-    expect(config.entries.find((entry) => entry.service === 'chat')).toMatchObject({ category: 'marketing', patterns: ['chat.example.com/widget', 'cdn.example.com/px'] });
+    expect(config.entries.find((entry) => entry.service === 'chat')).toMatchObject({ category: 'marketing', patterns: ['chat.example.com/Widget', 'cdn.example.com/px'] });
+  });
+
+  it('writes a Korean path and a Korean host of a pattern as the browser fetches them (percent-encoded, Punycode)', () => {
+    // Regression: "/예약추적" and "광고.kr" were kept as written and never matched a URL the browser had encoded.
+    const config = resolveTrackingConfig({ entries: [{ service: 'ads', patterns: ['ads.example.kr/예약추적?', '광고.kr', '予約.example.jp/フォーム'] }] });
+    expect(config.entries.find((entry) => entry.service === 'ads')?.patterns).toEqual([
+      `ads.example.kr${encodeURI('/예약추적')}`,
+      new URL('http://광고.kr').hostname,
+      `${new URL('http://予約.example.jp').hostname}${encodeURI('/フォーム')}`,
+    ]);
   });
 
   it('lets a clinic entry replace a built-in one by service id, or drop the whole catalog', () => {
