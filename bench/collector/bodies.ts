@@ -7,6 +7,8 @@ import { sha256Hex } from '../../collector/src/crypto/signer.js';
 
 export const BENCH_SITE = 'bench-clinic';
 export const BENCH_ORIGIN = 'https://bench.example';
+/** The collector's limits in every ingest run: raised far above the load, but counted as they are in production. */
+export const BENCH_RATE_LIMITS = { perClient: 1e9, perSite: 1e9, windowMs: 60_000 };
 
 export function makeBodies(n: number, tag: string): string[] {
   const methods = ['accept-all', 'reject-all', 'preferences'] as const;

@@ -61,7 +61,8 @@ async function admin<T>(baseUrl: string, work: (client: pg.Client) => Promise<T>
   }
 }
 
-const urlOf = (baseUrl: string, name: string): string => baseUrl.replace(/\/postgres$/, `/${name}`);
+/** The URL of database `name` on the cluster whose `postgres` database is at `baseUrl`. */
+export const databaseUrlOf = (baseUrl: string, name: string): string => baseUrl.replace(/\/postgres$/, `/${name}`);
 
 /** A fresh copy of the prebuilt table as database `name` (the template is built first if this cluster lacks it). */
 export async function ingestDatabase(baseUrl: string, name: string, count: number, log: (line: string) => void): Promise<Pool> {
@@ -73,7 +74,7 @@ export async function ingestDatabase(baseUrl: string, name: string, count: numbe
       await client.query(`DROP DATABASE IF EXISTS ${template}_building`);
       await client.query(`CREATE DATABASE ${template}_building`);
     });
-    const pool = createPool(urlOf(baseUrl, `${template}_building`), 4);
+    const pool = createPool(databaseUrlOf(baseUrl, `${template}_building`), 4);
     await migrate(pool);
     await createSite(pool, { id: BENCH_SITE, origins: [BENCH_ORIGIN] });
     await fill(pool, count);
@@ -86,7 +87,7 @@ export async function ingestDatabase(baseUrl: string, name: string, count: numbe
     await client.query(`DROP DATABASE IF EXISTS ${name}`);
     await client.query(`CREATE DATABASE ${name} TEMPLATE ${template} STRATEGY FILE_COPY`);
   });
-  const pool = createPool(urlOf(baseUrl, name), 20);
+  const pool = createPool(databaseUrlOf(baseUrl, name), 20);
   await migrate(pool);
   return pool;
 }

@@ -13,20 +13,23 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fork } from 'node:child_process';
+import cluster from 'node:cluster';
 import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../collector/src/app.js';
 import { generateSigner } from '../../collector/src/crypto/signer.js';
 import { measureCeiling } from './ceiling.js';
-import { ingestDatabase } from './dataset.js';
+import { databaseUrlOf, ingestDatabase } from './dataset.js';
 import { profileStages } from './profile.js';
-import { BENCH_ORIGIN } from './bodies.js';
+import { BENCH_ORIGIN, BENCH_RATE_LIMITS } from './bodies.js';
 import { startEmbedded } from '../../collector/src/db/embedded.js';
 import { migrate } from '../../collector/src/db/migrate.js';
 import { createPool, type Pool } from '../../collector/src/db/pool.js';
 import { rollupDay, runRollup } from '../../collector/src/jobs/rollup.js';
 import { queryStats } from '../../collector/src/stats/query.js';
 import { createSite } from '../../collector/src/sites.js';
+import { startWorkers } from '../../collector/src/workers.js';
 import { nextDay, openStatsSet, STATS_SITE, withoutChangeLog } from './stats-set.js';
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
@@ -36,6 +39,8 @@ const RATE = env('BENCH_RATE', 500);
 const RATE_SECONDS = env('BENCH_RATE_SECONDS', 20);
 const MAX_SECONDS = env('BENCH_MAX_SECONDS', 15);
 const CONCURRENCY = env('BENCH_CONCURRENCY', 64);
+/** Collector processes of the multi-process run (`WORKERS`), which runs at CONCURRENCY and twice that. */
+const WORKERS = env('BENCH_WORKERS', 2);
 const INGEST_TABLE = env('BENCH_INGEST_TABLE', 1_000_000);
 const CEILING_RECEIPTS = env('BENCH_CEILING_RECEIPTS', 20_000);
 /** The bench cluster's settings, beside PostgreSQL's defaults (durability untouched: fsync and synchronous_commit on). */
@@ -67,42 +72,56 @@ interface LoadResult {
 /** Clock ticks to seconds: /proc reports CPU time in USER_HZ, 100 on Linux. */
 const TICKS = 100;
 
+/** The fields of /proc/<pid>/stat after "pid (comm) ", or undefined for a process that is gone. */
+function statFields(pid: number | string): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
 /** CPU seconds of the postmaster and its backends (live ones, plus exited ones via cutime/cstime). */
 function postgresCpu(postmaster: number): number {
-  const fields = (pid: number | string): string[] | undefined => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    } catch {
-      return undefined;
-    }
-  };
   // After "pid (comm) ": state ppid ... utime(idx 11) stime(12) cutime(13) cstime(14).
-  const own = fields(postmaster);
-  let ticks = own ? Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]) : 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const f = fields(entry);
-    if (f && Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+  const backends = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && Number(statFields(entry)?.[1]) === postmaster);
+  return processCpu([postmaster], true) + processCpu(backends.map(Number));
+}
+
+/** CPU seconds of the processes `pids` (live ones; with `children`, their exited children too), from /proc. */
+function processCpu(pids: readonly number[], children = false): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    const f = statFields(pid);
+    if (f) ticks += Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
   }
   return ticks / TICKS;
 }
 
-/** Runs the load generator in its own process; measures this process's and PostgreSQL's CPU meanwhile. */
-function runLoad(job: Record<string, unknown>, postmaster: number): Promise<LoadResult> {
+/** CPU seconds of this process. */
+const ownCpu = (): number => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1e6;
+};
+
+/**
+ * Runs the load generator in its own process; measures the collector's CPU (`collectorCpu`, seconds: this process,
+ * or it and its workers) and PostgreSQL's meanwhile.
+ */
+function runLoad(job: Record<string, unknown>, postmaster: number, collectorCpu: () => number = ownCpu): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(new URL('./load.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
-    let cpuBefore = process.cpuUsage();
+    let cpuBefore = 0;
     let dbBefore = 0;
     child.on('message', (message: { ready?: boolean } & Omit<LoadResult, 'serverCpu' | 'dbCpu'>) => {
       if (message.ready) {
-        cpuBefore = process.cpuUsage();
+        cpuBefore = collectorCpu();
         dbBefore = postgresCpu(postmaster);
         child.send('go');
         return;
       }
-      const used = process.cpuUsage(cpuBefore);
-      resolve({ ...message, serverCpu: (used.user + used.system) / 1e6, dbCpu: postgresCpu(postmaster) - dbBefore });
+      resolve({ ...message, serverCpu: collectorCpu() - cpuBefore, dbCpu: postgresCpu(postmaster) - dbBefore });
     });
     child.once('error', reject);
     child.send(job);
@@ -111,11 +130,41 @@ function runLoad(job: Record<string, unknown>, postmaster: number): Promise<Load
 
 const load1 = (): string => (loadavg()[0] ?? 0).toFixed(1);
 
-async function ingest(pool: Pool, postmaster: number): Promise<void> {
-  const app = await buildApp({ pool, signer: generateSigner(), rateLimit: { perClient: 1e9, perSite: 1e9, windowMs: 60_000 } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+const listenUrl = (app: FastifyInstance): string => {
   const address = app.server.address();
-  const url = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : 0}`;
+  return `http://127.0.0.1:${address && typeof address === 'object' ? address.port : 0}`;
+};
+
+/** One closed-loop run at `concurrency`: its table rows; returns its rate and CPU per receipt. */
+async function closedLoop(
+  pool: Pool,
+  url: string,
+  { concurrency, processes, tag }: { concurrency: number; processes: string; tag: string },
+  postmaster: number,
+  collectorCpu?: () => number,
+): Promise<{ rate: number; collectorMs: number; dbMs: number }> {
+  const max = await runLoad({ url, mode: 'max', seconds: MAX_SECONDS, concurrency, count: 200_000, tag }, postmaster, collectorCpu);
+  const maxSorted = [...max.latencies].sort((a, b) => a - b);
+  const ok = (max.statuses['201'] ?? 0) + (max.statuses['200'] ?? 0);
+  const rate = ok / (max.elapsedMs / 1000);
+  const collectorMs = (max.serverCpu / Math.max(1, ok)) * 1000;
+  const dbMs = (max.dbCpu / Math.max(1, ok)) * 1000;
+  const cpuPerReceipt = collectorMs + dbMs;
+  // Group commit at work: how many receipts each of the run's transactions stored.
+  const commits = await pool.query<{ n: number }>("SELECT count(DISTINCT xmin::text)::int AS n FROM receipts WHERE site_id = 'bench-clinic' AND consent_id LIKE $1", [`bench\\_${tag}\\_%`]);
+  const perCommit = ok / Math.max(1, commits.rows[0]?.n ?? 0);
+  log(`ingest max, ${processes}, ${concurrency} concurrent: ${rate.toFixed(0)}/s ${JSON.stringify(max.statuses)} p99 ${ms(percentile(maxSorted, 99))}; CPU/receipt ${cpuPerReceipt.toFixed(3)} ms (collector ${collectorMs.toFixed(3)}, PostgreSQL ${dbMs.toFixed(3)}); ${perCommit.toFixed(1)} receipts per transaction`);
+  results.push(
+    `| Ingest, closed loop, ${processes}, ${concurrency} concurrent for ${MAX_SECONDS} s | **${rate.toFixed(0)} receipts/s** stored and acknowledged in transactions of ${perCommit.toFixed(1)} receipts on average, statuses ${JSON.stringify(max.statuses)}; latency p50 ${ms(percentile(maxSorted, 50))}, p99 ${ms(percentile(maxSorted, 99))}; load generator CPU ${((max.loadCpu / Math.max(1, ok)) * 1000).toFixed(3)} ms per receipt; load average ${load1()} | ≥ 3,000/s |`,
+    `| CPU cost per stored receipt in that run (load-independent) | collector ${collectorMs.toFixed(3)} ms + PostgreSQL ${dbMs.toFixed(3)} ms = **${cpuPerReceipt.toFixed(3)} ms**; two idle cores would allow about ${(2000 / cpuPerReceipt).toFixed(0)} receipts/s before disk flushes (an estimate, not a measurement) | – |`,
+  );
+  return { rate, collectorMs, dbMs };
+}
+
+async function ingest(pool: Pool, postmaster: number, databaseUrl: string): Promise<void> {
+  const app = await buildApp({ pool, signer: generateSigner(), rateLimit: BENCH_RATE_LIMITS });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = listenUrl(app);
   // Warm-up: JIT, connection pool, plan caches.
   await runLoad({ url, mode: 'max', seconds: 3, concurrency: 16, count: 5000, tag: 'warm' }, postmaster);
 
@@ -126,26 +175,29 @@ async function ingest(pool: Pool, postmaster: number): Promise<void> {
     `| Ingest, open loop at ${RATE} req/s for ${RATE_SECONDS} s | ${fixed.latencies.length} receipts, statuses ${JSON.stringify(fixed.statuses)}; latency from the scheduled send: p50 ${ms(percentile(fixedSorted, 50))}, p95 ${ms(percentile(fixedSorted, 95))}, **p99 ${ms(percentile(fixedSorted, 99))}**, max ${ms(fixedSorted.at(-1) ?? 0)}; load generator CPU ${fixed.loadCpu.toFixed(1)} s (${((fixed.loadCpu / Math.max(1, fixed.latencies.length)) * 1000).toFixed(3)} ms per request); load average ${load1()} | p99 < 50 ms |`,
   );
 
-  const max = await runLoad({ url, mode: 'max', seconds: MAX_SECONDS, concurrency: CONCURRENCY, count: 200_000, tag: 'max' }, postmaster);
-  const maxSorted = [...max.latencies].sort((a, b) => a - b);
-  const ok = (max.statuses['201'] ?? 0) + (max.statuses['200'] ?? 0);
-  const perSecond = ok / (max.elapsedMs / 1000);
-  const cpuPerReceipt = ((max.serverCpu + max.dbCpu) / Math.max(1, ok)) * 1000;
-  // Group commit at work: how many receipts each of the run's transactions stored.
-  const commits = await pool.query<{ n: number }>("SELECT count(DISTINCT xmin::text)::int AS n FROM receipts WHERE site_id = 'bench-clinic' AND consent_id LIKE 'bench\\_max\\_%'");
-  const perCommit = ok / Math.max(1, commits.rows[0]?.n ?? 0);
-  httpRate = perSecond;
-  cpuPerReceiptMs = { collector: (max.serverCpu / Math.max(1, ok)) * 1000, db: (max.dbCpu / Math.max(1, ok)) * 1000 };
-  log(`ingest max: ${perSecond.toFixed(0)}/s ${JSON.stringify(max.statuses)} p99 ${ms(percentile(maxSorted, 99))}; CPU/receipt ${cpuPerReceipt.toFixed(3)} ms (collector ${cpuPerReceiptMs.collector.toFixed(3)}, PostgreSQL ${cpuPerReceiptMs.db.toFixed(3)}); ${perCommit.toFixed(1)} receipts per transaction`);
-  results.push(
-    `| Ingest, closed loop, ${CONCURRENCY} concurrent for ${MAX_SECONDS} s | **${perSecond.toFixed(0)} receipts/s** stored and acknowledged in transactions of ${perCommit.toFixed(1)} receipts on average, statuses ${JSON.stringify(max.statuses)}; latency p50 ${ms(percentile(maxSorted, 50))}, p99 ${ms(percentile(maxSorted, 99))}; load generator CPU ${((max.loadCpu / Math.max(1, ok)) * 1000).toFixed(3)} ms per receipt; load average ${load1()} | ≥ 3,000/s |`,
-    `| CPU cost per stored receipt in that run (load-independent) | collector ${((max.serverCpu / Math.max(1, ok)) * 1000).toFixed(3)} ms + PostgreSQL ${((max.dbCpu / Math.max(1, ok)) * 1000).toFixed(3)} ms = **${cpuPerReceipt.toFixed(3)} ms**; two idle cores would allow about ${(2000 / cpuPerReceipt).toFixed(0)} receipts/s before disk flushes (an estimate, not a measurement) | – |`,
-  );
+  const one = await closedLoop(pool, url, { concurrency: CONCURRENCY, processes: 'one collector process', tag: 'max' }, postmaster);
+  httpRates.push({ processes: 'one process', rate: one.rate });
+  cpuPerReceiptMs = { collector: one.collectorMs, db: one.dbMs };
   await app.close();
+
+  // The same app in WORKERS processes sharing one port, started by the collector's own startWorkers (WORKERS=n).
+  cluster.setupPrimary({ exec: fileURLToPath(new URL('./worker.ts', import.meta.url)), execArgv: ['--import', 'tsx'] });
+  const workers = await startWorkers({ count: WORKERS, env: { BENCH_DATABASE_URL: databaseUrl } });
+  try {
+    const workersUrl = `http://127.0.0.1:${workers.port}`;
+    const collectorCpu = (): number => ownCpu() + processCpu(workers.pids());
+    await runLoad({ url: workersUrl, mode: 'max', seconds: 3, concurrency: 16, count: 5000, tag: 'warmw' }, postmaster, collectorCpu);
+    for (const concurrency of [CONCURRENCY, 2 * CONCURRENCY]) {
+      const run = await closedLoop(pool, workersUrl, { concurrency, processes: `${WORKERS} collector processes (\`WORKERS=${WORKERS}\`)`, tag: `w${concurrency}` }, postmaster, collectorCpu);
+      httpRates.push({ processes: `${WORKERS} processes, ${concurrency} concurrent`, rate: run.rate });
+    }
+  } finally {
+    await workers.close();
+  }
 }
 
-/** Receipts/s over HTTP in the closed-loop run, for the ratio to the plain INSERT of the same run. */
-let httpRate = Number.NaN;
+/** Receipts/s over HTTP in the closed-loop runs, for the ratio to the plain INSERT of the same run. */
+const httpRates: { processes: string; rate: number }[] = [];
 /** CPU milliseconds per receipt of the collector process and of PostgreSQL in that run. */
 let cpuPerReceiptMs = { collector: Number.NaN, db: Number.NaN };
 
@@ -166,7 +218,7 @@ async function ceiling(pool: Pool): Promise<void> {
   log(`ceiling: ours ${c.ours.toFixed(0)}/s (${c.oursTransactions} transactions), INSERT ${c.insert.toFixed(0)}/s, COPY ${c.copy.toFixed(0)}/s`);
   results.push(
     `| PostgreSQL's own rate for ${c.receipts.toLocaleString('en')} rows on the same table: plain \`INSERT … SELECT FROM jsonb_to_recordset\`, 64 per statement, 4 in flight / one \`COPY\` | **${c.insert.toFixed(0)} / ${c.copy.toFixed(0)} receipts/s** (load average ${load1()}) | – |`,
-    `| Ours as a fraction of that INSERT | through the writer, no HTTP (${c.producers} concurrent callers): ${c.ours.toFixed(0)}/s in ${c.oursTransactions} transactions (${(c.receipts / Math.max(1, c.oursTransactions)).toFixed(1)} receipts each) = **${ratio(c.ours)}**; over HTTP (closed loop above): **${ratio(httpRate)}** | ≥ 0.45× |`,
+    `| Ours as a fraction of that INSERT | through the writer, no HTTP (${c.producers} concurrent callers): ${c.ours.toFixed(0)}/s in ${c.oursTransactions} transactions (${(c.receipts / Math.max(1, c.oursTransactions)).toFixed(1)} receipts each) = **${ratio(c.ours)}**; over HTTP (closed loops above): ${httpRates.map(({ processes, rate }) => `${processes} **${ratio(rate)}**`).join(', ')} | ≥ 0.45× |`,
   );
 }
 
@@ -330,7 +382,7 @@ async function main(): Promise<void> {
   try {
     const ingestPool = await ingestDatabase(cluster.url, 'bench_ingest', INGEST_TABLE, log);
     const postmaster = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-    await ingest(ingestPool, postmaster);
+    await ingest(ingestPool, postmaster, databaseUrlOf(cluster.url, 'bench_ingest'));
     await ceiling(ingestPool);
     await stages();
     await ingestPool.end();

@@ -38,6 +38,8 @@ export interface ServerConfig {
   readonly publicKeysFile: string;
   /** Minutes between runs of the rollup, checkpoint and purge jobs. */
   readonly jobIntervalMinutes: number;
+  /** Collector processes sharing the port (workers.ts); one per core the collector may use. */
+  readonly workers: number;
   readonly logLevel: string;
 }
 
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     signingKeyFile: resolve(env['SIGNING_KEY_FILE'] || `${dataDir}/signing-key.pem`),
     publicKeysFile: resolve(env['PUBLIC_KEYS_FILE'] || `${dataDir}/public-keys.json`),
     jobIntervalMinutes: int(env, 'JOB_INTERVAL_MINUTES', 15, 1, 1440),
+    workers: int(env, 'WORKERS', 1, 1, 64),
     logLevel: env['LOG_LEVEL'] || 'info',
   };
 }

@@ -11,7 +11,8 @@ import { buildApp } from './app.js';
 import { ensureAdminToken } from './auth.js';
 import { loadConfig, type ServerConfig } from './config.js';
 import { loadKeys } from './crypto/keys.js';
-import { openDatabase } from './db/database.js';
+import type { PublicJwk, Signer } from './crypto/signer.js';
+import { openDatabase, type OpenDatabase } from './db/database.js';
 import { scheduleJobs } from './jobs/scheduler.js';
 import { upsertSite } from './sites.js';
 
@@ -55,19 +56,40 @@ function adminSecret(config: ServerConfig): string {
   return token;
 }
 
+/** The URL a collector listening on `host`:`port` is reached at from this machine. */
+export function localUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+}
+
+/**
+ * What must exist before any instance serves: the migrated database (opened by the caller), the signing key, the
+ * first admin token and the demo site. Each is created if missing and read otherwise, so a primary can run this
+ * once before its workers start (they then only read).
+ */
+export async function prepare(config: ServerConfig, db: OpenDatabase, siteOrigins?: readonly string[]): Promise<{ signer: Signer; keys: PublicJwk[]; adminLogin: string }> {
+  const { signer, keys } = loadKeys(config);
+  const adminLogin = adminSecret(config);
+  await ensureAdminToken(db.pool, adminLogin, 'first admin');
+  if (siteOrigins) await upsertSite(db.pool, { id: DEMO_SITE_ID, name: 'Demo Clinic', origins: siteOrigins, country: 'KR' });
+  return { signer, keys, adminLogin };
+}
+
+/** Opens the database a configuration names: DATABASE_URL, or the embedded cluster under the data directory. */
+export function openConfigured(config: ServerConfig): Promise<OpenDatabase> {
+  return openDatabase({ databaseUrl: config.databaseUrl, databaseReadUrl: config.databaseReadUrl, poolMode: config.databasePoolMode, dataDir: config.dataDir, log: () => undefined });
+}
+
 /** Starts everything from a validated configuration; used by startCollector and the server entry. */
 export async function launch(
   config: ServerConfig,
   extra: { siteOrigins?: readonly string[]; logger?: boolean | { level: string } } = {},
 ): Promise<RunningCollector & { app: FastifyInstance }> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, databaseReadUrl: config.databaseReadUrl, poolMode: config.databasePoolMode, dataDir: config.dataDir, log: () => undefined });
+  const db = await openConfigured(config);
   let app: FastifyInstance | undefined;
   let stopJobs: (() => Promise<void>) | undefined;
   try {
-    const { signer, keys } = loadKeys(config);
-    const adminLogin = adminSecret(config);
-    await ensureAdminToken(db.pool, adminLogin, 'first admin');
-    if (extra.siteOrigins) await upsertSite(db.pool, { id: DEMO_SITE_ID, name: 'Demo Clinic', origins: extra.siteOrigins, country: 'KR' });
+    const { signer, keys, adminLogin } = await prepare(config, db, extra.siteOrigins);
     app = await buildApp({
       pool: db.pool,
       readPool: db.readPool,
@@ -84,9 +106,7 @@ export async function launch(
       throw error;
     });
     const address = app.server.address();
-    const port = address && typeof address === 'object' ? address.port : config.port;
-    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const url = localUrl(config.host, address && typeof address === 'object' ? address.port : config.port);
     const log = app.log;
     stopJobs = scheduleJobs(db.pool, signer, config.retentionDays, config.jobIntervalMinutes, {
       info: (message) => log.info(message),

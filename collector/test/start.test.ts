@@ -29,7 +29,7 @@ afterAll(async () => {
 describe('loadConfig', () => {
   it('has working defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 8787, host: '127.0.0.1', retentionDays: 1095, trustProxy: false, databaseUrl: undefined });
+    expect(config).toMatchObject({ port: 8787, host: '127.0.0.1', retentionDays: 1095, trustProxy: false, databaseUrl: undefined, workers: 1 });
   });
 
   it.each([
@@ -39,6 +39,8 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL is invalid'],
     [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY=yes please is invalid'],
     [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN is too short'],
+    [{ WORKERS: '0' }, 'WORKERS=0 is invalid: expected a whole number from 1 to 64'],
+    [{ WORKERS: 'all' }, 'WORKERS=all is invalid'],
     // Regression (issue 14): `true` trusted the left-most X-Forwarded-For, which any client writes itself.
     [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY=true is not allowed'],
     [{ TRUST_PROXY: '1' }, 'TRUST_PROXY=1 is not allowed'],

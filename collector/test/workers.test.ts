@@ -1,0 +1,176 @@
+// WORKERS=2: `clinic-consent-collector serve` as a primary that starts the embedded PostgreSQL once and two worker
+// processes sharing its port (src/workers.ts). Connections are spread over both workers, every receipt is stored
+// once, a worker that dies is replaced while receipts keep arriving, SIGTERM stops workers and database cleanly,
+// and a worker that cannot listen fails the start with the reason instead of being restarted for ever.
+import { readFileSync, readdirSync, existsSync, mkdtempSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsentReceiptV1 } from '../../schema/types.js';
+import { serveProcess, stopProcess, type Served } from './serve-process.js';
+import { chain, must, ORIGIN, SITE } from './helpers.js';
+
+const SERVER = fileURLToPath(new URL('../src/server.ts', import.meta.url));
+const ADMIN_TOKEN = 'workers_admin_token_0123456789ab';
+
+function serve(env: Record<string, string>): Promise<Served> {
+  const base: Record<string, string | undefined> = { ...process.env, DATABASE_URL: undefined, DATABASE_READ_URL: undefined };
+  return serveProcess(process.execPath, ['--import', 'tsx', SERVER], {
+    env: { ...base, PORT: '0', SITE_ORIGINS: ORIGIN, ADMIN_TOKEN, RATE_LIMIT_PER_CLIENT: '1000000', RATE_LIMIT_PER_CONSENT: '1000', ...env },
+  });
+}
+
+/** The workers of a primary: its live child processes that run the collector (its PostgreSQL is a child too). */
+function workersOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(SERVER);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function until(what: string, check: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Posts every receipt, `sockets` keep-alive connections at a time; resolves the statuses. */
+async function postAll(url: string, receipts: readonly ConsentReceiptV1[], sockets: number): Promise<number[]> {
+  const agent = new Agent({ keepAlive: true, maxSockets: sockets });
+  const target = new URL('/v1/receipts', url);
+  const one = (receipt: ConsentReceiptV1): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'text/plain;charset=UTF-8', origin: ORIGIN } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end(JSON.stringify(receipt));
+    });
+  try {
+    return await Promise.all(receipts.map(one));
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** The embedded cluster the primary started, reached the way `clinic-consent-collector` commands reach it. */
+function embeddedUrl(dataDir: string): string {
+  const port = readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3];
+  const password = readFileSync(join(dataDir, 'pg-password'), 'utf8').trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/clinic_consent`;
+}
+
+/** Links of `chains` chains of `length`, each chain's links in order (so every chain ends `ok`). */
+const receiptsOf = (tag: string, chains: number, length: number): ConsentReceiptV1[] =>
+  Array.from({ length: chains }, (_, c) => chain(length, { siteId: SITE, consentId: `workers_${tag}_${c}_abcdefgh` })).flat();
+
+let dataDir: string;
+let served: Served;
+let db: pg.Client;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'cc-workers-'));
+  // LOG_LEVEL=info: each request's log line carries the pid of the worker that answered it.
+  served = await serve({ WORKERS: '2', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+  db = new pg.Client({ connectionString: embeddedUrl(dataDir) });
+  await db.connect();
+}, 120_000);
+
+afterAll(async () => {
+  await db?.end().catch(() => undefined);
+  if (served && served.server.exitCode === null) await stopProcess(served.server);
+});
+
+/** Pids of the processes that logged an answer to POST /v1/receipts. */
+function answeringPids(output: string): Set<number> {
+  const pids = new Set<number>();
+  for (const line of output.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const entry = JSON.parse(line) as { pid?: number; msg?: string; req?: { route?: string } };
+    if (entry.msg === 'incoming request' && entry.req?.route === '/v1/receipts' && entry.pid) pids.add(entry.pid);
+  }
+  return pids;
+}
+
+describe('WORKERS=2: one primary, two collector processes on one port', () => {
+  it('prints one address, runs two workers, spreads connections over both, and stores each receipt once', async () => {
+    expect(served.output()).toContain('(2 worker processes)');
+    expect(served.output().match(/listening on/g), 'the address is printed once, by the primary').toHaveLength(1);
+    const workers = workersOf(must(served.server.pid));
+    expect(workers).toHaveLength(2);
+
+    const receipts = receiptsOf('spread', 30, 4);
+    const statuses = await postAll(served.url, receipts, 8);
+    expect(statuses.every((status) => status === 201), `all stored: ${statuses.join(',')}`).toBe(true);
+    expect([...answeringPids(served.output())].sort(), 'both workers answered receipts').toEqual([...workers].sort());
+
+    const stored = await db.query<{ n: string; ids: string; ok: string }>(
+      "SELECT count(*)::text AS n, count(DISTINCT id)::text AS ids, count(*) FILTER (WHERE chain_status = 'ok')::text AS ok FROM receipts WHERE consent_id LIKE 'workers\\_spread\\_%'",
+    );
+    expect(stored.rows[0], 'each receipt once, every chain verified').toEqual({ n: '120', ids: '120', ok: '120' });
+  }, 60_000);
+
+  it('replaces a worker that dies, and receipts keep being stored', async () => {
+    const [victim, survivor] = workersOf(must(served.server.pid));
+    process.kill(must(victim), 'SIGKILL');
+    await until('a replacement worker', () => {
+      const now = workersOf(must(served.server.pid));
+      return now.length === 2 && !now.includes(must(victim)) && now.includes(must(survivor));
+    });
+    expect(served.output()).toMatch(new RegExp(`collector worker ${victim} exited with signal SIGKILL; starting another`));
+
+    const receipts = receiptsOf('after', 20, 3);
+    const statuses = await postAll(served.url, receipts, 6);
+    expect(statuses.every((status) => status === 201), `all stored: ${statuses.join(',')}`).toBe(true);
+    const stored = await db.query<{ n: string }>("SELECT count(DISTINCT id)::text AS n FROM receipts WHERE consent_id LIKE 'workers\\_after\\_%'");
+    expect(stored.rows[0]?.n).toBe('60');
+  }, 60_000);
+
+  it('fails the start with the reason when the workers cannot listen, instead of restarting them', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const address = taken.address();
+    const port = address && typeof address === 'object' ? address.port : 0;
+    try {
+      await expect(serve({ WORKERS: '2', PORT: String(port), DATABASE_URL: embeddedUrl(dataDir), DATA_DIR: dataDir, LOG_LEVEL: 'warn' })).rejects.toThrow(
+        new RegExp(`exited with 1:[\\s\\S]*port ${port} on 127.0.0.1 is already in use[\\s\\S]*exited with code 1 before it listened`),
+      );
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
+
+  it('stops on SIGTERM: workers first, then the embedded PostgreSQL, exit code 0', async () => {
+    const primary = must(served.server.pid);
+    const workers = workersOf(primary);
+    const postmaster = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    await db.end();
+    expect(await stopProcess(served.server)).toBe(0);
+    expect(workers.filter(alive), 'no worker left behind').toEqual([]);
+    await until('PostgreSQL to stop', () => !alive(postmaster));
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid')), 'the cluster was shut down, not killed').toBe(false);
+  }, 60_000);
+});
