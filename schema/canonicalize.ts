@@ -19,7 +19,13 @@ export class CanonicalizeError extends Error {
 // could hash different replacement characters.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+// A string without quote, backslash, control character or surrogate is its own JSON text between quotes. Almost every
+// string of a receipt is one (ids, hashes, times, Hangul purposes): one test instead of the surrogate check and a
+// JSON.stringify call, about a third of a receipt's canonical form in the collector.
+const PLAIN = /^[^"\\\u0000-\u001F\uD800-\uDFFF]*$/;
+
 function serializeString(value: string): string {
+  if (PLAIN.test(value)) return `"${value}"`;
   if (LONE_SURROGATE.test(value)) throw new CanonicalizeError('string contains a lone surrogate');
   // JSON.stringify escapes exactly the set RFC 8785 section 3.2.2.2 asks for (ES2019 well-formed stringify).
   return JSON.stringify(value);

@@ -1,5 +1,6 @@
 // The shared RFC 8785 canonicalize (schema/canonicalize.ts): the SDK and the collector hash these exact bytes, so
 // it is checked against the RFC's own examples and the I-JSON limits.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ackLeafInput, ackSigningInput, canonicalize, CanonicalizeError, receiptHashInput } from '../../schema/canonicalize.js';
 
@@ -39,5 +40,22 @@ describe('canonicalize (RFC 8785)', () => {
     // Only the top-level members are left out: a member of the same name deeper down is part of the bytes.
     expect(receiptHashInput({ hash: 'h', a: { hash: 1, texts: [], signature: null } })).toBe('{"a":{"hash":1,"signature":null,"texts":[]}}');
     expect(receiptHashInput({ hash: 'h' }), 'nothing left').toBe('{}');
+  });
+
+  // Most strings take a fast path (quoted as they are); every other string, and every member name, must come out
+  // exactly as JSON.stringify writes it (RFC 8785 section 3.2.2.2), whichever path it takes.
+  it('writes every well-formed string and member name as JSON.stringify does, on either path', () => {
+    const awkward = fc.constantFrom('"', '\\', '\u0000', '\u001f', '\n', '\u007f', '\u2028', '한', '😀', '\u00e9', 'a');
+    const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.oneof(awkward, fc.string({ unit: 'grapheme', maxLength: 1 })) }));
+    fc.assert(
+      fc.property(text, text, (name, value) => {
+        expect(canonicalize(value)).toBe(JSON.stringify(value));
+        expect(canonicalize({ [name]: value })).toBe(`{${JSON.stringify(name)}:${JSON.stringify(value)}}`);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const lone of ['\ud800', 'a\udbff', '\udc00b', '\ud83d\ud83d']) {
+      expect(() => canonicalize(lone), `lone surrogate in ${JSON.stringify(lone)}`).toThrow(CanonicalizeError);
+    }
   });
 });
