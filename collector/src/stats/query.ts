@@ -208,9 +208,12 @@ async function reportOf(client: PoolClient, query: StatsQuery): Promise<StatsRep
         WHERE c.site_id = $1 AND ${changedRange} AND ${filters}
         GROUP BY 1, 2
        UNION ALL
-       SELECT x.kind, x.item, sum(x.granted), count(*)
-         FROM consent_state c CROSS JOIN LATERAL consent_items(c.granted, c.denied, c.granted_svc, c.denied_svc) x
-        WHERE c.site_id = $1 AND ${rawRange} AND ${filters}
+       -- Alike decisions are counted before they are expanded into items (as the rollup does, migration 034): the
+       -- day's raw decisions share a few dozen combinations, so the items come from those, not from every row.
+       SELECT x.kind, x.item, sum(c.n * x.granted), sum(c.n)
+         FROM (SELECT granted, denied, granted_svc, denied_svc, count(*) AS n FROM consent_state
+                WHERE site_id = $1 AND ${rawRange} AND ${filters} GROUP BY 1, 2, 3, 4) c
+        CROSS JOIN LATERAL consent_items(c.granted, c.denied, c.granted_svc, c.denied_svc) x
         GROUP BY 1, 2
      ) s GROUP BY 1, 2 HAVING sum(n_total) <> 0 ORDER BY 1, 2`,
     params,
