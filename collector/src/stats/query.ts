@@ -183,9 +183,10 @@ async function reportOf(client: PoolClient, query: StatsQuery): Promise<StatsRep
          FROM consent_state_changes WHERE site_id = $1 AND ${changedRange} AND ${filters}
         GROUP BY 1, 2, 3, 4, 5
        UNION ALL
-       SELECT ${dayOf}, locale, policy_version, device_class, method, count(*), count(*) FILTER (WHERE ${optIn})
+       -- Each raw decision goes to the outer sums as it is: grouped here first, the newest day's rows (which the
+       -- statistics never hold yet) were estimated at one and sorted, about a quarter of the query's time.
+       SELECT ${dayOf}, locale, policy_version, device_class, method, 1, (${optIn})::int
          FROM consent_state WHERE site_id = $1 AND ${rawRange} AND ${filters}
-        GROUP BY 1, 2, 3, 4, 5
        UNION ALL
        SELECT day, locale, policy_version, device_class, NULL, n, 0 FROM rollup_impressions WHERE site_id = $1 AND ${rolledDays} AND ${filters}
        UNION ALL
