@@ -1,5 +1,6 @@
 // Test helpers: a fresh database per test file, an app on it, and receipts built the way the SDK must build them.
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { canonicalize, receiptHashInput } from '../../schema/canonicalize.js';
@@ -129,4 +130,12 @@ export function post(app: Awaited<ReturnType<typeof setup>>['app'], url: string,
 export function must<T>(value: T | null | undefined, what = 'value'): T {
   if (value === null || value === undefined) throw new Error(`expected ${what} to be present`);
   return value;
+}
+
+/** A port on 127.0.0.1 that another server holds (for the "port in use" cases); `close` frees it. */
+export async function takenPort(): Promise<{ port: number; close(): void }> {
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+  const address = holder.address();
+  return { port: address && typeof address === 'object' ? address.port : 0, close: () => holder.close() };
 }

@@ -2,7 +2,6 @@
 // across restarts, the CLI registers sites, and a stale postmaster.pid from a killed run is handled.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +10,7 @@ import { runCli } from '../src/cli.js';
 import { loadConfig } from '../src/config.js';
 import { clearStalePid } from '../src/db/embedded.js';
 import { startCollector } from '../src/start.js';
-import { createTestDb, draft, seal } from './helpers.js';
+import { createTestDb, draft, seal, takenPort } from './helpers.js';
 
 const db = await createTestDb();
 const tempDirs: string[] = [];
@@ -89,14 +88,11 @@ describe('startCollector', () => {
 
 describe('port in use', () => {
   it('says which port is taken instead of a bare EADDRINUSE', async () => {
-    const blocker = createServer();
-    await new Promise<void>((resolveListen) => blocker.listen(0, '127.0.0.1', resolveListen));
-    const address = blocker.address();
-    const port = address && typeof address === 'object' ? address.port : 0;
+    const { port, close } = await takenPort();
     try {
       await expect(startCollector({ port, databaseUrl: db.url, dataDir: tempDir('cc-start-') })).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
     } finally {
-      blocker.close();
+      close();
     }
   });
 });

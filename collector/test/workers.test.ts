@@ -4,7 +4,6 @@
 // and a worker that cannot listen fails the start with the reason instead of being restarted for ever.
 import { readFileSync, readdirSync, existsSync, mkdtempSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentReceiptV1 } from '../../schema/types.js';
 import { serveProcess, stopProcess, type Served } from './serve-process.js';
-import { chain, must, ORIGIN, SITE } from './helpers.js';
+import { chain, must, ORIGIN, SITE, takenPort } from './helpers.js';
 
 const SERVER = fileURLToPath(new URL('../src/server.ts', import.meta.url));
 const ADMIN_TOKEN = 'workers_admin_token_0123456789ab';
@@ -150,16 +149,13 @@ describe('WORKERS=2: one primary, two collector processes on one port', () => {
   }, 60_000);
 
   it('fails the start with the reason when the workers cannot listen, instead of restarting them', async () => {
-    const taken = createServer();
-    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
-    const address = taken.address();
-    const port = address && typeof address === 'object' ? address.port : 0;
+    const { port, close } = await takenPort();
     try {
       await expect(serve({ WORKERS: '2', PORT: String(port), DATABASE_URL: embeddedUrl(dataDir), DATA_DIR: dataDir, LOG_LEVEL: 'warn' })).rejects.toThrow(
         new RegExp(`exited with 1:[\\s\\S]*port ${port} on 127.0.0.1 is already in use[\\s\\S]*exited with code 1 before it listened`),
       );
     } finally {
-      taken.close();
+      close();
     }
   }, 60_000);
 
