@@ -180,8 +180,11 @@ async function ingest(pool: Pool, postmaster: number, databaseUrl: string): Prom
   );
 
   const one = await closedLoop(pool, url, { concurrency: CONCURRENCY, processes: 'one collector process', tag: 'max' }, postmaster);
-  httpRates.push({ processes: 'one process', rate: one.rate });
+  httpRates.push({ processes: `one process, ${CONCURRENCY} concurrent`, rate: one.rate });
   cpuPerReceiptMs = { collector: one.collectorMs, db: one.dbMs };
+  // The same load as the multi-process run's larger one, so the two setups compare at equal concurrency.
+  const oneMore = await closedLoop(pool, url, { concurrency: 2 * CONCURRENCY, processes: 'one collector process', tag: 'max2' }, postmaster);
+  httpRates.push({ processes: `one process, ${2 * CONCURRENCY} concurrent`, rate: oneMore.rate });
   await app.close();
 
   // The same app in WORKERS processes sharing one port, started by the collector's own startWorkers (WORKERS=n).
