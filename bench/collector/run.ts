@@ -1,6 +1,7 @@
 /**
  * Collector benchmark (`npm run bench:collector`; not part of `npm test`): ingest throughput and latency over real
- * HTTP against the embedded PostgreSQL (500 requests/s open loop, then maximum at fixed concurrency) into a prebuilt
+ * HTTP against the embedded PostgreSQL (500 requests/s open loop, then maximum at fixed concurrency, by one collector
+ * process and by BENCH_WORKERS processes sharing a port as `WORKERS` runs them) into a prebuilt
  * realistic table, PostgreSQL's own rate for the same rows beside ours (ceiling.ts), the rollup
  * build for 1 million receipts, and on a 10-million-receipt data set built once (stats-set.ts) the incremental rollup
  * of one day's new receipts and the 90-day stats query including the last day's raw rows. Writes
