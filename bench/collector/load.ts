@@ -10,7 +10,7 @@
  * starts, and of each answer only the status code and Content-Length read (the body is counted, not parsed).
  */
 import { connect, type Socket } from 'node:net';
-import { BENCH_ORIGIN, makeBodies } from './bodies.js';
+import { BENCH_ORIGIN, makeBodies, makeSignedBodies } from './bodies.js';
 
 interface Job {
   readonly url: string;
@@ -20,6 +20,8 @@ interface Job {
   readonly concurrency: number;
   readonly count: number;
   readonly tag: string;
+  /** Version-2 receipts, each signed by a browser key of its own (what the SDK sends), instead of version 1. */
+  readonly signed?: boolean;
 }
 
 const HEADER_END = Buffer.from('\r\n\r\n');
@@ -112,7 +114,7 @@ class Connection {
 
 async function run(job: Job): Promise<void> {
   const target = new URL(job.url);
-  const requests = requestBytes(target, makeBodies(job.count, job.tag));
+  const requests = requestBytes(target, (job.signed ? makeSignedBodies : makeBodies)(job.count, job.tag));
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let next = 0;

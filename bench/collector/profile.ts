@@ -5,17 +5,15 @@
  * a Fastify route with the receipt schema. What the stages do not cover (Fastify and Node HTTP, the
  * driver, GC) is what the closed-loop run's CPU per receipt leaves over.
  */
-import { generateKeyPairSync, sign } from 'node:crypto';
 import Fastify from 'fastify';
-import { receiptHashInput } from '../../schema/canonicalize.js';
-import { SIGNED_RECEIPT_SCHEMA, type AnyReceipt, type DevicePublicJwk } from '../../schema/device.js';
+import type { AnyReceipt } from '../../schema/device.js';
 import { deviceConsentId, verifyDeviceSignature } from '../../collector/src/crypto/device.js';
-import { generateSigner, sha256Hex } from '../../collector/src/crypto/signer.js';
+import { generateSigner } from '../../collector/src/crypto/signer.js';
 import { signAcks, type AckSubject } from '../../collector/src/crypto/acks.js';
 import { checkReceipt, receiptRow } from '../../collector/src/receipts.js';
 import { parseJson } from '../../collector/src/routes/ingest.js';
 import { AJV_OPTIONS, sharedSchemas } from '../../collector/src/schemas.js';
-import { makeBodies } from './bodies.js';
+import { deviceKeyPair, makeBodies, signedReceipt } from './bodies.js';
 import { chunks } from './ceiling.js';
 
 export interface Stage {
@@ -44,17 +42,12 @@ function perItem<T>(items: readonly T[], work: (item: T) => unknown): number {
   return cpuSince(before) / items.length;
 }
 
-/** Bodies signed by a browser key, as version-2 receipts are: for the device signature check. */
+/** Bodies signed by one browser key, as version-2 receipts are: for the device signature check. */
 function signedBodies(bodies: readonly string[]): { receipt: AnyReceipt; canonical: string }[] {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const { x, y } = publicKey.export({ format: 'jwk' });
-  const deviceKey: DevicePublicJwk = { kty: 'EC', crv: 'P-256', x: x ?? '', y: y ?? '' };
+  const key = deviceKeyPair();
   return bodies.map((body) => {
-    const { hash: _hash, ...unsigned } = JSON.parse(body) as Record<string, unknown>;
-    const receipt = { ...unsigned, schema: SIGNED_RECEIPT_SCHEMA, consentId: deviceConsentId(deviceKey), deviceKey };
-    const canonical = receiptHashInput(receipt);
-    const signature = sign('sha256', Buffer.from(canonical), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url');
-    return { receipt: { ...receipt, hash: sha256Hex(canonical), signature } as unknown as AnyReceipt, canonical };
+    const { receipt, canonical } = signedReceipt(JSON.parse(body) as Record<string, unknown>, key);
+    return { receipt: receipt as unknown as AnyReceipt, canonical };
   });
 }
 
