@@ -3,7 +3,7 @@
  * `count` workers of the entry it runs in, restarts one that dies, and stops them all on shutdown. Each worker is
  * a whole collector (its own event loop, pool, writer and jobs), so HTTP, hashing and signing can use more cores
  * than one; they are the stateless instances of "Several instances" in the README, behind the kernel instead of a
- * load balancer. (On cores PostgreSQL needs itself this does not pay: collector README, "Scale path".)
+ * load balancer. (What it gains where PostgreSQL shares the cores: collector README, "Scale path".)
  *
  * The primary accepts the connections and hands each to the next worker in turn; it parses no request. Keep-alive
  * connections stay with the worker that got them.
