@@ -2,14 +2,15 @@
 // processes sharing its port (src/workers.ts). Connections are spread over both workers, every receipt is stored
 // once, a worker that dies is replaced while receipts keep arriving, SIGTERM stops workers and database cleanly,
 // and a worker that cannot listen fails the start with the reason instead of being restarted for ever.
-import { readFileSync, readdirSync, existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentReceiptV1 } from '../../schema/types.js';
+import { openDatabase, type OpenDatabase } from '../src/db/database.js';
+import { commandLine, isAlive, parentOf, waitForExit } from '../src/processes.js';
 import { serveProcess, stopProcess, type Served } from './serve-process.js';
 import { chain, must, ORIGIN, SITE, takenPort } from './helpers.js';
 
@@ -24,28 +25,11 @@ function serve(env: Record<string, string>): Promise<Served> {
 }
 
 /** The workers of a primary: its live child processes that run the collector (its PostgreSQL is a child too). */
-function workersOf(pid: number): number[] {
-  return readdirSync('/proc')
+const workersOf = (pid: number): number[] =>
+  readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(SERVER);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+    .map(Number)
+    .filter((child) => parentOf(child) === pid && (commandLine(child)?.includes(SERVER) ?? false));
 
 async function until(what: string, check: () => boolean, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
@@ -75,31 +59,24 @@ async function postAll(url: string, receipts: readonly ConsentReceiptV1[], socke
   }
 }
 
-/** The embedded cluster the primary started, reached the way `clinic-consent-collector` commands reach it. */
-function embeddedUrl(dataDir: string): string {
-  const port = readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3];
-  const password = readFileSync(join(dataDir, 'pg-password'), 'utf8').trim();
-  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/clinic_consent`;
-}
-
 /** Links of `chains` chains of `length`, each chain's links in order (so every chain ends `ok`). */
 const receiptsOf = (tag: string, chains: number, length: number): ConsentReceiptV1[] =>
   Array.from({ length: chains }, (_, c) => chain(length, { siteId: SITE, consentId: `workers_${tag}_${c}_abcdefgh` })).flat();
 
 let dataDir: string;
 let served: Served;
-let db: pg.Client;
+/** The embedded cluster the primary started, opened the way `clinic-consent-collector` commands open it. */
+let db: OpenDatabase;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'cc-workers-'));
   // LOG_LEVEL=info: each request's log line carries the pid of the worker that answered it.
   served = await serve({ WORKERS: '2', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
-  db = new pg.Client({ connectionString: embeddedUrl(dataDir) });
-  await db.connect();
+  db = await openDatabase({ dataDir, shareRunning: true });
 }, 120_000);
 
 afterAll(async () => {
-  await db?.end().catch(() => undefined);
+  await db?.close().catch(() => undefined);
   if (served && served.server.exitCode === null) await stopProcess(served.server);
 });
 
@@ -126,7 +103,7 @@ describe('WORKERS=2: one primary, two collector processes on one port', () => {
     expect(statuses.every((status) => status === 201), `all stored: ${statuses.join(',')}`).toBe(true);
     expect([...answeringPids(served.output())].sort(), 'both workers answered receipts').toEqual([...workers].sort());
 
-    const stored = await db.query<{ n: string; ids: string; ok: string }>(
+    const stored = await db.pool.query<{ n: string; ids: string; ok: string }>(
       "SELECT count(*)::text AS n, count(DISTINCT id)::text AS ids, count(*) FILTER (WHERE chain_status = 'ok')::text AS ok FROM receipts WHERE consent_id LIKE 'workers\\_spread\\_%'",
     );
     expect(stored.rows[0], 'each receipt once, every chain verified').toEqual({ n: '120', ids: '120', ok: '120' });
@@ -144,14 +121,14 @@ describe('WORKERS=2: one primary, two collector processes on one port', () => {
     const receipts = receiptsOf('after', 20, 3);
     const statuses = await postAll(served.url, receipts, 6);
     expect(statuses.every((status) => status === 201), `all stored: ${statuses.join(',')}`).toBe(true);
-    const stored = await db.query<{ n: string }>("SELECT count(DISTINCT id)::text AS n FROM receipts WHERE consent_id LIKE 'workers\\_after\\_%'");
+    const stored = await db.pool.query<{ n: string }>("SELECT count(DISTINCT id)::text AS n FROM receipts WHERE consent_id LIKE 'workers\\_after\\_%'");
     expect(stored.rows[0]?.n).toBe('60');
   }, 60_000);
 
   it('fails the start with the reason when the workers cannot listen, instead of restarting them', async () => {
     const { port, close } = await takenPort();
     try {
-      await expect(serve({ WORKERS: '2', PORT: String(port), DATABASE_URL: embeddedUrl(dataDir), DATA_DIR: dataDir, LOG_LEVEL: 'warn' })).rejects.toThrow(
+      await expect(serve({ WORKERS: '2', PORT: String(port), DATABASE_URL: db.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' })).rejects.toThrow(
         new RegExp(`exited with 1:[\\s\\S]*port ${port} on 127.0.0.1 is already in use[\\s\\S]*exited with code 1 before it listened`),
       );
     } finally {
@@ -163,10 +140,10 @@ describe('WORKERS=2: one primary, two collector processes on one port', () => {
     const primary = must(served.server.pid);
     const workers = workersOf(primary);
     const postmaster = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-    await db.end();
+    await db.close();
     expect(await stopProcess(served.server)).toBe(0);
-    expect(workers.filter(alive), 'no worker left behind').toEqual([]);
-    await until('PostgreSQL to stop', () => !alive(postmaster));
+    expect(workers.filter(isAlive), 'no worker left behind').toEqual([]);
+    expect(await waitForExit(postmaster, 20_000), 'PostgreSQL stopped').toBe(true);
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid')), 'the cluster was shut down, not killed').toBe(false);
   }, 60_000);
 });

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { isAlive } from '../processes.js';
 import { connectionError } from './connect-error.js';
 import { migrate } from './migrate.js';
 import { createPool, type Pool, type PoolMode } from './pool.js';
@@ -26,14 +27,8 @@ function runningPort(dataDir: string): number | undefined {
   const pidFile = join(dataDir, 'pg', 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
   const lines = readFileSync(pidFile, 'utf8').split('\n');
-  const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  try {
-    process.kill(pid, 0);
-    return Number.isInteger(port) && port > 0 ? port : undefined;
-  } catch {
-    return undefined;
-  }
+  return isAlive(Number(lines[0])) && Number.isInteger(port) && port > 0 ? port : undefined;
 }
 
 export interface DatabaseOptions {
