@@ -1,7 +1,8 @@
 // WORKERS=2: `clinic-consent-collector serve` as a primary that starts the embedded PostgreSQL once and two worker
 // processes sharing its port (src/workers.ts). Connections are spread over both workers, every receipt is stored
 // once, a worker that dies is replaced while receipts keep arriving, SIGTERM stops workers and database cleanly,
-// and a worker that cannot listen fails the start with the reason instead of being restarted for ever.
+// and workers that cannot listen, or keep dying right after they start, stop the service with the reason instead
+// of being restarted for ever.
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -134,6 +135,28 @@ describe('WORKERS=2: one primary, two collector processes on one port', () => {
     } finally {
       close();
     }
+  }, 60_000);
+
+  it('stops with the reason when workers keep dying right after they start, instead of a restart loop', async () => {
+    const looping = await serve({ WORKERS: '2', DATABASE_URL: db.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    const primary = must(looping.server.pid);
+    const exited = new Promise<number | null>((resolve) => looping.server.once('exit', (code) => resolve(code)));
+    // Every worker is killed as soon as it is seen: each death comes within 10 s of that worker's start, and the
+    // fourth in a row is one too many.
+    const killed = new Set<number>();
+    while (looping.server.exitCode === null && killed.size < 10) {
+      const next = workersOf(primary).find((pid) => !killed.has(pid));
+      if (next === undefined) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        continue;
+      }
+      killed.add(next);
+      process.kill(next, 'SIGKILL');
+    }
+    expect(await exited, 'the service stops with exit code 1').toBe(1);
+    expect(looping.output().match(/; starting another/g), 'three replaced, the fourth early death stops the service').toHaveLength(3);
+    expect(looping.output()).toMatch(/collector workers keep exiting within 10 s of their start \(the last with signal SIGKILL\); stopped them all/);
+    expect(workersOf(primary), 'no worker left behind').toEqual([]);
   }, 60_000);
 
   it('stops on SIGTERM: workers first, then the embedded PostgreSQL, exit code 0', async () => {
