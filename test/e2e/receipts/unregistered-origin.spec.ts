@@ -48,6 +48,9 @@ for (const { name, siteId, code, fix } of [
 
     const expected = `CC_ERR_RECEIPT_UNREGISTERED: the collector does not accept receipts: for site "${siteId}" from ${origin} (${code})`;
     await expect.poll(() => lines.find((line) => line.includes('CC_ERR_RECEIPT_UNREGISTERED')), { timeout: 15_000 }).toContain(expected);
+    // The banner's impression is refused the same way and may say so first: wait for the receipt's own refusal.
+    const tried = async () => (await outbox(page)).find((entry) => entry.kind === 'receipt')?.attempts ?? 0;
+    await expect.poll(tried, { message: 'the receipt was sent and refused', timeout: 15_000 }).toBeGreaterThan(0);
     const line = lines.find((entry) => entry.includes('CC_ERR_RECEIPT_UNREGISTERED'))!;
     expect(line).toContain(`Fix: npx clinic-consent-collector ${fix} ${origin}`);
     expect(lines.filter((entry) => entry.includes('CC_ERR_RECEIPT_REFUSED')), 'not refused as final').toEqual([]);
