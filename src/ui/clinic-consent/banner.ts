@@ -1,6 +1,6 @@
 // The banner's first layer and the short confirmation that replaces it after a choice
 // (GOV.UK pattern). Accept all and Reject all share one style and size; dismissing is not consent.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { categoryText, fill, type ConsentView } from './view.js';
 
 export function renderBanner(view: ConsentView, withToggles: boolean): TemplateResult {

@@ -1,11 +1,12 @@
 // The <clinic-consent> element: the banner (first layer and confirmation) and the preference
 // center in a native modal <dialog>. It reads state only through the api and asks for changes only
 // through it; the consent rules live in the core. Never imported by the loader (Lit stays lazy).
-import { LitElement, html, nothing, type CSSResult, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { ClinicConsentApi } from '../../api.js';
 import type { ConsentSnapshot } from '../../consent/types.js';
 import { BannerToggleEvent, PreferencesToggleEvent } from '../events.js';
 import { markLanguage, type LocaleState } from '../locale.js';
+import { styleSheet, TemplateElement } from '../template-element.js';
 import { keepFocusUnobscured } from '../unobscured.js';
 import { renderBanner, renderConfirmation } from './banner.js';
 import { styles } from './clinic-consent.styles.js';
@@ -48,11 +49,9 @@ type PreferencesModule = typeof Preferences;
  *
  * @attr theme - `auto` (follows `prefers-color-scheme`), `light` or `dark`.
  */
-export class ClinicConsentElement extends LitElement {
+export class ClinicConsentElement extends TemplateElement {
   static override styles = styles;
-  static override properties = { theme: { reflect: true } };
 
-  declare theme: 'auto' | 'light' | 'dark';
   api: ClinicConsentApi | null = null;
   locales: LocaleState | null = null;
 
@@ -67,9 +66,13 @@ export class ClinicConsentElement extends LitElement {
   private preferences: Promise<PreferencesModule> | null = null;
   private renderPreferences: PreferencesModule['renderPreferences'] | null = null;
 
-  constructor() {
-    super();
-    this.theme = 'auto';
+  get theme(): 'auto' | 'light' | 'dark' {
+    const theme = this.getAttribute('theme');
+    return theme === 'light' || theme === 'dark' ? theme : 'auto';
+  }
+
+  set theme(value: 'auto' | 'light' | 'dark') {
+    this.setAttribute('theme', value);
   }
 
   override connectedCallback(): void {
@@ -78,8 +81,7 @@ export class ClinicConsentElement extends LitElement {
     this.locales?.addEventListener('change', this.refresh);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
     document.removeEventListener('clinic-consent:change', this.refresh);
     this.locales?.removeEventListener('change', this.refresh);
     this.release?.();
@@ -106,9 +108,8 @@ export class ClinicConsentElement extends LitElement {
    */
   loadPreferences(): Promise<PreferencesModule> {
     return (this.preferences ??= import('./preferences.js').then((module) => {
-      const sheet = (module.preferencesStyles as CSSResult).styleSheet;
-      const root = this.renderRoot as ShadowRoot;
-      if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      const root = this.renderRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, styleSheet(module.preferencesStyles)];
       this.renderPreferences = module.renderPreferences;
       return module;
     }));

@@ -4,7 +4,7 @@
 // files, so a first visit (which loads a locale file) does not pay for a view few patients open: the
 // title is here, the rest in history/<locale>.ts, fetched with the history itself when it is opened.
 // A clinic still overrides any of them through `config.texts[locale][key]`.
-import { html, nothing, render, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import type { HistoryEntry, ReceiptHistory, ReceiptsApi } from '../../receipts/types.js';
 import { bundleFor, type BundledLocale } from '../../config/locale-choice.js';
 import { categoryText, fill, type ConsentView } from './view.js';

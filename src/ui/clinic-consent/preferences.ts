@@ -1,7 +1,7 @@
 // The preference center's content (inside a native modal <dialog>): a switch and plain purpose per
 // category, the services in it with recipient, country, data, cookies and retention (expandable),
 // the patient's own consent record, and Save / Accept all / Reject all. A lazy chunk of its own.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { ShownService } from '../../../schema/types.js';
 import { shownCategory, shownDisclosure } from '../../config/disclosure.js';
 import { renderSwitch } from './banner.js';
