@@ -1,7 +1,7 @@
 // Builds three things into dist/:
 // - clinic-consent.js: the classic-script loader a clinic pastes first in <head> (IIFE, no Lit);
 // (ui/ and parts/ sit in a folder named by the version, scripts/chunk-folder.mjs)
-// - ui/: the Lit banner and preference center as ES modules, with one chunk per locale,
+// - ui/: the banner and preference center as ES modules, with one chunk per locale,
 //   fetched by the loader only when something must be shown;
 // - parts/: the other lazily loaded parts (config check, placeholder, receipts), each one file;
 // - esm/: the same SDK as ES modules for sites that bundle (types come from tsc);

@@ -34,7 +34,7 @@ export const budgets = {
   // Goals are issue 16's: a returning visit in 8 KB, everything before the banner in 16 KB; these
   // ceilings only hold today's line until the loader is cut down to them.
   'returning visit (loader)': { goal: 8 * KB, ceiling: 11.4 * KB },
-  'first visit (loader + UI + largest locale)': { goal: 16 * KB, ceiling: 18.8 * KB },
+  'first visit (loader + UI + largest locale)': { goal: 16 * KB, ceiling: 16.5 * KB },
   // Each language's texts file, fetched only for its page.
   'largest texts file': { goal: 1.3 * KB, ceiling: 1.3 * KB },
 };

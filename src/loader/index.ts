@@ -1,5 +1,5 @@
 // The classic script a clinic pastes first in <head>. It starts Clinic Consent synchronously and
-// exposes window.ClinicConsent; the Lit UI is fetched from ./<version>/ui/ beside this file only when
+// exposes window.ClinicConsent; the UI is fetched from ./<version>/ui/ beside this file only when
 // needed, the other lazily loaded parts from ./<version>/parts/.
 import type { ClinicConsentApi } from '../api.js';
 import { readRawConfig } from '../config/read.js';
@@ -15,7 +15,7 @@ declare global {
 try {
   const script = document.currentScript;
   // Chunks are fetched beside the loader's own URL, wherever the clinic hosts it, in the folder of
-  // its own version (a cached loader never meets a newer release's chunks): the Lit UI from
+  // its own version (a cached loader never meets a newer release's chunks): the UI from
   // <version>/ui/, the other parts (config check, placeholder, receipts) from <version>/parts/.
   const base = script instanceof HTMLScriptElement && script.src ? script.src : location.href;
   const chunk = (path: string, query = '') => import(new URL(`${VERSION}/${path}.js${query}`, base).href);

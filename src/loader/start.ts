@@ -14,7 +14,7 @@ import { guarded, openState, readConfig, settle, startBlocking, uiLoader } from 
 
 export const VERSION = '0.1.0';
 
-/** The lazily loaded pieces: the Lit UI and its texts, the config checker (config/check-part.ts), placeholders and receipts. */
+/** The lazily loaded pieces: the UI and its texts, the config checker (config/check-part.ts), placeholders and receipts. */
 export interface LazyParts {
   ui(): Promise<UiModule>;
   checker(): Promise<{ checkAndReport(raw: unknown): boolean }>;

@@ -2,7 +2,7 @@
 // first opens): logical properties only (so a right-to-left locale needs no rework),
 // light and dark palettes that keep text at ≥ 4.5:1, no motion under prefers-reduced-motion.
 // Adopted stylesheets, so a strict style-src without 'unsafe-inline' is fine.
-import { css } from '../template-element.js';
+import { css } from '../shadow-element.js';
 
 const dark = css`
   --_bg: #161b22;

@@ -1,14 +1,15 @@
 // The <clinic-consent> element: the banner (first layer and confirmation) and the preference
 // center in a native modal <dialog>. It reads state only through the api and asks for changes only
-// through it; the consent rules live in the core. Never imported by the loader (Lit stays lazy).
-import { html, nothing, type TemplateResult } from 'lit/html.js';
+// through it; the consent rules live in the core. Never imported by the loader (the UI stays lazy).
+// The banner is drawn by hand (banner.ts); the preference center, which few open, by lit-html in its chunk.
 import type { ClinicConsentApi } from '../../api.js';
 import type { ConsentSnapshot } from '../../consent/types.js';
 import { BannerToggleEvent, PreferencesToggleEvent } from '../events.js';
+import { h } from '../dom.js';
 import { markLanguage, type LocaleState } from '../locale.js';
-import { styleSheet, TemplateElement } from '../template-element.js';
+import { ShadowElement, styleSheet } from '../shadow-element.js';
 import { keepFocusUnobscured } from '../unobscured.js';
-import { renderBanner, renderConfirmation } from './banner.js';
+import { bannerSwitches, buildBanner, buildConfirmation, noticeText } from './banner.js';
 import { styles } from './clinic-consent.styles.js';
 import type * as Preferences from './preferences.js';
 import type { ConsentView, Decision } from './view.js';
@@ -49,7 +50,7 @@ type PreferencesModule = typeof Preferences;
  *
  * @attr theme - `auto` (follows `prefers-color-scheme`), `light` or `dark`.
  */
-export class ClinicConsentElement extends TemplateElement {
+export class ClinicConsentElement extends ShadowElement {
   static override styles = styles;
 
   api: ClinicConsentApi | null = null;
@@ -64,7 +65,12 @@ export class ClinicConsentElement extends TemplateElement {
   private release: (() => void) | null = null;
   private readonly refresh = (): void => this.onState();
   private preferences: Promise<PreferencesModule> | null = null;
-  private renderPreferences: PreferencesModule['renderPreferences'] | null = null;
+  private drawPreferences: PreferencesModule['drawPreferences'] | null = null;
+  private readonly switches = new Map<string, HTMLLabelElement>();
+  private banner: HTMLElement | null = null;
+  /** What the banner's content was built from: it is built again only when this changes. */
+  private bannerBuiltFor: unknown[] = [];
+  private dialog: HTMLDialogElement | null = null;
 
   get theme(): 'auto' | 'light' | 'dark' {
     const theme = this.getAttribute('theme');
@@ -110,7 +116,7 @@ export class ClinicConsentElement extends TemplateElement {
     return (this.preferences ??= import('./preferences.js').then((module) => {
       const root = this.renderRoot;
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, styleSheet(module.preferencesStyles)];
-      this.renderPreferences = module.renderPreferences;
+      this.drawPreferences = module.drawPreferences;
       return module;
     }));
   }
@@ -127,10 +133,6 @@ export class ClinicConsentElement extends TemplateElement {
     if (!dialog) return;
     dialog.showModal();
     this.dispatchEvent(new PreferencesToggleEvent(true));
-  }
-
-  private get dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
   }
 
   private onState(): void {
@@ -204,6 +206,7 @@ export class ClinicConsentElement extends TemplateElement {
       locale: locales.locale,
       t: locales.texts,
       draft: this.draft,
+      switches: this.switches,
       receipts: api.receipts,
       toggle: (category, on) => {
         this.draft = { ...this.draft, [category]: on };
@@ -217,22 +220,42 @@ export class ClinicConsentElement extends TemplateElement {
     };
   }
 
-  protected override render(): TemplateResult | typeof nothing {
+  protected override update(): void {
     const view = this.view();
-    if (!view) return nothing;
-    const toggles = view.config.ui.firstLayerToggles ?? view.locale.toLowerCase().startsWith('ko');
-    return html`${this.stage === 'hidden'
-        ? nothing
-        : html`<section class="banner" part="banner" aria-label=${view.t.bannerTitle}>
-            ${this.stage === 'ask' ? renderBanner(view, toggles) : renderConfirmation(view, this.outcome, this.reload)}
-          </section>`}
-      <dialog part="dialog" aria-labelledby="cc-prefs-title" @close=${() => this.onDialogClose()}>
-        ${this.renderPreferences?.(view) ?? nothing}
-      </dialog>`;
+    if (!view) return;
+    const root = this.renderRoot;
+    const dialog = (this.dialog ??= root.appendChild(
+      h('dialog', { part: 'dialog', 'aria-labelledby': 'cc-prefs-title', onclose: () => this.onDialogClose() }),
+    ));
+    this.updateBanner(view, root, dialog);
+    this.drawPreferences?.(dialog, view);
+    this.followBanner();
   }
 
-  protected override updated(): void {
-    const banner = this.renderRoot.querySelector<HTMLElement>('.banner');
+  /** The banner region before the dialog, while there is something to ask or to confirm. */
+  private updateBanner(view: ConsentView, root: ShadowRoot, dialog: HTMLDialogElement): void {
+    if (this.stage === 'hidden') {
+      this.banner?.remove();
+      this.banner = null;
+      return;
+    }
+    const toggles = view.config.ui.firstLayerToggles ?? view.locale.toLowerCase().startsWith('ko');
+    const fresh = !this.banner;
+    const banner = (this.banner ??= root.insertBefore(h('section', { class: 'banner', part: 'banner' }), dialog));
+    banner.setAttribute('aria-label', view.t.bannerTitle);
+    const builtFor = [this.stage, view.t, toggles, this.outcome, this.reload, noticeText(view)];
+    if (fresh || builtFor.some((value, index) => value !== this.bannerBuiltFor[index])) {
+      this.bannerBuiltFor = builtFor;
+      banner.replaceChildren(...(this.stage === 'ask' ? buildBanner(view, toggles) : buildConfirmation(view, this.outcome, this.reload)));
+    } else if (this.stage === 'ask' && toggles) {
+      // Only the switches' positions changed: the same elements, so the focus stays where it is.
+      bannerSwitches(view);
+    }
+  }
+
+  /** The page's focus kept out from under the banner while it shows; the floating button told. */
+  private followBanner(): void {
+    const { banner } = this;
     if (banner && !this.release) {
       this.release = keepFocusUnobscured(this, banner);
       // The floating button (loader/launcher.ts) listens, and keeps out from under the banner.

@@ -1,6 +1,6 @@
 // Styles of the preference center's dialog, adopted by <clinic-consent> when the preference center is
 // first opened, so a first visit that never opens it does not download them. Same palette variables.
-import { css } from '../template-element.js';
+import { css } from '../shadow-element.js';
 
 export const preferencesStyles = css`
   dialog {

@@ -1,15 +1,20 @@
 // The preference center's content (inside a native modal <dialog>): a switch and plain purpose per
 // category, the services in it with recipient, country, data, cookies and retention (expandable),
 // the patient's own consent record, and Save / Accept all / Reject all. A lazy chunk of its own.
-import { html, nothing, type TemplateResult } from 'lit/html.js';
+import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import type { ShownService } from '../../../schema/types.js';
 import { shownCategory, shownDisclosure } from '../../config/disclosure.js';
-import { renderSwitch } from './banner.js';
+import { switchControl } from './banner.js';
 import { renderHistory } from './history.js';
 export { preferencesStyles } from './preferences.styles.js';
 import { fill, type ConsentView } from './view.js';
 
-export function renderPreferences(view: ConsentView): TemplateResult {
+/** Draws the preference center into its dialog; lit-html keeps what did not change (and the focus in it). */
+export function drawPreferences(dialog: HTMLDialogElement, view: ConsentView): void {
+  render(renderPreferences(view), dialog);
+}
+
+function renderPreferences(view: ConsentView): TemplateResult {
   const { t, config, state, locale } = view;
   return html`<div class="head">
       <h2 id="cc-prefs-title" part="title">${t.prefsTitle}</h2>
@@ -25,7 +30,7 @@ export function renderPreferences(view: ConsentView): TemplateResult {
         const shown = shownCategory(category, view.locale, view.t);
         return html`<section class="category" part="category">
           <div class="row">
-            ${renderSwitch(view, category.id, shown.name, 'p', category.required, describedBy)}
+            ${switchControl(view, category.id, shown.name, 'p', category.required, describedBy)}
             ${category.required ? html`<span class="badge">${t.alwaysOn}</span>` : nothing}
           </div>
           <p id="cc-purpose-${category.id}" class="purpose">${shown.description ?? ''}</p>

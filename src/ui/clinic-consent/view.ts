@@ -15,6 +15,8 @@ export interface ConsentView {
   readonly t: Texts;
   /** Switch positions not yet saved, per optional category. */
   readonly draft: Readonly<Record<string, boolean>>;
+  /** The switches drawn so far, by id, so each is drawn once and then kept up to date (banner.ts). */
+  readonly switches: Map<string, HTMLLabelElement>;
   /** The patient's receipts (the api's), for the history view. */
   readonly receipts: ReceiptsApi;
   toggle(category: string, on: boolean): void;

@@ -1,7 +1,7 @@
 // Styles of <clinic-consent-disclosure>: a plain table that takes the policy page's own font and
 // colours, scrolling sideways inside its own focusable region on narrow screens (a data table is
 // exempt from reflow, the page around it is not).
-import { css } from '../template-element.js';
+import { css } from '../shadow-element.js';
 
 export const styles = css`
   :host {

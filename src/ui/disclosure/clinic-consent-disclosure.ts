@@ -1,12 +1,12 @@
 // The <clinic-consent-disclosure> element: the table a clinic puts on its privacy-policy page, drawn
 // from the same config as the banner so the two never drift apart. It answers Japan's external-
 // transmission notice (外部送信規律) and PIPA's overseas-transfer notice. Texts render as text only.
-import { html, nothing, type TemplateResult } from 'lit/html.js';
+import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import type { ShownService } from '../../../schema/types.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import { disclosureFor } from '../clinic-consent/preferences.js';
 import { markLanguage, type LocaleState } from '../locale.js';
-import { TemplateElement } from '../template-element.js';
+import { ShadowElement } from '../shadow-element.js';
 import { styles } from './clinic-consent-disclosure.styles.js';
 
 /**
@@ -22,7 +22,7 @@ import { styles } from './clinic-consent-disclosure.styles.js';
  * @cssproperty [--cc-table-border=#6b7785] - Cell border colour.
  * @cssproperty [--cc-table-head=rgb(127 127 127 / 0.12)] - Header row background.
  */
-export class ClinicConsentDisclosureElement extends TemplateElement {
+export class ClinicConsentDisclosureElement extends ShadowElement {
   static override styles = styles;
 
   config: ResolvedConfig | null = null;
@@ -53,7 +53,11 @@ export class ClinicConsentDisclosureElement extends TemplateElement {
     this.localeState?.removeEventListener('change', this.refresh);
   }
 
-  protected override render(): TemplateResult | typeof nothing {
+  protected override update(): void {
+    render(this.table(), this.renderRoot, { host: this });
+  }
+
+  private table(): TemplateResult | typeof nothing {
     const { config } = this;
     const texts = this.localeState?.texts;
     if (!config || !texts) return nothing;

@@ -68,6 +68,20 @@ describe('<clinic-consent> banner', () => {
     expect(api.getState().services['medisian-pixel'], 'with its service').to.equal(true);
   });
 
+  it('keeps a first-layer switch, and the keyboard focus on it, when it is toggled (the banner is not redrawn)', async () => {
+    document.documentElement.lang = 'ko';
+    const root = await showBanner(await startCore());
+    const analytics = root.querySelector<HTMLInputElement>('#cc-b-analytics');
+    const title = root.querySelector('.banner h2');
+    analytics?.focus();
+    analytics?.click();
+    await host()?.updateComplete;
+    expect(root.querySelector('#cc-b-analytics'), 'the same switch').to.equal(analytics);
+    expect(root.querySelector('.banner h2'), 'the same banner').to.equal(title);
+    expect(deepActive(), 'focus still on it').to.equal(analytics);
+    expect(analytics?.checked, 'switched on').to.equal(true);
+  });
+
   it('replaces itself with a short, focused confirmation after Reject all, and hides on request', async () => {
     document.documentElement.lang = 'en';
     const api = await startCore();
@@ -162,6 +176,17 @@ describe('<clinic-consent> preference center', () => {
     await until(() => !dialog.open, 'closed');
     expect(api.getState().decided, 'nothing decided').to.equal(false);
     expect(deepActive()?.id, 'focus back on the opener').to.equal('opener');
+  });
+
+  it('keeps a switch, and the keyboard focus on it, when it is toggled', async () => {
+    const dialog = await open(await startCore());
+    const marketing = dialog.querySelector<HTMLInputElement>('#cc-p-marketing');
+    marketing?.focus();
+    marketing?.click();
+    await host()?.updateComplete;
+    expect(dialog.querySelector('#cc-p-marketing'), 'the same switch').to.equal(marketing);
+    expect(deepActive(), 'focus still on it').to.equal(marketing);
+    expect(marketing?.checked, 'switched on').to.equal(true);
   });
 
   it('shows necessary locked on, each purpose, and the services with recipient and country', async () => {

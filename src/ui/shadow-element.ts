@@ -1,9 +1,9 @@
-// The part of LitElement our two elements use, on lit-html alone: an open shadow root with adopted
-// stylesheets, and a template rendered into it at most once per microtask after `requestUpdate()`.
-// Both elements re-render when they are told to (a state or language change), never from a property
-// setter, so LitElement's reactive properties and attribute reflection (ReactiveElement, about 2 KB of
-// brotli) would sit on the banner's path for nothing.
-import { render } from 'lit/html.js';
+// The part of LitElement our two elements use: an open shadow root with an adopted stylesheet, and an
+// `update()` run at most once per microtask after `requestUpdate()`. Both elements re-render when they
+// are told to (a state or language change), never from a property setter, so LitElement's reactive
+// properties and attribute reflection (ReactiveElement, about 2 KB of brotli) would sit on the banner's
+// path for nothing. How each draws itself is its own business: the banner by hand (banner.ts), the
+// preference center and the disclosure table with lit-html, in chunks the banner does not wait for.
 
 /** A stylesheet's text; the build minifies it (scripts/minify-css.mjs finds css`…`). Interpolations are other css`…` texts. */
 export const css = (strings: TemplateStringsArray, ...parts: string[]): string =>
@@ -19,7 +19,7 @@ export function styleSheet(text: string): CSSStyleSheet {
 // One sheet per class, shared by its instances.
 const sheets = new WeakMap<object, CSSStyleSheet>();
 
-export abstract class TemplateElement extends HTMLElement {
+export abstract class ShadowElement extends HTMLElement {
   /** The element's stylesheet text (css`…`). */
   static styles = '';
 
@@ -29,7 +29,7 @@ export abstract class TemplateElement extends HTMLElement {
   constructor() {
     super();
     this.renderRoot = this.attachShadow({ mode: 'open' });
-    const type = this.constructor as typeof TemplateElement;
+    const type = this.constructor as typeof ShadowElement;
     let sheet = sheets.get(type);
     if (!sheet) sheets.set(type, (sheet = styleSheet(type.styles)));
     this.renderRoot.adoptedStyleSheets = [sheet];
@@ -39,22 +39,19 @@ export abstract class TemplateElement extends HTMLElement {
     this.requestUpdate();
   }
 
-  /** Renders again in a microtask; calls made before it runs share it. */
+  /** Updates the shadow tree in a microtask; calls made before it runs share it. */
   requestUpdate(): void {
     this.pending ??= Promise.resolve().then(() => {
       this.pending = null;
-      render(this.render(), this.renderRoot, { host: this });
-      this.updated();
+      this.update();
     });
   }
 
-  /** Settles once the requested render (if any) is in the DOM. */
+  /** Settles once the requested update (if any) is in the DOM. */
   get updateComplete(): Promise<void> {
     return this.pending ?? Promise.resolve();
   }
 
-  protected abstract render(): unknown;
-
-  /** After each render. */
-  protected updated(): void {}
+  /** Brings the shadow tree up to date. */
+  protected abstract update(): void;
 }
