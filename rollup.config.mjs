@@ -3,7 +3,7 @@
 // (ui/ and parts/ sit in a folder named by the version, scripts/chunk-folder.mjs)
 // - ui/: the banner and preference center as ES modules, with one chunk per locale,
 //   fetched by the loader only when something must be shown;
-// - parts/: the other lazily loaded parts (config check, placeholder, receipts), each one file;
+// - parts/: the other lazily loaded parts (config check, placeholder, receipts, impression), each one file;
 // - esm/: the same SDK as ES modules for sites that bundle (types come from tsc);
 // - cli/: the package's `clinic-consent` command, for plain Node.
 import { chmodSync } from 'node:fs';
@@ -60,6 +60,7 @@ export default [
   },
   standalone('config-check', 'src/config/check-part.ts'),
   standalone('receipts', 'src/receipts/index.ts'),
+  standalone('impression', 'src/receipts/impression.ts'),
   standalone('placeholder', 'src/blockers/placeholder.ts'),
   {
     input: { 'clinic-consent-ui': 'src/ui/index.ts' },

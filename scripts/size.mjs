@@ -33,7 +33,7 @@ export const budgets = {
   // kept), so a Korean path or host matches: +46 B, 11,653 B and 20.87 KB.
   // Goals are issue 16's: a returning visit in 8 KB, everything before the banner in 16 KB; these
   // ceilings only hold today's line until the loader is cut down to them.
-  'returning visit (loader)': { goal: 8 * KB, ceiling: 11.4 * KB },
+  'returning visit (loader)': { goal: 8 * KB, ceiling: 11.5 * KB },
   'first visit (loader + UI + largest locale)': { goal: 16 * KB, ceiling: 16.5 * KB },
   // Each language's texts file, fetched only for its page.
   'largest texts file': { goal: 1.3 * KB, ceiling: 1.3 * KB },

@@ -17,5 +17,6 @@ export function start(config: ClinicConsentConfig): ClinicConsentApi {
     checker: () => import('./config/check-part.js'),
     placeholder: () => import('./blockers/placeholder.js'),
     receipts: () => import('./receipts/index.js'),
+    impression: () => import('./receipts/impression.js'),
   });
 }

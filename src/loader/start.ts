@@ -7,6 +7,7 @@ import type * as Placeholder from '../blockers/placeholder.js';
 import type { BundledLocale } from '../config/locale-choice.js';
 import { everything } from '../consent/rules.js';
 import type { ConsentSnapshot } from '../consent/types.js';
+import type * as Impression from '../receipts/impression.js';
 import type * as Receipts from '../receipts/index.js';
 import { hookReceipts } from '../receipts/hook.js';
 import { installLauncher, type Launcher } from './launcher.js';
@@ -14,12 +15,13 @@ import { guarded, openState, readConfig, settle, startBlocking, uiLoader } from 
 
 export const VERSION = '0.1.0';
 
-/** The lazily loaded pieces: the UI and its texts, the config checker (config/check-part.ts), placeholders and receipts. */
+/** The lazily loaded pieces: the UI and its texts, the config checker (config/check-part.ts), placeholders, receipts and impressions. */
 export interface LazyParts {
   ui(): Promise<UiModule>;
   checker(): Promise<{ checkAndReport(raw: unknown): boolean }>;
   placeholder(): Promise<typeof Placeholder>;
   receipts?(): Promise<typeof Receipts>;
+  impression?(): Promise<typeof Impression>;
   /** The texts file of a language, fetched alongside the UI rather than after it. */
   locale?(bundle: BundledLocale): Promise<unknown>;
 }
@@ -61,7 +63,7 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
   });
   // Before the stored choice is read: a GPC refusal recorded while reading is a decision too.
   // The texts a receipt records come from the UI's handle, once it is mounted.
-  const receipts = hookReceipts(store, ready, lazy.receipts, VERSION, () => ui.mounted?.shownTexts() ?? null);
+  const receipts = hookReceipts(store, ready, lazy, VERSION, () => ui.mounted?.shownTexts() ?? null);
 
   // 6: the api the page (and the UI) drives it all with.
   const api: ClinicConsentApi = {

@@ -1,23 +1,31 @@
 // The loader's whole share of receipts, kept tiny for the loader's budget: it notes each decision
 // made in this tab (with the texts on screen) for the lazy receipts chunk, journaling it (journal.ts)
-// until the chunk has kept it, and fetches that chunk to flush a non-empty outbox on load and on
-// `online`. Must not import the chunk statically.
+// until the chunk has kept it, has the small impression part count a banner display, and fetches the
+// receipts chunk to flush a non-empty outbox or impression journal on load and on `online`. Must not
+// import either part statically.
 import type { ShownTexts } from '../../schema/types.js';
 import { ConsentChangeEvent } from '../consent/events.js';
 import { randomId } from '../consent/id.js';
 import type { ConsentStore } from '../consent/store.js';
 import { hasOutbox } from '../storage/receipt-store.js';
+import type { ImpressionOptions } from './impression.js';
 import type { ReceiptsOptions, ReceiptsPart } from './index.js';
-import { journal, journaled, strike } from './journal.js';
+import { decisions, impressions } from './journal.js';
 import type { Decision, ReceiptsApi } from './types.js';
 
 export interface ReceiptsHook extends ReceiptsApi {
-  /** The banner is being shown: once it is painted, fetches the chunk ahead of the likely decision and counts one impression per tab session. */
+  /** The banner is being shown: once it is painted, the impression part counts one impression per tab session. */
   shown(): void;
   /** The preference center is opening: fetches the chunk, so a decision made there is kept at once. */
   prepare(): void;
   /** Trackers were requested before consent (loader/leaks.ts): the chunk reports them, where a collector is configured. */
   leaked(services: string[]): void;
+}
+
+/** The two lazily loaded parts the hook drives (loader/start.ts's LazyParts). */
+export interface ReceiptParts {
+  receipts?(): Promise<{ startReceipts(options: ReceiptsOptions): ReceiptsPart }>;
+  impression?(): Promise<{ recordImpression(options: ImpressionOptions): Promise<void> }>;
 }
 
 /**
@@ -27,10 +35,11 @@ export interface ReceiptsHook extends ReceiptsApi {
 export function hookReceipts(
   store: ConsentStore,
   ready: Promise<unknown>,
-  load: (() => Promise<{ startReceipts(options: ReceiptsOptions): ReceiptsPart }>) | undefined,
+  parts: ReceiptParts,
   sdkVersion: string,
   textsOnScreen: () => ShownTexts | null,
 ): ReceiptsHook {
+  const load = parts.receipts;
   let part: Promise<ReceiptsPart> | undefined;
   const receipts = (): Promise<ReceiptsPart> =>
     (part ??= (load ? load() : Promise.reject(new Error('no receipts part')))
@@ -55,11 +64,12 @@ export function hookReceipts(
 
   // Journaled first, in the same task as the decision: the page may be gone before the chunk arrives.
   const keep = (decision: Decision, fresh?: boolean): void => {
-    if (fresh) journal(decision);
-    quietly((chunk) => chunk.decided(decision).then(() => strike(decision.id)));
+    if (fresh) decisions.add(decision);
+    quietly((chunk) => chunk.decided(decision).then(() => decisions.strike(decision.id)));
   };
-  // Decisions an earlier page made but closed too soon to keep.
-  journaled().forEach((decision) => keep(decision));
+  // Decisions an earlier page made but closed too soon to keep; impressions it could not deliver (the chunk sends them).
+  decisions.entries().forEach((decision) => keep(decision));
+  if (impressions.entries().length) quietly(() => undefined);
 
   store.addEventListener(ConsentChangeEvent.type, (event) => {
     const { method, state } = (event as ConsentChangeEvent).detail;
@@ -78,9 +88,25 @@ export function hookReceipts(
   });
 
   return {
-    // Off the banner's path: the chunk is asked for only once the banner has been painted (a task
-    // after the next frame). A decision made before it arrives is journaled and kept as usual (keep()).
-    shown: () => requestAnimationFrame(() => setTimeout(() => quietly((chunk) => chunk.impression(store.state.consentVersion, textsOnScreen()?.locale ?? (document.documentElement.lang || 'en'))))),
+    // Off the banner's path: the impression part is asked for only once the banner has been painted (a
+    // task after the next frame), and the receipts chunk only for a decision, which is journaled until
+    // the chunk has kept it (keep()).
+    shown: () => {
+      if (!store.config.receiptEndpoint) return;
+      const count = () =>
+        parts
+          .impression?.()
+          .then(({ recordImpression }) =>
+            recordImpression({
+              config: store.config,
+              sdkVersion,
+              consentVersion: store.state.consentVersion,
+              locale: textsOnScreen()?.locale ?? (document.documentElement.lang || 'en'),
+            }),
+          )
+          .catch(() => undefined);
+      requestAnimationFrame(() => setTimeout(count));
+    },
     prepare: () => quietly(() => undefined),
     leaked: (services) => store.config.receiptEndpoint && quietly((chunk) => chunk.leaked(services)),
     history: () => receipts().then((chunk) => chunk.history()),

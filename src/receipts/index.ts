@@ -1,17 +1,19 @@
-// The receipts chunk (dist/<version>/parts/receipts.js), imported by the loader on a decision, a banner display or
-// a non-empty outbox: builds each receipt under the chain lock, keeps it (IndexedDB, else memory),
-// queues it and delivers it; records impressions; answers the patient's history. Never throws into the page.
+// The receipts chunk (dist/<version>/parts/receipts.js), imported by the loader on a decision, the preference
+// center's opening, or a non-empty outbox or impression journal: builds each receipt under the chain lock, keeps
+// it (IndexedDB, else memory), queues it and delivers it; sends on the impressions the impression part could not;
+// answers the patient's history. Never throws into the page.
 import type { ConsentReceiptV1 } from '../../schema/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { ConsentStore } from '../consent/store.js';
 import { reportReceipts } from '../errors.js';
 import { indexedDbBackend, memoryBackend, type OutboxEntry, type ReceiptBackend } from '../storage/receipt-store.js';
-import { draftReceipt, impressionOf, receiptLocale, recordedTexts, seal, textHash } from './build.js';
+import { draftReceipt, receiptLocale, recordedTexts, seal, textHash } from './build.js';
 import { uuid } from './crypto.js';
 import { Delivery } from './delivery.js';
 import { deviceClass } from './device.js';
 import { deviceKey, sealSigned } from './device-key.js';
 import { exportHistory, readHistory } from './history.js';
+import { impressions } from './journal.js';
 import { leakMark, leakPlace, leakReportOf } from './leaks.js';
 import { withLock } from './locks.js';
 import type { Decision, ReceiptHistory } from './types.js';
@@ -26,8 +28,6 @@ export interface ReceiptsOptions {
 export interface ReceiptsPart {
   /** Builds, keeps and queues the receipt of a decision made in this tab; resolves once it is kept. */
   decided(decision: Decision): Promise<void>;
-  /** Records one banner display per tab session (no consent id). */
-  impression(consentVersion: string, locale: string): Promise<void>;
   /** Reports trackers this page requested before consent (leaks.ts), once per page and day in this browser. */
   leaked(services: readonly string[]): Promise<void>;
   /** Sends whatever waits in the outbox. */
@@ -39,7 +39,6 @@ export interface ReceiptsPart {
   download(consentId: string | null): Promise<void>;
 }
 
-const IMPRESSION_KEY = 'cc-clinic-impression';
 // Tries to append this often when other tabs keep moving the chain head (only without Web Locks).
 const MAX_APPENDS = 20;
 
@@ -67,7 +66,6 @@ export function startReceipts(options: ReceiptsOptions): ReceiptsPart {
     return sender;
   });
   let queue: Promise<void> = Promise.resolve();
-  let impressed = false;
 
   async function keep(decision: Decision): Promise<void> {
     const store = await backend;
@@ -120,23 +118,22 @@ export function startReceipts(options: ReceiptsOptions): ReceiptsPart {
     }
   }
 
+  // Impressions the impression part could not deliver (impression.ts) go into the outbox, to be retried from there.
+  if (endpoint) {
+    for (const payload of impressions.entries()) {
+      const entry: OutboxEntry = { id: payload.id, kind: 'impression', payload, queuedAt: Date.now(), attempts: 0, nextAt: 0 };
+      void send(entry, async (store) => {
+        await store.putOutbox(entry);
+        impressions.strike(entry.id);
+        return true;
+      });
+    }
+  }
+
   return {
     decided(decision) {
       queue = queue.then(() => keep(decision)).catch((error: unknown) => reportReceipts('CC_ERR_RECEIPT', `a receipt: ${String(error)}`));
       return queue;
-    },
-    async impression(consentVersion, locale) {
-      if (!endpoint || impressed) return;
-      impressed = true;
-      try {
-        // sessionStorage is per tab: one impression per banner display per tab session.
-        if (sessionStorage.getItem(IMPRESSION_KEY)) return;
-        sessionStorage.setItem(IMPRESSION_KEY, '1');
-      } catch {
-        // Storage blocked: this page's own flag above still keeps it to one.
-      }
-      const payload = impressionOf({ config, sdkVersion, deviceClass: deviceClass(), pageLocale: locale }, consentVersion, uuid(), Date.now());
-      await send({ id: payload.id, kind: 'impression', payload, queuedAt: Date.now(), attempts: 0, nextAt: 0 }, (store, entry) => store.putOutbox(entry).then(() => true));
     },
     async leaked(services) {
       if (!endpoint) return;

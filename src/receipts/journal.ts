@@ -1,29 +1,42 @@
-// The decision journal: every decision made in this tab is written to localStorage synchronously, at
-// the moment it is made, and struck out once its receipt is kept. A page that unloads before the
-// receipts chunk could build the receipt (a click on "Accept all", then at once on a link) leaves the
-// entry for the site's next page to build. Part of the loader: small, synchronous, never throws.
+// Journals in localStorage, written synchronously and struck out once their entries are safe elsewhere.
+// The decision journal: every decision made in this tab is written at the moment it is made and struck
+// once its receipt is kept; a page that unloads before the receipts chunk could build the receipt (a
+// click on "Accept all", then at once on a link) leaves the entry for the site's next page to build.
+// The impression journal: a banner display the impression part (impression.ts) could not deliver, until
+// the receipts chunk takes it into its outbox. Part of the loader: small, synchronous, never throws.
+import type { ImpressionV1 } from '../../schema/types.js';
 import type { Decision } from './types.js';
 
-const KEY = 'cc-clinic-journal';
-
-/** The decisions written down and not yet kept, oldest first. */
-export function journaled(): Decision[] {
-  try {
-    const list: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-    return Array.isArray(list) ? (list as Decision[]) : [];
-  } catch {
-    return [];
-  }
+export interface Journal<T> {
+  /** The entries written down and not yet struck, oldest first. */
+  entries(): T[];
+  add(entry: T): void;
+  strike(id: string | undefined): void;
 }
 
-function save(list: readonly Decision[]): void {
-  try {
-    if (list.length) localStorage.setItem(KEY, JSON.stringify(list));
-    else localStorage.removeItem(KEY);
-  } catch {
-    // Storage blocked or full: the decision still waits in this page's memory, as it always did.
-  }
+function journalAt<T extends { id?: string }>(key: string): Journal<T> {
+  const entries = (): T[] => {
+    try {
+      const list: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
+      return Array.isArray(list) ? (list as T[]) : [];
+    } catch {
+      return [];
+    }
+  };
+  const save = (list: readonly T[]): void => {
+    try {
+      if (list.length) localStorage.setItem(key, JSON.stringify(list));
+      else localStorage.removeItem(key);
+    } catch {
+      // Storage blocked or full: the entry still waits in this page's memory, as it always did.
+    }
+  };
+  return {
+    entries,
+    add: (entry) => save([...entries(), entry]),
+    strike: (id) => save(entries().filter((entry) => entry.id !== id)),
+  };
 }
 
-export const journal = (decision: Decision): void => save([...journaled(), decision]);
-export const strike = (id: string | undefined): void => save(journaled().filter((entry) => entry.id !== id));
+export const decisions = journalAt<Decision>('cc-clinic-journal');
+export const impressions = journalAt<ImpressionV1>('cc-clinic-impressions');

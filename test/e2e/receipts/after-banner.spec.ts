@@ -1,7 +1,8 @@
-// The receipts code is not on the banner's path (issue 16): its chunk is asked for only once the
-// banner has been painted. A decision made before the chunk arrives is journaled and still leaves
-// exactly one receipt, and the impression still arrives.
-import type { Route } from '@playwright/test';
+// The receipts code is not on the banner's path, nor before the patient's choice (issue 16): once the banner
+// has been painted, only the small impression part is asked for; the receipts chunk comes with a decision,
+// which is journaled until the chunk arrives and still leaves exactly one receipt. An impression that
+// cannot be sent at once waits for the receipts chunk, and is counted once.
+import type { Page, Route } from '@playwright/test';
 import { chunkFolder } from '../../../scripts/chunk-folder.mjs';
 import { startEndpoint, type ReceiptEndpoint } from '../../support/receipt-endpoint.js';
 import { expect, test } from '../support/clinic-page.js';
@@ -14,6 +15,8 @@ declare global {
 }
 
 const receiptsChunk = `**/${chunkFolder}/parts/receipts.js*`;
+const requestedAt = (page: Page, part: string) =>
+  page.evaluate((name) => performance.getEntriesByType('resource').find((entry) => entry.name.includes(`/parts/${name}.js`))?.startTime, part);
 let endpoint: ReceiptEndpoint;
 test.beforeEach(async ({ context }) => {
   endpoint = await startEndpoint();
@@ -31,7 +34,7 @@ test.afterEach(async () => {
   await endpoint.close();
 });
 
-test('the receipts chunk is requested only after the banner is visible, even when its texts file comes late', async ({ context }) => {
+test('only the impression part is requested after the banner is visible, even when its texts file comes late; the receipts chunk not before a choice', async ({ context }) => {
   // The texts file arrives 300 ms after the UI: the banner can only render then (the chunk was once asked for before).
   await context.route(`**/${chunkFolder}/ui/locale-*.js`, async (route: Route) => {
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -39,13 +42,14 @@ test('the receipts chunk is requested only after the banner is visible, even whe
   });
   const { page, errors } = await openClinic(context, endpoint);
   await expect.poll(() => endpoint.posts.filter((post) => post.kind === 'impression').length, { message: 'the impression still arrives' }).toBe(1);
-  const { bannerAt, requestedAt } = await page.evaluate(() => ({
-    bannerAt: window.bannerAt,
-    requestedAt: performance.getEntriesByType('resource').find((entry) => entry.name.includes('/parts/receipts.js'))?.startTime,
-  }));
+  const bannerAt = await page.evaluate(() => window.bannerAt);
+  const impressionAt = await requestedAt(page, 'impression');
   expect(bannerAt, 'the banner was seen').toBeDefined();
-  expect(requestedAt, 'the receipts chunk was requested').toBeDefined();
-  expect(requestedAt!).toBeGreaterThanOrEqual(bannerAt!);
+  expect(impressionAt, 'the impression part was requested').toBeDefined();
+  expect(impressionAt!).toBeGreaterThanOrEqual(bannerAt!);
+  expect(await requestedAt(page, 'receipts'), 'no receipts chunk before a choice').toBeUndefined();
+  await page.locator('clinic-consent [part~="accept"]').first().click();
+  await expect.poll(() => endpoint.receipts.size, { message: 'the decision brings the chunk and its receipt' }).toBe(1);
   expect(errors).toEqual([]);
 });
 
@@ -53,8 +57,8 @@ test('a decision made while the receipts chunk is still loading yields exactly o
   const held: Route[] = [];
   await context.route(receiptsChunk, (route) => void held.push(route));
   const { page, errors } = await openClinic(context, endpoint);
-  await expect.poll(() => held.length, { message: 'the receipts chunk was asked for after the banner, and held' }).toBeGreaterThan(0);
   await page.locator('clinic-consent [part~="accept"]').first().click();
+  await expect.poll(() => held.length, { message: 'the receipts chunk was asked for with the decision, and held' }).toBeGreaterThan(0);
   expect(endpoint.receipts.size, 'nothing can be sent without the chunk').toBe(0);
 
   await Promise.all(held.map((route) => route.continue()));
@@ -65,5 +69,28 @@ test('a decision made while the receipts chunk is still loading yields exactly o
   await page.reload();
   await page.evaluate(() => window.ClinicConsent!.receipts.history());
   expect(endpoint.posts.filter((post) => post.kind === 'receipt' && post.outcome === 'stored')).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
+
+test('an impression the collector did not get at once is sent by the receipts chunk on the next page, and counted once', async ({ context }) => {
+  // The first attempt fails as a network error would; every later one reaches the endpoint.
+  let failed = 0;
+  await context.route(`${endpoint.url.replace(/receipts$/, 'impressions')}`, async (route: Route) => {
+    if (failed++) await route.continue();
+    else await route.abort('connectionreset');
+  });
+  const { page, errors } = await openClinic(context, endpoint);
+  await expect.poll(() => failed, { message: 'the impression part tried once' }).toBe(1);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('cc-clinic-impressions')), { message: 'kept in its journal' }).toContain('"schema"');
+  expect(await requestedAt(page, 'receipts'), 'no receipts chunk yet').toBeUndefined();
+
+  await page.reload();
+  await expect.poll(() => endpoint.impressions.size, { message: 'sent on the next page by the receipts chunk' }).toBe(1);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('cc-clinic-impressions')), { message: 'struck from the journal' }).toBeNull();
+  // The same tab session shows the banner again without a second impression.
+  await page.reload();
+  await page.waitForTimeout(1000);
+  expect(endpoint.posts.filter((post) => post.kind === 'impression')).toHaveLength(1);
+  expect(endpoint.impressions.size).toBe(1);
   expect(errors).toEqual([]);
 });

@@ -18,7 +18,9 @@ const stored = (outcome: string) => endpoint.posts.filter((post) => post.kind ==
 
 test('offline, the receipt waits in the outbox; back online, it is sent and acknowledged', async ({ context }) => {
   const { page, errors } = await openClinic(context, endpoint);
-  // The receipts code arrived before the network went (a decision made before it arrives is the next test).
+  // The receipts code arrives before the network goes (a decision made before it arrives is the next test):
+  // reading the history fetches it, as opening the preference center does.
+  await page.evaluate(() => window.ClinicConsent!.receipts.history());
   await expect.poll(() => page.evaluate((path) => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(path)), `/${chunkFolder}/parts/receipts.js`)).toBe(true);
   await context.setOffline(true);
   await page.evaluate(() => window.ClinicConsent!.rejectAll());
