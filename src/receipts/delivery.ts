@@ -5,6 +5,7 @@ import type { Ack, ConsentReceiptV1, ReceiptResponseV1 } from '../../schema/type
 import { reportReceipts } from '../errors.js';
 import type { OutboxEntry, ReceiptBackend, StoredReceipt } from '../storage/receipt-store.js';
 import { crossTabLocks, withLock } from './locks.js';
+import { post, urlFor } from './post.js';
 import { notRegisteredYet } from './unregistered.js';
 
 // sendBeacon and fetch(keepalive) share 64 KiB of bodies in flight per page (Fetch, "keepalive");
@@ -12,7 +13,6 @@ import { notRegisteredYet } from './unregistered.js';
 const KEEPALIVE_BUDGET = 60 * 1024;
 // The collector refuses bodies over 16 KiB; a receipt with its texts attached must stay under that.
 const BODY_LIMIT = 16 * 1024;
-const TIMEOUT_MS = 15_000;
 const BASE_DELAY_MS = 1000;
 const MAX_DELAY_MS = 5 * 60_000;
 const LEASE_MS = 30_000;
@@ -135,7 +135,7 @@ export class Delivery {
 
   /** The request body for an entry: a receipt carries its texts until the collector has said it knows them. */
   private async bodyOf(entry: OutboxEntry): Promise<{ url: string; body: string }> {
-    const url = entry.kind === 'receipt' ? this.options.endpoint : new URL(`${entry.kind}s`, this.options.endpoint).href;
+    const url = urlFor(entry.kind, this.options.endpoint);
     let body = JSON.stringify(entry.payload);
     const hash = (entry.payload as ConsentReceiptV1).textHash;
     if (entry.kind === 'receipt' && !this.knownTexts.has(hash)) {
@@ -162,10 +162,7 @@ export class Delivery {
     this.inFlight.add(entry.id);
     let response: Response;
     try {
-      // A string body goes as text/plain;charset=UTF-8, a "simple" request: no preflight. keepalive lets
-      // the request finish if the patient closes the tab meanwhile; no cookies, no Referer (the page's
-      // path and query may name the patient), nothing but the JSON.
-      response = await fetch(url, { method: 'POST', body, keepalive, credentials: 'omit', referrerPolicy: 'no-referrer', signal: AbortSignal.timeout(TIMEOUT_MS) });
+      response = await post(url, body, keepalive);
     } catch {
       return { kind: 'retry' };
     } finally {

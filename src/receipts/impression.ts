@@ -8,6 +8,7 @@ import { impressionOf } from './build.js';
 import { uuid } from './crypto.js';
 import { deviceClass } from './device.js';
 import { impressions } from './journal.js';
+import { endpointOf, post, urlFor } from './post.js';
 
 export interface ImpressionOptions {
   readonly config: ResolvedConfig;
@@ -22,7 +23,8 @@ let counted = false;
 
 /** Records the banner's display, once per tab session; resolves once it is sent or left for the receipts chunk. */
 export async function recordImpression({ config, sdkVersion, consentVersion, locale }: ImpressionOptions): Promise<void> {
-  if (!config.receiptEndpoint || counted) return;
+  const endpoint = endpointOf(config);
+  if (!endpoint || counted) return;
   counted = true;
   try {
     // sessionStorage is per tab: one impression per banner display per tab session.
@@ -33,8 +35,6 @@ export async function recordImpression({ config, sdkVersion, consentVersion, loc
   }
   const payload = impressionOf({ config, sdkVersion, deviceClass: deviceClass(), pageLocale: locale }, consentVersion, uuid(), Date.now());
   impressions.add(payload);
-  // As the receipts chunk sends it (delivery.ts): a simple request, no cookies, no Referer.
-  const url = new URL('impressions', new URL(config.receiptEndpoint, location.href)).href;
-  const response = await fetch(url, { method: 'POST', body: JSON.stringify(payload), keepalive: true, credentials: 'omit', referrerPolicy: 'no-referrer' }).catch(() => null);
+  const response = await post(urlFor('impression', endpoint), JSON.stringify(payload), true).catch(() => null);
   if (response?.ok) impressions.strike(payload.id);
 }

@@ -16,6 +16,7 @@ import { exportHistory, readHistory } from './history.js';
 import { impressions } from './journal.js';
 import { leakMark, leakPlace, leakReportOf } from './leaks.js';
 import { withLock } from './locks.js';
+import { endpointOf } from './post.js';
 import type { Decision, ReceiptHistory } from './types.js';
 
 export interface ReceiptsOptions {
@@ -57,7 +58,7 @@ async function openBackend(endpoint: string | null): Promise<ReceiptBackend> {
 
 export function startReceipts(options: ReceiptsOptions): ReceiptsPart {
   const { config, sdkVersion } = options;
-  const endpoint = config.receiptEndpoint ? new URL(config.receiptEndpoint, location.href).href : null;
+  const endpoint = endpointOf(config);
   const backend = openBackend(endpoint);
   const delivery = backend.then((opened) => {
     if (!endpoint) return null;

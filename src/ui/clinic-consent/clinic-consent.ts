@@ -7,7 +7,7 @@ import type { ConsentSnapshot } from '../../consent/types.js';
 import { BannerToggleEvent, PreferencesToggleEvent } from '../events.js';
 import { h } from '../dom.js';
 import { markLanguage, type LocaleState } from '../locale.js';
-import { ShadowElement, styleSheet } from '../shadow-element.js';
+import { ShadowElement } from '../shadow-element.js';
 import { keepFocusUnobscured } from '../unobscured.js';
 import { bannerSwitches, buildBanner, buildConfirmation, noticeText } from './banner.js';
 import { styles } from './clinic-consent.styles.js';
@@ -115,7 +115,7 @@ export class ClinicConsentElement extends ShadowElement {
   loadPreferences(): Promise<PreferencesModule> {
     return (this.preferences ??= import('./preferences.js').then((module) => {
       const root = this.renderRoot;
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, styleSheet(module.preferencesStyles)];
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, module.preferencesSheet];
       this.drawPreferences = module.drawPreferences;
       return module;
     }));

@@ -5,9 +5,13 @@ import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import type { ShownService } from '../../../schema/types.js';
 import { shownCategory, shownDisclosure } from '../../config/disclosure.js';
 import { switchControl } from './banner.js';
+import { styleSheet } from '../shadow-element.js';
 import { renderHistory } from './history.js';
-export { preferencesStyles } from './preferences.styles.js';
+import { preferencesStyles } from './preferences.styles.js';
 import { fill, type ConsentView } from './view.js';
+
+/** The preference center's styles, one sheet for every <clinic-consent> that adopts it. */
+export const preferencesSheet = styleSheet(preferencesStyles);
 
 /** Draws the preference center into its dialog; lit-html keeps what did not change (and the focus in it). */
 export function drawPreferences(dialog: HTMLDialogElement, view: ConsentView): void {
