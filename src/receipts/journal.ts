@@ -18,7 +18,9 @@ function journalAt<T extends { id?: string }>(key: string): Journal<T> {
   const entries = (): T[] => {
     try {
       const list: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
-      return Array.isArray(list) ? (list as T[]) : [];
+      // Another script on the origin may have written anything here: only entries with an id are ours (the
+      // next write drops the rest).
+      return Array.isArray(list) ? list.filter((entry): entry is T => typeof (entry as T | null)?.id === 'string') : [];
     } catch {
       return [];
     }

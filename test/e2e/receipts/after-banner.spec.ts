@@ -94,3 +94,18 @@ test('an impression the collector did not get at once is sent by the receipts ch
   expect(endpoint.impressions.size).toBe(1);
   expect(errors).toEqual([]);
 });
+
+test('a forged impression journal (odd values another script left in localStorage) costs no decision its receipt', async ({ context }) => {
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('forged')) {
+      sessionStorage.setItem('forged', '1');
+      localStorage.setItem('cc-clinic-impressions', JSON.stringify([null, 5, 'x', { id: 7 }, { schema: 'clinic-consent/impression/1' }]));
+    }
+  });
+  const { page, errors } = await openClinic(context, endpoint);
+  await page.locator('clinic-consent [part~="accept"]').first().click();
+  await expect.poll(() => endpoint.receipts.size, { message: 'the decision still has its receipt' }).toBe(1);
+  expect([...endpoint.receipts.values()][0]!.receipt).toMatchObject({ method: 'accept-all' });
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('cc-clinic-impressions')), { message: 'the odd entries do not stay' }).toBeNull();
+  expect(errors).toEqual([]);
+});
