@@ -3,10 +3,11 @@
 // (ui/ and parts/ sit in a folder named by the version, scripts/chunk-folder.mjs)
 // - ui/: the banner and preference center as ES modules, with one chunk per locale,
 //   fetched by the loader only when something must be shown;
-// - parts/: the other lazily loaded parts (config check, placeholder, receipts, impression), each one file;
+// - parts/: the other lazily loaded parts (config check, placeholder, receipts, impression, floating
+//   button), each one file;
 // - esm/: the same SDK as ES modules for sites that bundle (types come from tsc);
 // - cli/: the package's `clinic-consent` command, for plain Node.
-import { chmodSync } from 'node:fs';
+import { chmodSync, readdirSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -15,6 +16,11 @@ import { minifyCssLiterals } from './scripts/minify-css.mjs';
 import { sizeReport } from './scripts/size-report.mjs';
 
 const production = process.env.BUILD !== 'dev';
+
+/** The languages with a texts file (src/ui/locales/<code>.ts). */
+const localeCodes = readdirSync('src/ui/locales')
+  .map((name) => /^([a-z]+(?:-[a-z]+)?)\.ts$/i.exec(name)?.[1])
+  .filter((code) => code && code !== 'index');
 
 /**
  * The files a patient's browser downloads keep their source maps beside them but do not name them: the
@@ -62,8 +68,13 @@ export default [
   standalone('receipts', 'src/receipts/index.ts'),
   standalone('impression', 'src/receipts/impression.ts'),
   standalone('placeholder', 'src/blockers/placeholder.ts'),
+  standalone('launcher', 'src/loader/launcher.ts'),
   {
-    input: { 'clinic-consent-ui': 'src/ui/index.ts' },
+    // Each locale's texts an entry of its own: the loader fetches them by URL (ui/locale-<code>.js).
+    input: {
+      'clinic-consent-ui': 'src/ui/index.ts',
+      ...Object.fromEntries(localeCodes.map((code) => [`locale-${code}`, `src/ui/locales/${code}.ts`])),
+    },
     // The UI entry may export more than its own module: the code it shares with the preference
     // center and the disclosure table then lives in it, instead of behind a facade file that would
     // cost the banner one more round trip.
@@ -77,8 +88,8 @@ export default [
       // One file per locale, so a visitor downloads only the texts of the language shown (and the
       // consent history's texts, one file per locale too, only when it is opened).
       manualChunks: (id) => {
-        const [, folder, code] = /src\/ui\/(locales|clinic-consent\/history)\/([a-z-]+)\.ts$/i.exec(id) ?? [];
-        return code && `${folder === 'locales' ? 'locale' : 'history'}-${code}`;
+        const [, code] = /src\/ui\/clinic-consent\/history\/([a-z-]+)\.ts$/i.exec(id) ?? [];
+        return code && `history-${code}`;
       },
     },
     plugins: plugins(true),

@@ -14,7 +14,7 @@ const parts = {
   },
   'markup gating': { 'src/blockers/gate.ts': 'export function startGate() { return { refresh() {} }; }' },
   'Consent Mode': { 'src/blockers/consent-mode.ts': 'export function startConsentMode() { return () => {}; }' },
-  'floating button': { 'src/loader/launcher.ts': 'export function installLauncher() {}' },
+  '[data-cc-open] links (the floating button is a part of its own)': { 'src/loader/open-links.ts': 'export function openOnClick() {}' },
   'receipts hook': { 'src/receipts/hook.ts': 'export function hookReceipts() { return { shown() {}, history() {}, download() {} }; }' },
   'console messages': { 'src/errors.ts': 'export function report() {}' },
   'leak monitor': { 'src/loader/leaks.ts': 'export function watchLeaks() {}' },

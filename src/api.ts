@@ -1,9 +1,11 @@
 // The public API: what `window.ClinicConsent` (and the ESM `start()` result) offers a site,
 // and the narrow contract between the loader and the lazily loaded UI. Types only.
 import type { ShownTexts } from '../schema/types.js';
+import type { BundledLocale, LocaleChoice } from './config/locale-choice.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { ConsentChoice, ConsentSnapshot } from './consent/types.js';
 import type { ReceiptsApi } from './receipts/types.js';
+import type { Texts } from './ui/texts.js';
 
 export interface ClinicConsentApi {
   /** SDK version, e.g. "0.1.0". */
@@ -35,7 +37,14 @@ export interface ClinicConsentApi {
 /** What the UI chunk (dist/<version>/ui/clinic-consent-ui.js) exports for the loader. */
 export interface UiModule {
   /** Creates the UI on the page (once) and returns the handle the loader drives it with. */
-  mountUi(api: ClinicConsentApi): UiHandle;
+  mountUi(api: ClinicConsentApi, language: UiLanguage): UiHandle;
+}
+
+/** The loader's language choice and its way to a texts file, handed to the UI. */
+export interface UiLanguage {
+  /** The locale to speak for a setLocale() request (or none), and its texts file. */
+  speaks: LocaleChoice;
+  texts(bundle: BundledLocale): Promise<{ default: Texts }>;
 }
 
 export interface UiHandle {

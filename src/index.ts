@@ -3,6 +3,7 @@
 import type { ClinicConsentApi } from './api.js';
 import type { ClinicConsentConfig } from './config/types.js';
 import { startClinicConsent } from './loader/start.js';
+import { localeFiles } from './ui/locales/index.js';
 
 export type { ClinicConsentApi, UiHandle, UiModule } from './api.js';
 export type * from './config/types.js';
@@ -18,5 +19,7 @@ export function start(config: ClinicConsentConfig): ClinicConsentApi {
     placeholder: () => import('./blockers/placeholder.js'),
     receipts: () => import('./receipts/index.js'),
     impression: () => import('./receipts/impression.js'),
+    launcher: () => import('./loader/launcher.js'),
+    locale: (bundle) => localeFiles[bundle](),
   });
 }

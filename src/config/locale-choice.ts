@@ -28,6 +28,20 @@ export function pickLocale(candidates: readonly (string | null | undefined)[], o
   return offered.find((code) => code.toLowerCase() === 'en') ?? offered[0] ?? 'en';
 }
 
+/** What the UI would speak for a setLocale() request (or none): the locale and the texts file it reads. */
+export type LocaleChoice = (requested: string | null) => { locale: string; bundle: BundledLocale };
+
+/**
+ * The loader's language choice, handed to the UI and the floating button: one copy of these rules in the
+ * loader, not one more in each part a first or returning visit downloads.
+ */
+export function localeChoice(config: Pick<ResolvedConfig, 'locale' | 'languages'>): LocaleChoice {
+  return (requested) => {
+    const locale = chosenLocale(config, requested);
+    return { locale, bundle: bundleFor(locale) };
+  };
+}
+
 /** The locale the UI speaks: a setLocale() request, config `locale`, `<html lang>`, the browser's languages, English. */
 export function chosenLocale(config: Pick<ResolvedConfig, 'locale' | 'languages'>, requested: string | null = null): string {
   return pickLocale([requested, config.locale, document.documentElement.lang, ...navigator.languages], config.languages);

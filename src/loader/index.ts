@@ -16,7 +16,7 @@ try {
   const script = document.currentScript;
   // Chunks are fetched beside the loader's own URL, wherever the clinic hosts it, in the folder of
   // its own version (a cached loader never meets a newer release's chunks): the UI from
-  // <version>/ui/, the other parts (config check, placeholder, receipts, impression) from <version>/parts/.
+  // <version>/ui/, the other parts (config check, placeholder, receipts, impression, floating button) from <version>/parts/.
   const base = script instanceof HTMLScriptElement && script.src ? script.src : location.href;
   const chunk = (path: string, query = '') => import(new URL(`${VERSION}/${path}.js${query}`, base).href);
   // The browser keeps a failed import failed for its URL, so a retry after a network error asks
@@ -29,6 +29,7 @@ try {
     placeholder: () => chunk('parts/placeholder'),
     receipts: () => chunk('parts/receipts', receiptsAttempts++ ? `?attempt=${receiptsAttempts}` : ''),
     impression: () => chunk('parts/impression'),
+    launcher: () => chunk('parts/launcher'),
     locale: (bundle) => chunk(`ui/locale-${bundle}`),
   });
 } catch (error) {

@@ -1,11 +1,12 @@
-// The "cookie settings" floating button and the [data-cc-open] handler: plain DOM, no Lit, bundled
-// into the loader so a returning visitor can reopen the preference center without downloading the UI
-// first. Styled through an adopted stylesheet (no inline styles under a strict CSP). It learns what it
+// The "cookie settings" floating button: plain DOM, no Lit, a part of its own (parts/launcher.js) that
+// the loader fetches once a choice exists, so a returning visitor can reopen the preference center
+// without downloading the UI first and a first visit does not download it before the choice (the
+// button hides until then). Styled through an adopted stylesheet (no inline styles under a strict CSP). It learns what it
 // needs by explicit hand-overs: the api (state, config), setLocale() from the loader, and the UI's
 // public `clinic-consent:banner` event (src/ui/events.ts), never by the UI reaching into its DOM.
 
 import type { ClinicConsentApi } from '../api.js';
-import { bundleFor, chosenLocale, type BundledLocale } from '../config/locale-choice.js';
+import type { BundledLocale, LocaleChoice } from '../config/locale-choice.js';
 import { isRightToLeft } from '../config/locale-tags.js';
 
 // Each is the locale's `prefsTitle` (the confirmation tells the patient to look for it).
@@ -31,6 +32,16 @@ const css =
   'button:focus-visible{outline:3px solid #1c2430;outline-offset:2px}';
 
 
+/** What the loader hands over when it installs the button. */
+export interface LauncherStart {
+  /** A setLocale() made before. */
+  readonly requested: string | null;
+  /** Whether the banner shows now. */
+  readonly banner: boolean;
+  /** The loader's language choice (config/locale-choice.ts), so the button and the banner agree. */
+  readonly speaks: LocaleChoice;
+}
+
 /** What the loader drives the button with. */
 export interface Launcher {
   /** Follows ClinicConsent.setLocale(), as the banner does. */
@@ -38,21 +49,13 @@ export interface Launcher {
 }
 
 /**
- * Any element with `data-cc-open` (e.g. a footer link "Cookie settings") opens the preference center.
- * The floating button shows once a choice exists, unless the clinic switched it off
- * (`ui.floatingButton: false`), and hides while the banner shows. It sits in the bottom start corner,
+ * The floating button shows once a choice exists (the loader installs it only where the clinic left
+ * `ui.floatingButton` on), and hides while the banner shows. It sits in the bottom start corner,
  * and moves to the other one when it would cover the focused element. It speaks the UI's language:
  * setLocale() until `<html lang>` changes, and the clinic's `prefsTitle` override of that language.
  */
-export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState' | 'openPreferences'>): Launcher | undefined {
-  let requested: string | null = null;
-  document.addEventListener('click', (event) => {
-    if ((event.target as Element).closest?.('[data-cc-open]')) {
-      event.preventDefault();
-      api.openPreferences();
-    }
-  });
-  if (!api.config.ui.floatingButton) return;
+export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState' | 'openPreferences'>, start: LauncherStart): Launcher {
+  let { requested, banner } = start;
   const host = document.createElement('cc-launcher');
   const root = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
@@ -61,19 +64,16 @@ export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState
   const button = document.createElement('button');
   button.onclick = () => api.openPreferences();
   root.append(button);
-  let banner = false;
   const update = (): void => {
     const state = api.getState();
     // Under the banner it would hide its own focus (WCAG 2.2 SC 2.4.11), and the banner asks anyway.
     host.hidden = !state.decided || state.policyChanged || banner;
     // The language the banner would speak, so the button and the preference center it opens agree.
-    const locale = chosenLocale(api.config, requested);
-    const bundle = bundleFor(locale);
+    const { locale, bundle } = start.speaks(requested);
     button.textContent = api.config.texts[locale]?.prefsTitle ?? labels[bundle];
     host.lang = bundle;
     host.dir = isRightToLeft(bundle) ? 'rtl' : 'ltr';
   };
-  // The store fires a change once the stored choice is known, so no separate wait for `ready`.
   update();
   // WCAG 2.2 SC 2.4.11: a focused element the button would cover sends it to the other corner.
   // After the browser's own focus scrolling, which runs once the focus events are dispatched.

@@ -8,7 +8,7 @@ import { startGate } from '../blockers/gate.js';
 import { installGuards } from '../blockers/guards/index.js';
 import { hideReferrer, sensitiveMatcher } from '../blockers/sensitive.js';
 import { catalogEntries } from '../blockers/trackers.js';
-import { bundleFor, chosenLocale } from '../config/locale-choice.js';
+import { localeChoice } from '../config/locale-choice.js';
 import { NECESSARY, resolveConfig } from '../config/resolve.js';
 import type { ClinicConsentConfig, ResolvedConfig } from '../config/types.js';
 import { ConsentChangeEvent } from '../consent/events.js';
@@ -18,6 +18,7 @@ import { report } from '../errors.js';
 import { rememberChecked, wasChecked } from '../storage/checked-config.js';
 import { createChoiceStorage, type ChoiceStorage } from '../storage/choice-storage.js';
 import { connectTabs } from '../storage/tab-sync.js';
+import type { Launcher } from './launcher.js';
 import { watchLeaks } from './leaks.js';
 import type { LazyParts } from './start.js';
 
@@ -112,15 +113,16 @@ export function settle(raw: unknown, { store, storage }: { store: ConsentStore; 
 export function uiLoader(config: ResolvedConfig, lazy: LazyParts, api: () => ClinicConsentApi) {
   let ui: Promise<UiHandle> | null = null;
   let locale: string | null = null;
+  const language = { speaks: localeChoice(config), texts: lazy.locale };
   const loader = {
     /** The mounted UI's handle (its texts on screen go into receipts), once it is mounted. */
     mounted: undefined as UiHandle | undefined,
     open(): Promise<UiHandle> {
-      if (!ui) void lazy.locale?.(bundleFor(chosenLocale(config, locale))).catch(() => undefined);
+      if (!ui) void lazy.locale(language.speaks(locale).bundle).catch(() => undefined);
       return (ui ??= lazy
         .ui()
         .then((module) => {
-          const handle = (loader.mounted = module.mountUi(api()));
+          const handle = (loader.mounted = module.mountUi(api(), language));
           if (locale) handle.setLocale(locale);
           return handle;
         })
@@ -136,6 +138,30 @@ export function uiLoader(config: ResolvedConfig, lazy: LazyParts, api: () => Cli
     },
   };
   return loader;
+}
+
+/**
+ * 6. The floating button (launcher.ts, its own part), fetched once a choice exists: the store says so
+ * when it has read the stored choice and on every decision. A first visit does not download it before
+ * the patient's choice; the button would hide until then anyway.
+ */
+export function launcherLoader(config: ResolvedConfig, store: ConsentStore, lazy: LazyParts, api: () => ClinicConsentApi) {
+  let requested: string | null = null;
+  let banner = false;
+  let launcher: Promise<Launcher> | undefined;
+  // The UI's public event (ui/events.ts), by name: its class would bring UI code into the loader.
+  document.addEventListener('clinic-consent:banner', (event) => (banner = (event as Event & { detail: { visible: boolean } }).detail.visible));
+  store.addEventListener(ConsentChangeEvent.type, () => {
+    if (launcher || !config.ui.floatingButton || !store.state.decided || !lazy.launcher) return;
+    launcher = lazy.launcher().then(({ installLauncher }) => installLauncher(api(), { requested, banner, speaks: localeChoice(config) }));
+    launcher.catch((error: unknown) => report('CC_ERR_UI_LOAD', String(error)));
+  });
+  return {
+    setLocale(next: string): void {
+      requested = next;
+      void launcher?.then((button) => button.setLocale(next), () => undefined);
+    },
+  };
 }
 
 /** Deletes the cookies and localStorage keys of every service that may not run now. */

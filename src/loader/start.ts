@@ -2,28 +2,29 @@
 // sets Consent Mode defaults and markup gating, then reads IndexedDB and loads the UI only when
 // something must be shown. Shared by the classic-script loader and the ESM entry. The stages live
 // in stages.ts; this file runs them in order and builds the api from what they return.
-import type { ClinicConsentApi, UiModule } from '../api.js';
+import type { ClinicConsentApi, UiLanguage, UiModule } from '../api.js';
 import type * as Placeholder from '../blockers/placeholder.js';
-import type { BundledLocale } from '../config/locale-choice.js';
 import { everything } from '../consent/rules.js';
 import type { ConsentSnapshot } from '../consent/types.js';
 import type * as Impression from '../receipts/impression.js';
+import type * as FloatingButton from './launcher.js';
 import type * as Receipts from '../receipts/index.js';
 import { hookReceipts } from '../receipts/hook.js';
-import { installLauncher, type Launcher } from './launcher.js';
-import { guarded, openState, readConfig, settle, startBlocking, uiLoader } from './stages.js';
+import { openOnClick } from './open-links.js';
+import { guarded, launcherLoader, openState, readConfig, settle, startBlocking, uiLoader } from './stages.js';
 
 export const VERSION = '0.1.0';
 
-/** The lazily loaded pieces: the UI and its texts, the config checker (config/check-part.ts), placeholders, receipts and impressions. */
+/** The lazily loaded pieces: the UI and its texts, the config checker (config/check-part.ts), placeholders, receipts, impressions and the floating button. */
 export interface LazyParts {
   ui(): Promise<UiModule>;
   checker(): Promise<{ checkAndReport(raw: unknown): boolean }>;
   placeholder(): Promise<typeof Placeholder>;
   receipts?(): Promise<typeof Receipts>;
   impression?(): Promise<typeof Impression>;
+  launcher?(): Promise<typeof FloatingButton>;
   /** The texts file of a language, fetched alongside the UI rather than after it. */
-  locale?(bundle: BundledLocale): Promise<unknown>;
+  locale: UiLanguage['texts'];
 }
 
 export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsentApi {
@@ -64,6 +65,7 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
   // Before the stored choice is read: a GPC refusal recorded while reading is a decision too.
   // The texts a receipt records come from the UI's handle, once it is mounted.
   const receipts = hookReceipts(store, ready, lazy, VERSION, () => ui.mounted?.shownTexts() ?? null);
+  const launcher = launcherLoader(config, store, lazy, () => api);
 
   // 6: the api the page (and the UI) drives it all with.
   const api: ClinicConsentApi = {
@@ -83,13 +85,12 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
       receipts.prepare();
     },
     setLocale: (next) => {
-      launcher?.setLocale(next);
+      launcher.setLocale(next);
       ui.setLocale(next);
     },
   };
 
-  let launcher: Launcher | undefined;
-  guarded(() => (launcher = installLauncher(api)));
+  guarded(() => openOnClick(api));
   // A privacy-policy page with the disclosure table needs the UI to render it, decided or not.
   const mountForDisclosure = () => {
     if (document.querySelector('clinic-consent-disclosure')) void ui.open().catch(() => undefined);

@@ -1,7 +1,7 @@
 // The UI entry (dist/<version>/ui/clinic-consent-ui.js), imported by the loader only when something must be
 // shown: defines <clinic-consent> (and, on a page that has one, <clinic-consent-disclosure>) and
 // returns the handle the loader drives them with. Side effects happen in mountUi only.
-import type { ClinicConsentApi, UiHandle } from '../api.js';
+import type { ClinicConsentApi, UiHandle, UiLanguage } from '../api.js';
 import { ClinicConsentElement } from './clinic-consent/clinic-consent.js';
 import type { ClinicConsentDisclosureElement } from './disclosure/clinic-consent-disclosure.js';
 import { LocaleState } from './locale.js';
@@ -21,11 +21,11 @@ declare global {
 const handles = new WeakMap<ClinicConsentApi, UiHandle>();
 
 /** Creates the UI once per api (later calls return the same handle). */
-export function mountUi(api: ClinicConsentApi): UiHandle {
+export function mountUi(api: ClinicConsentApi, language: UiLanguage): UiHandle {
   const existing = handles.get(api);
   if (existing) return existing;
   if (!customElements.get('clinic-consent')) customElements.define('clinic-consent', ClinicConsentElement);
-  const locales = new LocaleState(api.config);
+  const locales = new LocaleState(api.config, language);
   const element = document.createElement('clinic-consent');
   element.api = api;
   element.locales = locales;

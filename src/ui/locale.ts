@@ -1,23 +1,12 @@
 // Which language the UI speaks, and its texts: config `locale`, else `<html lang>`, else the
 // browser's languages, else English, always restricted to `config.languages`. Follows `<html lang>`
-// changes and setLocale() at run time. Each locale file is its own chunk, fetched only when chosen.
-import { bundleFor, chosenLocale, type BundledLocale } from '../config/locale-choice.js';
+// changes and setLocale() at run time. Each locale file is its own chunk, fetched only when chosen;
+// the loader hands over both the choice and the way to a texts file (UiLanguage), so the rules and the
+// files' URLs live in one place.
+import type { UiLanguage } from '../api.js';
 import { isRightToLeft } from '../config/locale-tags.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { withOverrides, type Texts } from './texts.js';
-
-const bundles: Record<BundledLocale, () => Promise<{ default: Texts }>> = {
-  ko: () => import('./locales/ko.js'),
-  en: () => import('./locales/en.js'),
-  ja: () => import('./locales/ja.js'),
-  'zh-Hans': () => import('./locales/zh-Hans.js'),
-  'zh-Hant': () => import('./locales/zh-Hant.js'),
-  vi: () => import('./locales/vi.js'),
-  th: () => import('./locales/th.js'),
-  ru: () => import('./locales/ru.js'),
-  mn: () => import('./locales/mn.js'),
-  ar: () => import('./locales/ar.js'),
-};
 
 /**
  * Marks an element with the language it speaks and that language's direction, so screen readers
@@ -36,7 +25,10 @@ export class LocaleState extends EventTarget {
   private observer: MutationObserver | null = null;
   private loading = 0;
 
-  constructor(private readonly config: ResolvedConfig) {
+  constructor(
+    private readonly config: ResolvedConfig,
+    private readonly language: UiLanguage,
+  ) {
     super();
   }
 
@@ -61,10 +53,10 @@ export class LocaleState extends EventTarget {
   }
 
   private async apply(): Promise<void> {
-    const locale = chosenLocale(this.config, this.requested);
+    const { locale, bundle } = this.language.speaks(this.requested);
     if (locale === this.locale && this.texts) return;
     const ticket = ++this.loading;
-    const base = (await bundles[bundleFor(locale)]()).default;
+    const base = (await this.language.texts(bundle)).default;
     // A newer request finished first: keep its result.
     if (ticket !== this.loading) return;
     this.locale = locale;

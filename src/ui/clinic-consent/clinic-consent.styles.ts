@@ -44,13 +44,10 @@ export const styles = css`
   * {
     box-sizing: border-box;
   }
-  .banner,
-  dialog {
+  .banner {
     background: var(--_bg);
     color: var(--_fg);
     font-size: 1rem;
-  }
-  .banner {
     position: fixed;
     inset-inline: 0;
     inset-block-end: 0;
@@ -82,10 +79,6 @@ export const styles = css`
     line-height: 1.3;
     margin: 0 0 0.5rem;
   }
-  h3 {
-    font-size: 1rem;
-    margin: 0 0 0.5rem;
-  }
   p {
     margin: 0 0 0.75rem;
   }
@@ -95,8 +88,7 @@ export const styles = css`
     padding-inline-start: 0.75rem;
   }
   a,
-  .link,
-  summary {
+  .link {
     color: var(--_brand);
   }
   a,

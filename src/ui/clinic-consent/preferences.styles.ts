@@ -4,6 +4,9 @@ import { css } from '../shadow-element.js';
 
 export const preferencesStyles = css`
   dialog {
+    background: var(--_bg);
+    color: var(--_fg);
+    font-size: 1rem;
     inline-size: min(42rem, calc(100% - 1rem));
     max-inline-size: none;
     max-block-size: calc(100% - 1rem);
@@ -16,6 +19,10 @@ export const preferencesStyles = css`
   dialog[open] {
     display: flex;
     animation: cc-fade 0.2s ease-out;
+  }
+  h3 {
+    font-size: 1rem;
+    margin: 0 0 0.5rem;
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.55);
@@ -77,6 +84,7 @@ export const preferencesStyles = css`
     font-size: 0.875rem;
   }
   summary {
+    color: var(--_brand);
     padding-block: 0.5rem;
     cursor: pointer;
   }

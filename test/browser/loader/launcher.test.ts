@@ -1,7 +1,10 @@
-// The plain-DOM way back into the preference center: a floating button and any [data-cc-open] element.
+// The plain-DOM way back into the preference center: a floating button (its own part, fetched once a
+// choice exists) and any [data-cc-open] element (the loader's).
 import { expect } from '@open-wc/testing';
 import type { ClinicConsentApi } from '../../../src/api.js';
+import { localeChoice } from '../../../src/config/locale-choice.js';
 import { installLauncher } from '../../../src/loader/launcher.js';
+import { openOnClick } from '../../../src/loader/open-links.js';
 import { BannerToggleEvent } from '../../../src/ui/events.js';
 import { clinicConfig, forgetChoice, startCore, until } from '../ui/fixtures.js';
 
@@ -12,6 +15,10 @@ async function recordingApi(config = clinicConfig()): Promise<ClinicConsentApi &
   return recording;
 }
 
+/** As the loader installs it when nothing was asked before and no banner shows. */
+const fresh = ({ config }: ClinicConsentApi) => ({ requested: null, banner: false, speaks: localeChoice(config) });
+const buttonOf = (host: Element | undefined) => host?.shadowRoot?.querySelector('button') as HTMLButtonElement;
+
 describe('installLauncher', () => {
   afterEach(async () => {
     document.querySelectorAll('cc-launcher, #footer-link, clinic-consent').forEach((element) => element.remove());
@@ -20,7 +27,7 @@ describe('installLauncher', () => {
 
   it('opens the preference center from any element with data-cc-open, without following the link', async () => {
     const api = await recordingApi();
-    installLauncher(api);
+    openOnClick(api);
     const link = Object.assign(document.createElement('a'), { id: 'footer-link', href: '#top', textContent: 'Cookie settings' });
     link.dataset.ccOpen = '';
     document.body.append(link);
@@ -33,13 +40,12 @@ describe('installLauncher', () => {
     const previous = document.documentElement.lang;
     document.documentElement.lang = 'ja';
     const api = await recordingApi();
-    installLauncher(api);
-    // The core installs its own launcher too; the one under test is the newest.
-    const host = [...document.querySelectorAll('cc-launcher')].pop() as HTMLElement;
+    installLauncher(api, fresh(api));
+    const host = document.querySelector('cc-launcher') as HTMLElement;
     expect(host.hidden, 'hidden before any choice').to.equal(true);
     await api.rejectAll();
     expect(host.hidden, 'shown after the choice').to.equal(false);
-    const button = host.shadowRoot?.querySelector('button') as HTMLButtonElement;
+    const button = buttonOf(host);
     expect(button.textContent).to.equal('Cookie設定');
     button.click();
     expect(api.opened).to.equal(1);
@@ -48,8 +54,8 @@ describe('installLauncher', () => {
 
   it('hides while the banner shows, told by the UI\'s public banner event (not by the UI reaching into its DOM)', async () => {
     const api = await recordingApi();
-    installLauncher(api);
-    const host = [...document.querySelectorAll('cc-launcher')].pop() as HTMLElement;
+    installLauncher(api, fresh(api));
+    const host = document.querySelector('cc-launcher') as HTMLElement;
     await api.rejectAll();
     expect(host.hidden).to.equal(false);
     const banner = document.body.appendChild(document.createElement('clinic-consent'));
@@ -64,9 +70,10 @@ describe('installLauncher', () => {
     const previous = document.documentElement.lang;
     document.documentElement.lang = 'en';
     const api = await recordingApi(clinicConfig({ texts: { ko: { prefsTitle: '쿠키 선택' } } }));
-    const launcher = installLauncher(api)!;
+    const launcher = installLauncher(api, fresh(api));
+    // Taken now: the core adds its own button once the choice exists.
+    const button = buttonOf(document.querySelector('cc-launcher') ?? undefined);
     await api.rejectAll();
-    const button = ([...document.querySelectorAll('cc-launcher')].pop() as HTMLElement).shadowRoot?.querySelector('button') as HTMLButtonElement;
     expect(button.textContent).to.equal('Cookie settings');
     launcher.setLocale('ja');
     expect(button.textContent, 'setLocale').to.equal('Cookie設定');
@@ -77,16 +84,36 @@ describe('installLauncher', () => {
     document.documentElement.lang = previous;
   });
 
-  it('follows ClinicConsent.setLocale() when the loader installed it', async () => {
+  it('is installed by the loader only once a choice exists, and follows ClinicConsent.setLocale(), made before or after', async () => {
     const api = await startCore(clinicConfig());
+    api.setLocale('ja');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.querySelector('cc-launcher'), 'no button before the choice').to.equal(null);
     await api.rejectAll();
-    const button = ([...document.querySelectorAll('cc-launcher')].pop() as HTMLElement).shadowRoot?.querySelector('button') as HTMLButtonElement;
+    const button = buttonOf(await until(() => document.querySelector('cc-launcher') ?? undefined, 'the button after the choice'));
+    expect(button.textContent, 'the setLocale() made before it was installed').to.equal('Cookie設定');
     api.setLocale('ko');
-    expect(button.textContent).to.equal('쿠키 설정');
+    await until(() => button.textContent === '쿠키 설정', 'a setLocale() after it was installed');
+    expect(document.querySelectorAll('cc-launcher').length, 'one button, however many changes').to.equal(1);
+  });
+
+  it('stays hidden when installed while the banner shows (the confirmation after a first choice)', async () => {
+    // Regression: installed after the banner had announced itself, the button knew nothing of it and
+    // showed over the confirmation.
+    const api = await startCore(clinicConfig());
+    const banner = document.body.appendChild(document.createElement('clinic-consent'));
+    banner.dispatchEvent(new BannerToggleEvent(true));
+    await api.acceptAll();
+    const host = await until(() => document.querySelector('cc-launcher') ?? undefined, 'the button after the choice');
+    expect((host as HTMLElement).hidden, 'hidden while the banner shows').to.equal(true);
+    banner.dispatchEvent(new BannerToggleEvent(false));
+    expect((host as HTMLElement).hidden, 'shown once it went').to.equal(false);
   });
 
   it('adds no button when the clinic switched it off', async () => {
-    installLauncher(await recordingApi(clinicConfig({ ui: { floatingButton: false } })));
-    expect(document.querySelector('cc-launcher'), 'neither the core nor this call added one').to.equal(null);
+    const api = await startCore(clinicConfig({ ui: { floatingButton: false } }));
+    await api.rejectAll();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(document.querySelector('cc-launcher')).to.equal(null);
   });
 });

@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import type { ClinicConsentApi } from '../../../src/api.js';
 import { mountUi } from '../../../src/ui/index.js';
 import type { ClinicConsentElement } from '../../../src/ui/index.js';
-import { clinicConfig, forgetChoice, startCore, until } from './fixtures.js';
+import { clinicConfig, forgetChoice, startCore, uiLanguage, until } from './fixtures.js';
 
 /** The newest <clinic-consent>: each started core mounts its own, first in <body>. */
 function host(): ClinicConsentElement | undefined {
@@ -23,7 +23,7 @@ function button(part: string, scope = '.banner'): HTMLButtonElement {
 }
 
 async function showBanner(api: ClinicConsentApi): Promise<ShadowRoot> {
-  mountUi(api).showBanner();
+  mountUi(api, uiLanguage(api.config)).showBanner();
   return until(() => host()?.shadowRoot?.querySelector('.banner h2') && shadow(), 'the banner');
 }
 

@@ -1,7 +1,7 @@
 // The disclosure table on the clinic's privacy-policy page comes from the same config as the banner.
 import { expect } from '@open-wc/testing';
 import { mountUi } from '../../../src/ui/index.js';
-import { forgetChoice, startCore, until } from './fixtures.js';
+import { forgetChoice, startCore, uiLanguage, until } from './fixtures.js';
 
 describe('<clinic-consent-disclosure>', () => {
   afterEach(async () => {
@@ -13,7 +13,8 @@ describe('<clinic-consent-disclosure>', () => {
     const previous = document.documentElement.lang;
     document.documentElement.lang = 'ko';
     document.body.append(document.createElement('clinic-consent-disclosure'));
-    mountUi(await startCore());
+    const api = await startCore();
+    mountUi(api, uiLanguage(api.config));
     const root = await until(() => document.querySelector('clinic-consent-disclosure')?.shadowRoot?.querySelector('tbody tr') && document.querySelector('clinic-consent-disclosure')?.shadowRoot, 'the table');
     document.documentElement.lang = previous;
     const rows = [...root.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent?.trim().replace(/\s+/g, ' ')));

@@ -1,9 +1,11 @@
 // The real consent core (config check, store, IndexedDB + cookie storage) started the way the loader
 // starts it, with the UI as its lazy part, plus a config shaped like the demo clinic's.
 import { createStore, del } from 'idb-keyval';
-import type { ClinicConsentApi } from '../../../src/api.js';
-import type { ClinicConsentConfig } from '../../../src/config/types.js';
+import type { ClinicConsentApi, UiLanguage } from '../../../src/api.js';
+import { localeChoice } from '../../../src/config/locale-choice.js';
+import type { ClinicConsentConfig, ResolvedConfig } from '../../../src/config/types.js';
 import { startClinicConsent } from '../../../src/loader/start.js';
+import { localeFiles } from '../../../src/ui/locales/index.js';
 import { CHOICE_COOKIE, HOST_CHOICE_COOKIE } from '../../../src/storage/choice-cookie.js';
 
 export function clinicConfig(overrides: Partial<ClinicConsentConfig> = {}): ClinicConsentConfig {
@@ -46,9 +48,16 @@ export async function startCore(config: ClinicConsentConfig = clinicConfig()): P
     ui: () => import('../../../src/ui/index.js'),
     checker: () => import('../../../src/config/check-part.js'),
     placeholder: () => import('../../../src/blockers/placeholder.js'),
+    launcher: () => import('../../../src/loader/launcher.js'),
+    locale: (bundle) => localeFiles[bundle](),
   });
   await api.ready;
   return api;
+}
+
+/** What the loader hands the UI: its language choice for this config and the texts files. */
+export function uiLanguage(config: ResolvedConfig): UiLanguage {
+  return { speaks: localeChoice(config), texts: (bundle) => localeFiles[bundle]() };
 }
 
 /** Waits for a condition the UI reaches asynchronously (texts loading, re-render). */

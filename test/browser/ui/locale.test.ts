@@ -6,7 +6,7 @@ import en from '../../../src/ui/locales/en.js';
 import ja from '../../../src/ui/locales/ja.js';
 import ko from '../../../src/ui/locales/ko.js';
 import { resolveConfig } from '../../../src/config/resolve.js';
-import { clinicConfig } from './fixtures.js';
+import { clinicConfig, uiLanguage } from './fixtures.js';
 
 describe('locale choice', () => {
   it('takes the first candidate the site offers, by full tag or language', () => {
@@ -22,7 +22,8 @@ describe('locale choice', () => {
   it('prefers config.locale over <html lang>, and lays config overrides over the texts', async () => {
     const previous = document.documentElement.lang;
     document.documentElement.lang = 'en';
-    const state = new LocaleState(resolveConfig(clinicConfig({ locale: 'ja', texts: { ja: { acceptAll: '同意します', unknownKey: 'x' } } })));
+    const config = resolveConfig(clinicConfig({ locale: 'ja', texts: { ja: { acceptAll: '同意します', unknownKey: 'x' } } }));
+    const state = new LocaleState(config, uiLanguage(config));
     await state.start();
     state.stop();
     document.documentElement.lang = previous;

@@ -1,7 +1,8 @@
 // The receipts code is not on the banner's path, nor before the patient's choice (issue 16): once the banner
 // has been painted, only the small impression part is asked for; the receipts chunk comes with a decision,
 // which is journaled until the chunk arrives and still leaves exactly one receipt. An impression that
-// cannot be sent at once waits for the receipts chunk, and is counted once.
+// cannot be sent at once waits for the receipts chunk, and is counted once. The floating button's part
+// waits for the choice too (the button hides until then).
 import type { Page, Route } from '@playwright/test';
 import { chunkFolder } from '../../../scripts/chunk-folder.mjs';
 import { startEndpoint, type ReceiptEndpoint } from '../../support/receipt-endpoint.js';
@@ -34,7 +35,7 @@ test.afterEach(async () => {
   await endpoint.close();
 });
 
-test('only the impression part is requested after the banner is visible, even when its texts file comes late; the receipts chunk not before a choice', async ({ context }) => {
+test('only the impression part is requested after the banner is visible, even when its texts file comes late; the receipts chunk and the floating button not before a choice', async ({ context }) => {
   // The texts file arrives 300 ms after the UI: the banner can only render then (the chunk was once asked for before).
   await context.route(`**/${chunkFolder}/ui/locale-*.js`, async (route: Route) => {
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -48,8 +49,11 @@ test('only the impression part is requested after the banner is visible, even wh
   expect(impressionAt, 'the impression part was requested').toBeDefined();
   expect(impressionAt!).toBeGreaterThanOrEqual(bannerAt!);
   expect(await requestedAt(page, 'receipts'), 'no receipts chunk before a choice').toBeUndefined();
+  expect(await requestedAt(page, 'launcher'), "no floating button's part before a choice").toBeUndefined();
   await page.locator('clinic-consent [part~="accept"]').first().click();
   await expect.poll(() => endpoint.receipts.size, { message: 'the decision brings the chunk and its receipt' }).toBe(1);
+  await page.locator('clinic-consent [part~="hide"]').click();
+  await expect(page.locator('cc-launcher button'), 'the floating button once the confirmation is gone').toBeVisible();
   expect(errors).toEqual([]);
 });
 

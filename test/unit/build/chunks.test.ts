@@ -18,7 +18,7 @@ describe('the built chunks', () => {
     expect(existsSync(`${dist}ui/clinic-consent-ui.js`)).toBe(true);
   });
 
-  it.each(['parts/config-check.js', 'parts/receipts.js', 'parts/placeholder.js', 'parts/impression.js'])('%s imports no other chunk', (name) => {
+  it.each(['parts/config-check.js', 'parts/receipts.js', 'parts/placeholder.js', 'parts/impression.js', 'parts/launcher.js'])('%s imports no other chunk', (name) => {
     const file = `${dist}${name}`;
     expect(existsSync(file), `${name} is missing: run npm run build first`).toBe(true);
     expect([...withStaticImports(file)].map((path) => path.slice(dist.length))).toEqual([name]);

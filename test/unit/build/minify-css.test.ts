@@ -14,6 +14,15 @@ describe('minifyCss', () => {
       '@media (prefers-reduced-motion:reduce) and (min-width:40rem){.x{animation:none}}',
     );
   });
+
+  it('writes a lone 0 before a decimal point and a doubled hex colour in their short form, nothing else', () => {
+    expect(minifyCss('.a { margin: 0 0 0.5rem; gap: 10.5rem 0.75rem; box-shadow: 0 -2px 0 rgb(0 0 0 / 0.25); transition: x 0.15s; }')).toBe(
+      '.a{margin:0 0 .5rem;gap:10.5rem .75rem;box-shadow:0 -2px 0 rgb(0 0 0 / .25);transition:x .15s}',
+    );
+    expect(minifyCss('.a { color: #ffffff; background: #0b5f7a; border-color: #AABBCC; outline-color: #aabbccdd; }')).toBe(
+      '.a{color:#fff;background:#0b5f7a;border-color:#ABC;outline-color:#aabbccdd}',
+    );
+  });
 });
 
 describe('minifyCssTemplates', () => {
