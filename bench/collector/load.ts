@@ -185,4 +185,5 @@ async function run(job: Job): Promise<void> {
   process.send?.({ latencies, statuses, elapsedMs, loadCpu: (cpu.user + cpu.system) / 1e6 }, () => process.exit(0));
 }
 
-process.once('message', (job) => void run(job as Job));
+// run.ts passes the job as the one argument.
+void run(JSON.parse(process.argv[2] ?? '{}') as Job);
