@@ -9,6 +9,7 @@ const messages = {
   CC_ERR_STORAGE_CORRUPT: 'stored choice unreadable; asking again',
   CC_ERR_LATE_LOADER: 'Google tags ran before this script: place it first in <head>',
   CC_ERR_UI_LOAD: 'banner could not be loaded',
+  CC_ERR_BUTTON_LOAD: 'floating button could not be loaded',
   CC_ERR_INTERNAL: 'internal error caught',
   CC_WARN_TRACKER_LEAK: 'tracker markup loaded before consent; gate it (npm run gate-snippets)',
 } as const;

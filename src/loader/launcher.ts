@@ -1,9 +1,10 @@
 // The "cookie settings" floating button: plain DOM, no Lit, a part of its own (parts/launcher.js) that
 // the loader fetches once a choice exists, so a returning visitor can reopen the preference center
 // without downloading the UI first and a first visit does not download it before the choice (the
-// button hides until then). Styled through an adopted stylesheet (no inline styles under a strict CSP). It learns what it
-// needs by explicit hand-overs: the api (state, config), setLocale() from the loader, and the UI's
-// public `clinic-consent:banner` event (src/ui/events.ts), never by the UI reaching into its DOM.
+// button hides until then). Styled through an adopted stylesheet (no inline styles under a strict
+// CSP). It learns what it needs by explicit hand-overs: the api (state, config), the loader's language
+// choice and setLocale(), and the UI's public `clinic-consent:banner` event (src/ui/events.ts), never
+// by the UI reaching into its DOM.
 
 import type { ClinicConsentApi } from '../api.js';
 import type { BundledLocale, LocaleChoice } from '../config/locale-choice.js';

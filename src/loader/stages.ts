@@ -154,7 +154,8 @@ export function launcherLoader(config: ResolvedConfig, store: ConsentStore, lazy
   store.addEventListener(ConsentChangeEvent.type, () => {
     if (launcher || !config.ui.floatingButton || !store.state.decided || !lazy.launcher) return;
     launcher = lazy.launcher().then(({ installLauncher }) => installLauncher(api(), { requested, banner, speaks: localeChoice(config) }));
-    launcher.catch((error: unknown) => report('CC_ERR_UI_LOAD', String(error)));
+    // Not a reason to fail closed: the choice is made and kept; only this way back to it is missing.
+    launcher.catch((error: unknown) => report('CC_ERR_BUTTON_LOAD', String(error)));
   });
   return {
     setLocale(next: string): void {

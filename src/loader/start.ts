@@ -65,9 +65,10 @@ export function startClinicConsent(raw: unknown, lazy: LazyParts): ClinicConsent
   // Before the stored choice is read: a GPC refusal recorded while reading is a decision too.
   // The texts a receipt records come from the UI's handle, once it is mounted.
   const receipts = hookReceipts(store, ready, lazy, VERSION, () => ui.mounted?.shownTexts() ?? null);
+  // 6: the floating button, once a choice exists.
   const launcher = launcherLoader(config, store, lazy, () => api);
 
-  // 6: the api the page (and the UI) drives it all with.
+  // 7: the api the page (and the UI) drives it all with.
   const api: ClinicConsentApi = {
     version: VERSION,
     config,

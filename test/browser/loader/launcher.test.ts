@@ -4,6 +4,8 @@ import { expect } from '@open-wc/testing';
 import type { ClinicConsentApi } from '../../../src/api.js';
 import { localeChoice } from '../../../src/config/locale-choice.js';
 import { installLauncher } from '../../../src/loader/launcher.js';
+import { startClinicConsent } from '../../../src/loader/start.js';
+import { localeFiles } from '../../../src/ui/locales/index.js';
 import { openOnClick } from '../../../src/loader/open-links.js';
 import { BannerToggleEvent } from '../../../src/ui/events.js';
 import { clinicConfig, forgetChoice, startCore, until } from '../ui/fixtures.js';
@@ -108,6 +110,30 @@ describe('installLauncher', () => {
     expect((host as HTMLElement).hidden, 'hidden while the banner shows').to.equal(true);
     banner.dispatchEvent(new BannerToggleEvent(false));
     expect((host as HTMLElement).hidden, 'shown once it went').to.equal(false);
+  });
+
+  it('names a button that could not be downloaded without failing closed: the choice stands', async () => {
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (line: string) => void warned.push(line);
+    try {
+      const api = startClinicConsent(clinicConfig(), {
+        ui: () => import('../../../src/ui/index.js'),
+        checker: () => import('../../../src/config/check-part.js'),
+        placeholder: () => import('../../../src/blockers/placeholder.js'),
+        locale: (bundle) => localeFiles[bundle](),
+        launcher: () => Promise.reject(new Error('offline')),
+      });
+      await api.ready;
+      await api.acceptAll();
+      const line = await until(() => warned.find((text) => text.includes('CC_ERR_BUTTON_LOAD')), 'the console line');
+      expect(line).to.include('offline');
+      expect(line, 'not a fail-closed code').not.to.include('only necessary cookies run');
+      expect(api.isGranted('analytics'), 'the choice stands').to.equal(true);
+      expect(document.querySelector('cc-launcher')).to.equal(null);
+    } finally {
+      console.warn = warn;
+    }
   });
 
   it('adds no button when the clinic switched it off', async () => {
