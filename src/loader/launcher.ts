@@ -33,6 +33,12 @@ const css =
   'button:focus-visible{outline:3px solid #1c2430;outline-offset:2px}';
 
 
+/**
+ * Whether a `clinic-consent:banner` event says the banner is visible. Read by name, so any script on the
+ * page can dispatch one: only the UI's own detail (`{ visible: true }`) counts, and nothing else throws.
+ */
+export const bannerVisible = (event: Event): boolean => (event as CustomEvent<{ visible?: unknown } | null>).detail?.visible === true;
+
 /** What the loader hands over when it installs the button. */
 export interface LauncherStart {
   /** A setLocale() made before. */
@@ -87,7 +93,7 @@ export function installLauncher(api: Pick<ClinicConsentApi, 'config' | 'getState
   );
   document.addEventListener('clinic-consent:change', update);
   document.addEventListener('clinic-consent:banner', (event) => {
-    banner = (event as Event & { detail: { visible: boolean } }).detail.visible;
+    banner = bannerVisible(event);
     update();
   });
   // As the UI does (ui/locale.ts): a later language switch on the site wins over an earlier setLocale().

@@ -18,7 +18,7 @@ import { report } from '../errors.js';
 import { rememberChecked, wasChecked } from '../storage/checked-config.js';
 import { createChoiceStorage, type ChoiceStorage } from '../storage/choice-storage.js';
 import { connectTabs } from '../storage/tab-sync.js';
-import type { Launcher } from './launcher.js';
+import { bannerVisible, type Launcher } from './launcher.js';
 import { watchLeaks } from './leaks.js';
 import type { LazyParts } from './start.js';
 
@@ -150,7 +150,7 @@ export function launcherLoader(config: ResolvedConfig, store: ConsentStore, lazy
   let banner = false;
   let launcher: Promise<Launcher> | undefined;
   // The UI's public event (ui/events.ts), by name: its class would bring UI code into the loader.
-  document.addEventListener('clinic-consent:banner', (event) => (banner = (event as Event & { detail: { visible: boolean } }).detail.visible));
+  document.addEventListener('clinic-consent:banner', (event) => (banner = bannerVisible(event)));
   store.addEventListener(ConsentChangeEvent.type, () => {
     if (launcher || !config.ui.floatingButton || !store.state.decided || !lazy.launcher) return;
     launcher = lazy.launcher().then(({ installLauncher }) => installLauncher(api(), { requested, banner, speaks: localeChoice(config) }));

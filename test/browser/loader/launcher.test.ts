@@ -136,6 +136,29 @@ describe('installLauncher', () => {
     }
   });
 
+  it("ignores a forged banner event without the UI's detail, and throws nothing into the page", async () => {
+    // A page script may dispatch an event of the same name with no detail or a null one.
+    const thrown: unknown[] = [];
+    const onError = (event: ErrorEvent) => {
+      thrown.push(event.error);
+      event.preventDefault();
+    };
+    window.addEventListener('error', onError);
+    try {
+      const api = await startCore(clinicConfig());
+      await api.rejectAll();
+      const host = (await until(() => document.querySelector('cc-launcher') ?? undefined, 'the button after the choice')) as HTMLElement;
+      document.dispatchEvent(new Event('clinic-consent:banner'));
+      document.dispatchEvent(new CustomEvent('clinic-consent:banner', { detail: null }));
+      document.dispatchEvent(new CustomEvent('clinic-consent:banner', { detail: { visible: 'yes' } }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(thrown, 'no error from the listeners').to.deep.equal([]);
+      expect(host.hidden, 'still shown: no real banner said it is visible').to.equal(false);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+  });
+
   it('adds no button when the clinic switched it off', async () => {
     const api = await startCore(clinicConfig({ ui: { floatingButton: false } }));
     await api.rejectAll();
