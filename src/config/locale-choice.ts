@@ -43,6 +43,6 @@ export function localeChoice(config: Pick<ResolvedConfig, 'locale' | 'languages'
 }
 
 /** The locale the UI speaks: a setLocale() request, config `locale`, `<html lang>`, the browser's languages, English. */
-export function chosenLocale(config: Pick<ResolvedConfig, 'locale' | 'languages'>, requested: string | null = null): string {
+function chosenLocale(config: Pick<ResolvedConfig, 'locale' | 'languages'>, requested: string | null = null): string {
   return pickLocale([requested, config.locale, document.documentElement.lang, ...navigator.languages], config.languages);
 }
