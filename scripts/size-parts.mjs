@@ -3,7 +3,7 @@
 // writes nothing to dist/. `npm run size:parts`.
 import { rollup } from 'rollup';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { plugins } from '../rollup.config.mjs';
+import { COMPILE_HINT, plugins } from '../rollup.config.mjs';
 
 /** Each part: the modules it replaces (path suffix → a no-op with the same exports). */
 const parts = {
@@ -25,7 +25,7 @@ const parts = {
   },
   'config reading (data-config, JSON)': { 'src/config/read.ts': 'export function readRawConfig() { return window.ClinicConsentConfig; }' },
   'locale choice': {
-    'src/config/locale-choice.ts': "export const BUNDLED_LOCALES = []; export const bundleFor = () => 'en'; export const pickLocale = () => 'en'; export const chosenLocale = () => 'en';",
+    'src/config/locale-choice.ts': "export const BUNDLED_LOCALES = []; export const bundleFor = () => 'en'; export const pickLocale = () => 'en'; export const localeChoice = () => () => ({ locale: 'en', bundle: 'en' });",
   },
   'consent rules (snapshot, record, GPC, stricter)': {
     'src/consent/rules.ts': "export const GPC_CATEGORY = 'marketing'; export const initialSnapshot = () => ({}); export const snapshotOf = () => ({}); export const recordOf = () => ({}); export const everything = () => ({}); export const gpcRefusal = () => null; export const stricter = (a) => a; export const refusalOf = (c, r) => r;",
@@ -50,7 +50,7 @@ async function loaderBytes(replacements = {}) {
   const bundle = await rollup({
     input: 'src/loader/index.ts',
     onwarn: () => undefined,
-    plugins: [{ name: 'no-op-parts', load: (id) => Object.entries(replacements).find(([suffix]) => id.endsWith(suffix))?.[1] ?? null }, ...plugins(false)],
+    plugins: [{ name: 'no-op-parts', load: (id) => Object.entries(replacements).find(([suffix]) => id.endsWith(suffix))?.[1] ?? null }, ...plugins(false, COMPILE_HINT)],
   });
   const { output } = await bundle.generate({ format: 'iife' });
   return brotliCompressSync(Buffer.from(output[0].code), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

@@ -39,15 +39,7 @@ export function mountUi(api: ClinicConsentApi, language: UiLanguage): UiHandle {
     if (!element.isConnected) document.body.prepend(element);
     // Only a privacy-policy page carries the disclosure table: fetch its code there, nowhere else.
     if (document.querySelector('clinic-consent-disclosure')) {
-      void import('./disclosure/clinic-consent-disclosure.js').then(({ ClinicConsentDisclosureElement }) => {
-        if (!customElements.get('clinic-consent-disclosure')) {
-          customElements.define('clinic-consent-disclosure', ClinicConsentDisclosureElement);
-        }
-        for (const table of document.querySelectorAll('clinic-consent-disclosure')) {
-          table.config = api.config;
-          table.locales = locales;
-        }
-      });
+      void import('./disclosure/clinic-consent-disclosure.js').then(({ mountDisclosures }) => mountDisclosures(api.config, locales));
     }
   };
   if (document.body) attach();

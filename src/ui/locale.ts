@@ -4,6 +4,7 @@
 // the loader hands over both the choice and the way to a texts file (UiLanguage), so the rules and the
 // files' URLs live in one place.
 import type { UiLanguage } from '../api.js';
+import type { BundledLocale } from '../config/locale-choice.js';
 import { isRightToLeft } from '../config/locale-tags.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { withOverrides, type Texts } from './texts.js';
@@ -20,6 +21,8 @@ export function markLanguage(element: HTMLElement, locale: string): void {
 /** The UI's current language and texts; fires `change` when either is replaced. */
 export class LocaleState extends EventTarget {
   locale = 'en';
+  /** The texts file the locale reads, for views with texts files of their own (the history). */
+  bundle: BundledLocale = 'en';
   texts: Texts | null = null;
   private requested: string | null = null;
   private observer: MutationObserver | null = null;
@@ -60,6 +63,7 @@ export class LocaleState extends EventTarget {
     // A newer request finished first: keep its result.
     if (ticket !== this.loading) return;
     this.locale = locale;
+    this.bundle = bundle;
     this.texts = withOverrides(base, this.config.texts[locale]);
     this.dispatchEvent(new Event('change'));
   }

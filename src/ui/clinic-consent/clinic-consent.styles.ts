@@ -90,9 +90,6 @@ export const styles = css`
   a,
   .link {
     color: var(--_brand);
-  }
-  a,
-  .link {
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
@@ -190,7 +187,6 @@ export const styles = css`
   }
   @media (prefers-reduced-motion: reduce) {
     .track::after {
-      animation: none;
       transition: none;
     }
   }

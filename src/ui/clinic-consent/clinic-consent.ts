@@ -204,6 +204,7 @@ export class ClinicConsentElement extends ShadowElement {
       config: api.config,
       state: api.getState(),
       locale: locales.locale,
+      bundle: locales.bundle,
       t: locales.texts,
       draft: this.draft,
       switches: this.switches,

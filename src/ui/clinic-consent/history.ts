@@ -6,7 +6,7 @@
 // A clinic still overrides any of them through `config.texts[locale][key]`.
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import type { HistoryEntry, ReceiptHistory, ReceiptsApi } from '../../receipts/types.js';
-import { bundleFor, type BundledLocale } from '../../config/locale-choice.js';
+import type { BundledLocale } from '../../config/locale-choice.js';
 import { categoryText, fill, type ConsentView } from './view.js';
 
 export const en = {
@@ -57,11 +57,11 @@ const lazyTexts: Readonly<Record<Exclude<BundledLocale, 'en'>, () => Promise<{ d
 /** The clinic's override of a history text in the view's language, else the built-in one. */
 const own = (view: ConsentView, key: string, text: string): string => view.config.texts[view.locale]?.[key] ?? text;
 
-const titleFor = (view: ConsentView): string => own(view, 'historyTitle', titles[bundleFor(view.locale)]);
+const titleFor = (view: ConsentView): string => own(view, 'historyTitle', titles[view.bundle]);
 
 /** The history's texts in the view's language (English's if its file cannot be fetched), with the clinic's overrides. */
 async function textsFor(view: ConsentView): Promise<HistoryTexts> {
-  const bundle = bundleFor(view.locale);
+  const { bundle } = view;
   const base = bundle === 'en' ? en : await lazyTexts[bundle]().then((module) => module.default, () => en);
   return Object.fromEntries(Object.entries(base).map(([key, text]) => [key, own(view, key, text)])) as HistoryTexts;
 }

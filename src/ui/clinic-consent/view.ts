@@ -1,6 +1,7 @@
 // What the banner and preference-center templates need from the element: texts, the current state
 // and the actions. Kept as an interface so the templates stay plain functions, one file each.
 import { categoryText as categoryTextIn } from '../../config/localize.js';
+import type { BundledLocale } from '../../config/locale-choice.js';
 import type { ResolvedCategory, ResolvedConfig } from '../../config/types.js';
 import type { ConsentSnapshot } from '../../consent/types.js';
 import type { ReceiptsApi } from '../../receipts/types.js';
@@ -12,6 +13,8 @@ export interface ConsentView {
   readonly config: ResolvedConfig;
   readonly state: ConsentSnapshot;
   readonly locale: string;
+  /** The texts file the locale reads (the loader's choice, so no view repeats the rules). */
+  readonly bundle: BundledLocale;
   readonly t: Texts;
   /** Switch positions not yet saved, per optional category. */
   readonly draft: Readonly<Record<string, boolean>>;

@@ -10,6 +10,18 @@ import { ShadowElement } from '../shadow-element.js';
 import { styles } from './clinic-consent-disclosure.styles.js';
 
 /**
+ * Defines the element (once) and hands every table on the page the config and the UI's language.
+ * Kept here, not in the UI entry, so the banner's download does not carry it.
+ */
+export function mountDisclosures(config: ResolvedConfig, locales: LocaleState): void {
+  if (!customElements.get('clinic-consent-disclosure')) customElements.define('clinic-consent-disclosure', ClinicConsentDisclosureElement);
+  for (const table of document.querySelectorAll('clinic-consent-disclosure')) {
+    table.config = config;
+    table.locales = locales;
+  }
+}
+
+/**
  * Lists every service of the site's consent config with its category, recipient, country, purpose,
  * data sent, cookies and retention, in the page's language. Place it on the privacy-policy page;
  * the SDK fills it in.

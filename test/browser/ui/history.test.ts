@@ -22,6 +22,7 @@ describe('renderHistory', () => {
       config: api.config,
       state: api.getState(),
       locale: 'en',
+      bundle: 'en',
       t: en,
       draft: {},
       receipts: { ...api.receipts, history: () => (asked++, api.receipts.history()) },

@@ -3,7 +3,7 @@
 // retries the receipts part under a new URL knowing no module expects it at its plain one. They are
 // served from dist/<version>/parts/, the Lit UI alone from dist/<version>/ui/, so a loader still
 // cached from an earlier release asks for its own release's chunks. Reads dist/: run after the build.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chunkFolder, version } from '../../../scripts/chunk-folder.mjs';
@@ -33,5 +33,10 @@ describe('the built chunks', () => {
   it('the check sees a static import, so it cannot pass by reading nothing', () => {
     const ui = [...withStaticImports(`${dist}ui/preferences.js`)].map((path) => path.slice(dist.length));
     expect(ui).toContain('ui/clinic-consent-ui.js');
+  });
+
+  it('the loader opens with V8\'s compile hint, on a line of its own, where V8 looks for it', () => {
+    const loader = readFileSync(fileURLToPath(new URL('../../../dist/clinic-consent.js', import.meta.url)), 'utf8');
+    expect(loader.startsWith('//# allFunctionsCalledOnLoad\n!function(){')).toBe(true);
   });
 });
