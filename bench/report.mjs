@@ -133,7 +133,9 @@ ${results.adapters.map((adapter) => {
 - **Banner visible**: an init script checks on every animation frame whether the SDK's banner element is rendered,
   not transparent/hidden and inside the viewport; the time is that frame's timestamp, from navigation start.
 - **Own script time**: from the reject session's CPU profile, the self time of samples whose top frame lies in one of the SDK's
-  script files, from navigation until ${SETTLE_MS} ms after the banner and \`load\`. Style/layout/GC it triggers are not included.
+  script files, from navigation until ${SETTLE_MS} ms after the banner and \`load\`. Style/layout/GC it triggers are not included,
+  nor compilation done before a function's first call (V8 compiles eagerly a file that opens with \`//# allFunctionsCalledOnLoad\`,
+  as our loader does since 2026-12-02); a function compiled lazily, on its first call, counts its compilation here.
 - **CLS**: sum of \`layout-shift\` entries without recent input, up to the choice (median; the budget needs every run at 0).
 - **Trackers**: requests to the stand-in hosts (scripts and beacons) before a choice (worst run of both sessions),
   in the ${AFTER_REJECT_MS} ms after reject (worst run), after accept (median; ${EXPECTED_TRACKER_REQUESTS} means both trackers loaded and beaconed).
