@@ -35,9 +35,9 @@ const browserMaps = 'hidden';
  * V8's explicit compile hint (Chrome 136 and later; other engines read a comment): compile every function
  * of the file as it loads, instead of pre-parsing each and parsing it again on its first call on the main
  * thread. Right for the loader, nearly all of whose functions run on every page view. It costs 19 bytes of
- * brotli. Measured with and without it in one browser (interleaved runs, 4x CPU), the first visit's
- * main-thread time fell by 18-44 ms; a returning visit's first tracker request came 3-9 ms later, since it
- * also compiles what only a first visit or a decision calls. README "Sizes" has the figures.
+ * brotli. Measured with and without it (npm run bench:ab), the first visit's main-thread time fell by 4 ms
+ * at 1x CPU and 17 ms at 4x; a returning visit, which also compiles what only a first visit or a decision
+ * calls, moved within the noise. README "Sizes" has the figures.
  */
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 

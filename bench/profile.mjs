@@ -19,17 +19,33 @@ export async function startProfile(cdp) {
  * @returns {Promise<number>} milliseconds
  */
 export async function stopProfile(cdp, own) {
+  return (await stopProfileTimes(cdp, own)).own;
+}
+
+/**
+ * Stops the profile: the self time of the adapter's frames (`own`), and of every sample the main thread
+ * was not idle (`busy`: own script, the page's, style, layout, GC and compilation no frame shows), in ms.
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {(path: string) => boolean} own
+ * @returns {Promise<{ own: number, busy: number }>}
+ */
+export async function stopProfileTimes(cdp, own) {
   const { profile } = await cdp.send('Profiler.stop');
   const owned = new Set(profile.nodes.filter((node) => ownsUrl(node.callFrame.url, own)).map((node) => node.id));
+  const idle = new Set(profile.nodes.filter((node) => node.callFrame.functionName === '(idle)').map((node) => node.id));
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
-  let micros = 0;
+  let ownMicros = 0;
+  let busyMicros = 0;
   // timeDeltas[i] is the time before sample i; the time after it, until the next sample, is what it stood for.
   for (let i = 0; i < samples.length; i += 1) {
-    if (owned.has(samples[i] ?? -1)) micros += deltas[i + 1] ?? 0;
+    const node = samples[i] ?? -1;
+    const micros = deltas[i + 1] ?? 0;
+    if (owned.has(node)) ownMicros += micros;
+    if (!idle.has(node)) busyMicros += micros;
   }
   await cdp.send('Profiler.disable');
-  return micros / 1000;
+  return { own: ownMicros / 1000, busy: busyMicros / 1000 };
 }
 
 function ownsUrl(url, own) {
