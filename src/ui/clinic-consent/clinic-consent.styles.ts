@@ -87,8 +87,7 @@ export const styles = css`
     border-inline-start: 4px solid var(--_brand);
     padding-inline-start: 0.75rem;
   }
-  a,
-  .link {
+  a {
     color: var(--_brand);
     text-decoration: underline;
     text-underline-offset: 0.15em;
@@ -113,12 +112,6 @@ export const styles = css`
   button.primary {
     color: var(--_on);
     background: var(--_brand);
-  }
-  button.link {
-    padding: 0;
-    border: none;
-    background: none;
-    font-weight: 400;
   }
   :focus-visible,
   input:focus-visible + .track {

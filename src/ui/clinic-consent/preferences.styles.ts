@@ -24,6 +24,16 @@ export const preferencesStyles = css`
     font-size: 1rem;
     margin: 0 0 0.5rem;
   }
+  /* A button that reads as a link (the history's download). */
+  button.link {
+    padding: 0;
+    border: none;
+    background: none;
+    font-weight: 400;
+    color: var(--_brand);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.55);
   }
