@@ -37,7 +37,10 @@ export const budgets = {
   // and the UI took the loader's language choice and texts files instead of its own copies: the loader,
   // which blocks the page's parser on every visit, 11,763 to 11,147 B; the first visit 16.47 to 15.99 KB.
   // A returning visit counts the part too: 11.49 to 11.64 KB (the ceiling rose with what it counts).
-  'returning visit (loader + floating button)': { goal: 8 * KB, ceiling: 11.7 * KB },
+  // Then V8's compile hint (+19 B) and the insertion guards for replaceChildren, a Range's insertions and
+  // the shadow-root HTML sinks, a security fix (+49 B): the loader 11,215 B, a returning visit 11.72 KB,
+  // and this ceiling 11.7 to 11.8 KB.
+  'returning visit (loader + floating button)': { goal: 8 * KB, ceiling: 11.8 * KB },
   'first visit (loader + UI + largest locale)': { goal: 16 * KB, ceiling: 16 * KB },
   // Each language's texts file, fetched only for its page.
   'largest texts file': { goal: 1.3 * KB, ceiling: 1.3 * KB },

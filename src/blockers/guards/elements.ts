@@ -102,13 +102,21 @@ export function installElementGuards(w: Window & typeof globalThis, policy: Poli
       for (const arg of args) if ((arg as Element | null)?.localName === 'iframe') void (arg as HTMLIFrameElement).contentWindow;
       return result;
     };
-  for (const name of ['appendChild', 'insertBefore', 'replaceChild']) patch(w.Node.prototype, name, inserting);
-  for (const name of ['append', 'prepend', 'before', 'after', 'replaceWith', 'insertAdjacentElement']) patch(w.Element.prototype, name, inserting);
-  for (const name of ['append', 'prepend']) patch(w.DocumentFragment.prototype, name, inserting);
+  // Every method that inserts nodes: the browser starts an inserted script at once, before any observer
+  // hears of it, so each is checked here (replaceChildren and a Range's insertions included).
+  const insertions: [object, string][] = [
+    [w.Node.prototype, 'appendChild insertBefore replaceChild'],
+    [w.Element.prototype, 'append prepend before after replaceWith insertAdjacentElement replaceChildren'],
+    [w.DocumentFragment.prototype, 'append prepend replaceChildren'],
+    [w.Document.prototype, 'append prepend replaceChildren'],
+    [w.Range.prototype, 'insertNode surroundContents'],
+  ];
+  for (const [proto, names] of insertions) for (const name of names.split(' ')) patch(proto, name, inserting);
 
   // HTML sinks parse in place: check what they created before the browser's microtask fetches it.
-  const sweeping = (target: (el: Element) => unknown) => (original: (...args: unknown[]) => unknown) =>
-    function (this: Element, ...args: unknown[]) {
+  // A shadow root's sinks too: the parser's observer does not see inside shadow trees.
+  const sweeping = (target = (node: Element | ShadowRoot): unknown => node) => (original: (...args: unknown[]) => unknown) =>
+    function (this: Element | ShadowRoot, ...args: unknown[]) {
       const result = original.apply(this, args);
       try {
         sweep(target(this));
@@ -118,11 +126,15 @@ export function installElementGuards(w: Window & typeof globalThis, policy: Poli
       return result;
     };
   patch(w.Element.prototype, 'insertAdjacentHTML', sweeping((el) => el.parentNode ?? el));
-  for (const name of ['innerHTML', 'outerHTML']) {
-    const descriptor = Object.getOwnPropertyDescriptor(w.Element.prototype, name);
-    if (!descriptor?.set) continue;
-    const set = sweeping(name === 'innerHTML' ? (el) => el : (el) => el.parentNode)(descriptor.set as (...args: unknown[]) => unknown);
-    Object.defineProperty(w.Element.prototype, name, { ...descriptor, set });
+  for (const proto of [w.Element.prototype, w.ShadowRoot.prototype]) {
+    patch(proto, 'setHTMLUnsafe', sweeping());
+    // A shadow root has no outerHTML; an element's outerHTML replaces it, so its parent holds what was written.
+    for (const name of ['innerHTML', 'outerHTML']) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+      if (!descriptor?.set) continue;
+      const set = sweeping(name === 'outerHTML' ? (el) => el.parentNode : undefined)(descriptor.set as (...args: unknown[]) => unknown);
+      Object.defineProperty(proto, name, { ...descriptor, set });
+    }
   }
 
   // document.write inserts through the parser, but from inside a running script, so no microtask

@@ -40,6 +40,51 @@ describe('tracker guards', () => {
     expect(runs(), 'each ran once').to.deep.equal(['own', 'a', 'b']);
   });
 
+  it('holds tracker scripts inserted through replaceChildren or a Range, which the browser starts at once', async () => {
+    // Regression: only the insertion methods the guards patched were checked synchronously; the others
+    // were left to the parser's observer, which runs a microtask after the browser has started the script.
+    const hosts = [0, 1, 2].map(() => document.body.appendChild(document.createElement('div')));
+    const viaReplace = document.createElement('script');
+    viaReplace.src = standIn('a.js');
+    hosts[0]?.replaceChildren(viaReplace);
+    const fragment = document.createDocumentFragment();
+    const viaFragment = document.createElement('script');
+    viaFragment.src = standIn('b.js');
+    fragment.replaceChildren(viaFragment);
+    hosts[1]?.replaceChildren(fragment);
+    const viaRange = document.createElement('script');
+    viaRange.src = standIn('c.js');
+    const range = document.createRange();
+    range.selectNodeContents(hosts[2] as HTMLElement);
+    range.insertNode(viaRange);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(runs(), 'no tracker ran before consent').to.deep.equal([]);
+    expect(requested(viaReplace.src) + requested(viaFragment.src) + requested(viaRange.src), 'none was fetched').to.equal(0);
+
+    context.grant('marketing');
+    await until(() => runs().length === 3, 'the three trackers to run');
+    expect(runs()).to.deep.equal(['a', 'b', 'c']);
+    hosts.forEach((host) => host.remove());
+  });
+
+  it('drops tracker pixels written through a shadow root\'s HTML, setHTMLUnsafe or a contextual fragment', async () => {
+    // Regression: only Element's innerHTML, outerHTML and insertAdjacentHTML were swept; an image the
+    // other HTML sinks create starts its request as soon as it exists, connected or not.
+    const host = document.body.appendChild(document.createElement('div'));
+    const shadow = host.attachShadow({ mode: 'open' });
+    const pixels = [0, 1, 2, 3].map(() => standIn('pixel.gif'));
+    shadow.innerHTML = `<img src="${pixels[0]}">`;
+    shadow.append(document.createElement('span'));
+    (shadow.lastChild as Element).setHTMLUnsafe(`<img src="${pixels[1]}">`);
+    const fragment = document.createRange().createContextualFragment(`<img src="${pixels[2]}">`);
+    host.append(fragment);
+    const detached = document.createElement('div');
+    detached.setHTMLUnsafe(`<p><img src="${pixels[3]}"></p>`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(pixels.map(requested), 'no pixel request left the page').to.deep.equal([0, 0, 0, 0]);
+    host.remove();
+  });
+
   it('holds a script whose src is set after it was inserted', async () => {
     const script = document.createElement('script');
     document.head.appendChild(script);
