@@ -15,10 +15,9 @@ import { basename, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { resolveChromium } from '../test/support/chromium.mjs';
 import ours from './adapters/clinic-consent.mjs';
-import { probeSource } from './probe.mjs';
+import { SETTLE_MS, firstTrackerAt, open, readProbe, waitForBanner, warmUp } from './flows.mjs';
 import { startProfile, stopProfileTimes } from './profile.mjs';
 import { startBenchServer } from './server.mjs';
-import { routeTrackers, trackerHosts } from './trackers.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const CPU = Number(process.env.BENCH_CPU ?? 1);
@@ -42,23 +41,19 @@ const isOurs = (path) => path.startsWith('/dist/');
 
 /** One visit pair for a variant: the first visit (banner, then accept) and, if asked, the returning visit. */
 async function measure(files) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  // The bench's own visit set-up; this route, added after its tracker route, answers our files first.
+  const { context, page, cdp } = await open(browser, ours, { id: `${CPU}`, cpu: CPU, rttMs: 0 });
   try {
-    await routeTrackers(context, { phase: 'before', trackers: [], external: [] });
     await context.route(/\/dist\/.+\.js$/, (route) => {
       const path = new URL(route.request().url()).pathname;
       const body = files.get(basename(path)) ?? readFileSync(resolve(root, `.${path}`));
       return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body });
     });
-    const page = await context.newPage();
-    await page.addInitScript({ content: probeSource(ours.banner) });
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
     await startProfile(cdp);
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench?.bannerAt != null, null, { timeout: 15_000, polling: 25 });
-    const bannerMs = await page.evaluate(() => window.__bench.bannerAt);
-    await page.waitForTimeout(300);
+    if (!(await waitForBanner(page))) throw new Error('the banner did not show');
+    const { bannerAt: bannerMs } = await readProbe(page);
+    await page.waitForTimeout(SETTLE_MS);
     const first = await stopProfileTimes(cdp, isOurs);
     const row = { bannerMs, ownMs: first.own, busyMs: first.busy };
     if (!RETURNING) return row;
@@ -68,13 +63,9 @@ async function measure(files) {
     await page.waitForTimeout(200);
     await startProfile(cdp);
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(SETTLE_MS);
     const back = await stopProfileTimes(cdp, isOurs);
-    const trackerMs = await page.evaluate(
-      (hosts) => Math.min(...performance.getEntriesByType('resource').filter((entry) => hosts.includes(new URL(entry.name).hostname)).map((entry) => entry.startTime)),
-      trackerHosts,
-    );
-    return { ...row, returningTrackerMs: trackerMs, returningBusyMs: back.busy };
+    return { ...row, returningTrackerMs: await firstTrackerAt(page), returningBusyMs: back.busy };
   } finally {
     await context.close();
   }
@@ -82,6 +73,8 @@ async function measure(files) {
 
 const rows = [[], []];
 try {
+  // As the bench does: the first measured run must not be the one that pays for cold caches.
+  await warmUp(browser, url);
   for (let run = 0; run < RUNS; run += 1) {
     for (const index of run % 2 ? [1, 0] : [0, 1]) rows[index].push(await measure(variants[index]));
     console.error(`ab: run ${run + 1}/${RUNS}`);

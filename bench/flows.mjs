@@ -36,7 +36,8 @@ const brotli = (bytes) => {
  * @typedef {{ id: string, cpu: number, rttMs: number }} Condition  CPU throttling rate and emulated round-trip time (0: loopback)
  */
 
-async function open(browser, adapter, condition) {
+/** A fresh context and page for one visit pair: trackers routed and logged, the banner probe, CPU and latency set. */
+export async function open(browser, adapter, condition) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   /** @type {import('./trackers.mjs').TrafficLog & { assets: { phase: string, url: string, body: Promise<Buffer | null> }[] }} */
   const log = { phase: 'before', trackers: [], external: [], assets: [] };
@@ -80,7 +81,7 @@ async function assetBytes(log, phases, counted = () => true) {
 
 const countTrackers = (log, phase) => log.trackers.filter((request) => request.phase === phase).length;
 
-async function waitForBanner(page) {
+export async function waitForBanner(page) {
   return page
     .waitForFunction(() => window.__bench?.bannerAt != null, null, { timeout: BANNER_TIMEOUT_MS, polling: 50 })
     .then(() => true, () => false);
@@ -92,7 +93,7 @@ const requestedBefore = (page, time) => page.evaluate(
   time,
 );
 
-const readProbe = (page) => page.evaluate(() => {
+export const readProbe = (page) => page.evaluate(() => {
   const { bannerAt, cls, loadAt } = window.__bench;
   return { bannerAt, cls, loadAt };
 });
@@ -112,6 +113,15 @@ async function choose(page, selector) {
   }
   return CHOICE_ATTEMPTS + 1;
 }
+
+/** When this navigation's first tracker request started (Resource Timing, the probe's clock), or null. */
+export const firstTrackerAt = (page) => page.evaluate(
+  (hosts) => {
+    const starts = performance.getEntriesByType('resource').filter((e) => hosts.includes(new URL(e.name).hostname)).map((e) => e.startTime);
+    return starts.length ? Math.min(...starts) : null;
+  },
+  trackerHosts,
+);
 
 /** An unmeasured page load, so the first recorded run does not pay for cold caches. */
 export async function warmUp(browser, url) {
@@ -188,14 +198,7 @@ export async function acceptFlow(browser, adapter, url, condition) {
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(SETTLE_MS);
     const returning = await readProbe(page);
-    // Resource Timing's startTime is relative to this navigation's start, like the probe's times.
-    const firstTrackerMs = await page.evaluate(
-      (hosts) => {
-        const starts = performance.getEntriesByType('resource').filter((e) => hosts.includes(new URL(e.name).hostname)).map((e) => e.startTime);
-        return starts.length ? Math.min(...starts) : null;
-      },
-      trackerHosts,
-    );
+    const firstTrackerMs = await firstTrackerAt(page);
     const back = await assetBytes(log, ['return']);
     return {
       shown,

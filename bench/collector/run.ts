@@ -41,8 +41,8 @@ const RATE_SECONDS = env('BENCH_RATE_SECONDS', 20);
 const MAX_SECONDS = env('BENCH_MAX_SECONDS', 15);
 const CONCURRENCY = env('BENCH_CONCURRENCY', 64);
 /** The closed loops' client counts: one process runs each, `WORKERS` processes the two larger, signed runs the largest. */
-const LEVELS = [CONCURRENCY, 2 * CONCURRENCY, 4 * CONCURRENCY];
-const TOP_LEVEL = 4 * CONCURRENCY;
+const LEVELS = [CONCURRENCY, 2 * CONCURRENCY, 4 * CONCURRENCY] as const;
+const TOP_LEVEL = LEVELS[2];
 /** Bodies of a signed run (each with its own key): more than 15 s at the signed rate stores, fewer than 200,000. */
 const SIGNED_RECEIPTS = env('BENCH_SIGNED_RECEIPTS', 45_000);
 /** Collector processes of the multi-process run (`WORKERS`), which runs at the two larger LEVELS. */
