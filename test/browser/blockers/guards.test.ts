@@ -40,10 +40,10 @@ describe('tracker guards', () => {
     expect(runs(), 'each ran once').to.deep.equal(['own', 'a', 'b']);
   });
 
-  it('holds tracker scripts inserted through replaceChildren or a Range, which the browser starts at once', async () => {
+  it('holds tracker scripts inserted through replaceChildren or a Range\'s insertNode and surroundContents, which the browser starts at once', async () => {
     // Regression: only the insertion methods the guards patched were checked synchronously; the others
     // were left to the parser's observer, which runs a microtask after the browser has started the script.
-    const hosts = [0, 1, 2].map(() => document.body.appendChild(document.createElement('div')));
+    const hosts = [0, 1, 2, 3].map(() => document.body.appendChild(document.createElement('div')));
     const viaReplace = document.createElement('script');
     viaReplace.src = standIn('a.js');
     hosts[0]?.replaceChildren(viaReplace);
@@ -57,13 +57,19 @@ describe('tracker guards', () => {
     const range = document.createRange();
     range.selectNodeContents(hosts[2] as HTMLElement);
     range.insertNode(viaRange);
+    // The script becomes the parent of the range's contents, and is inserted where they were.
+    const viaSurround = document.createElement('script');
+    viaSurround.src = standIn('d.js');
+    const around = document.createRange();
+    around.selectNodeContents(hosts[3] as HTMLElement);
+    around.surroundContents(viaSurround);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(runs(), 'no tracker ran before consent').to.deep.equal([]);
-    expect(requested(viaReplace.src) + requested(viaFragment.src) + requested(viaRange.src), 'none was fetched').to.equal(0);
+    expect([viaReplace, viaFragment, viaRange, viaSurround].map((script) => requested(script.src)), 'none was fetched').to.deep.equal([0, 0, 0, 0]);
 
     context.grant('marketing');
-    await until(() => runs().length === 3, 'the three trackers to run');
-    expect(runs()).to.deep.equal(['a', 'b', 'c']);
+    await until(() => runs().length === 4, 'the four trackers to run');
+    expect(runs()).to.deep.equal(['a', 'b', 'c', 'd']);
     hosts.forEach((host) => host.remove());
   });
 

@@ -47,6 +47,21 @@ test('in Korean, the history speaks Korean', async ({ context }) => {
   await expect(page.locator('clinic-consent ol.history li')).toContainText('이 브라우저에만 보관됨');
 });
 
+test('on a Taiwan clinic\'s zh-TW page, the history reads the Traditional Chinese texts the banner chose', async ({ context }) => {
+  // The site offers the regional tag, not the texts file's name: the history must take the texts file the
+  // loader's language choice picked for it (zh-Hant), not look for one named zh-TW and fall back to English.
+  const { page, errors } = await openClinic(context, null, { languages: ['zh-TW', 'en'], locale: 'zh-TW' });
+  await page.evaluate(() => window.ClinicConsent!.rejectAll());
+  await page.evaluate(() => window.ClinicConsent!.openPreferences());
+  await expect(page.locator('clinic-consent #cc-record-title')).toHaveText('我的同意紀錄');
+  const summary = page.locator('clinic-consent [part~="history"] summary');
+  await expect(summary).toHaveText('我的同意歷程');
+  await summary.click();
+  await expect(page.locator('clinic-consent ol.history li')).toContainText('全部拒絕');
+  await expect(page.locator('clinic-consent ol.history li')).toContainText('僅儲存在此瀏覽器中');
+  expect(errors).toEqual([]);
+});
+
 for (const { locale, record, history, policy, cookie } of [
   { locale: 'ko', record: '현재 동의 상태', history: '지금까지의 선택 기록', policy: '개인정보 처리방침 버전', cookie: '쿠키' },
   { locale: 'ja', record: '現在の同意内容', history: 'これまでの選択の記録', policy: 'プライバシーポリシー', cookie: 'Cookie' },
